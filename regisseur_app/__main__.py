@@ -1,0 +1,3 @@
+from regisseur_app.cli import main
+
+raise SystemExit(main())

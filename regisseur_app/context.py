@@ -1,0 +1,77 @@
+"""AppContext: the one object that carries paths and the session factory (DESIGN.md rule 3).
+
+Created by the CLI (`startup.open_context`) and by the test fixtures alike; never a global.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from regisseur_app import APP_NAME
+from regisseur_app.domain.settings import install_generation_counter
+from regisseur_app.storage.engine import make_engine
+
+DB_FILE = "regisseur.sqlite"
+DEMO_DB_FILE = "regisseur-demo.sqlite"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    db_path: Path
+    backup_dir: Path
+    log_dir: Path
+    config_dir: Path
+
+    @classmethod
+    def for_db(cls, db_path: Path, log_dir: Path | None = None, config_dir: Path | None = None) -> AppPaths:
+        db_path = db_path.expanduser().resolve()
+        return cls(
+            db_path=db_path,
+            backup_dir=db_path.parent / "backups" / db_path.stem,
+            log_dir=log_dir or Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            config_dir=config_dir or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        )
+
+    @classmethod
+    def default(cls, demo: bool = False) -> AppPaths:
+        data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        return cls.for_db(data_dir / (DEMO_DB_FILE if demo else DB_FILE))
+
+
+class AppContext:
+    def __init__(self, paths: AppPaths, demo: bool = False):
+        self.paths = paths
+        self.demo = demo
+        self.engine: Engine = make_engine(paths.db_path)
+        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        install_generation_counter(self.session_factory)
+
+    @property
+    def db_path(self) -> Path:
+        return self.paths.db_path
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write = one transaction: commits at the end, rolls back on any exception."""
+        with self.session_factory.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries; rolled back at the end."""
+        with self.session_factory() as session:
+            yield session
+
+    def release(self) -> None:
+        """Close every pooled connection (before a restore replaces the file)."""
+        self.engine.dispose()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,69 @@
+"""Field validation shared by services and imports: KBO numbers, e-mail, phone, privacy guards."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.be import bis, nn, vat
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ./()-]{8,20}$")
+# runs of digits with the usual separators of a national number: 85.07.30-033.28, 85073003328
+_NN_CANDIDATE = re.compile(r"(?<!\d)\d{2}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{3}[.\s-]?\d{2}(?!\d)")
+
+
+def normalize_kbo(text: str) -> str:
+    """Validate a KBO/enterprise number (0- or 1-series) and return its 10 digits.
+
+    Accepts '0403.170.701', 'BE0403170701', '403170701'. Raises ValueError with a Dutch message.
+    """
+    raw = (text or "").strip()
+    try:
+        return vat.validate(raw)
+    except InvalidChecksum as exc:
+        raise ValueError(f"KBO-nummer '{raw}' klopt niet: het controlegetal (modulo 97) is fout.") from exc
+    except (InvalidFormat, InvalidLength) as exc:
+        raise ValueError(
+            f"KBO-nummer '{raw}' heeft niet de vorm 0xxx.xxx.xxx of 1xxx.xxx.xxx (10 cijfers)."
+        ) from exc
+    except ValidationError as exc:
+        raise ValueError(f"KBO-nummer '{raw}' is ongeldig.") from exc
+
+
+def format_kbo(digits: str | None) -> str:
+    if not digits or len(digits) != 10:
+        return digits or ""
+    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+
+
+def is_valid_email(text: str) -> bool:
+    return bool(EMAIL_PATTERN.match((text or "").strip())) and len(text.strip()) <= 254
+
+
+def is_valid_phone(text: str) -> bool:
+    return bool(PHONE_PATTERN.match((text or "").strip())) and sum(c.isdigit() for c in text) >= 8
+
+
+def find_national_number(text: str | None) -> str | None:
+    """Return the first part of `text` that validates as a rijksregister- or BIS-nummer, else None."""
+    if not text:
+        return None
+    for match in _NN_CANDIDATE.finditer(str(text)):
+        digits = re.sub(r"\D", "", match.group())
+        if nn.is_valid(digits) or bis.is_valid(digits):
+            return match.group()
+    return None
+
+
+NATIONAL_NUMBER_MESSAGE = ("bevat een rijksregister- of BIS-nummer ({}). Zulke persoonsgegevens mogen niet "
+                           "in Regisseur bewaard worden.")
+
+
+def check_no_national_number(fields: dict[str, str | None], errors: dict[str, str]) -> None:
+    """Add an error for every field whose text contains a national or BIS number."""
+    for name, value in fields.items():
+        found = find_national_number(value)
+        if found and name not in errors:
+            errors[name] = "Dit veld " + NATIONAL_NUMBER_MESSAGE.format(found)

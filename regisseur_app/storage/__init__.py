@@ -1,0 +1,1 @@
+"""Storage: SQLite engine, migrations, backups, integrity checks (no Qt here)."""

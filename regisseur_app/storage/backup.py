@@ -1,0 +1,220 @@
+"""Verified backups with the SQLite backup API, rotation, listing and restore.
+
+A backup is written to a temporary file, checked with `PRAGMA integrity_check`, then renamed into
+place atomically, so a backup folder never holds a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+NAME_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+COUNTED_TABLES = {"organisation": "organisaties", "contact": "contactpersonen"}
+
+KEEP_RECENT_DAYS = 2
+KEEP_DAILY = 12
+KEEP_WEEKLY = 10
+KEEP_MONTHLY = 9
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    size: int
+    generation: int | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def integrity_errors(path: Path) -> list[str]:
+    """Messages of `PRAGMA integrity_check` and `foreign_key_check`; empty when all is well."""
+    try:
+        conn = _connect_readonly(path)
+    except sqlite3.Error as exc:
+        return [f"kan niet geopend worden: {exc}"]
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        problems = [] if rows == ["ok"] else rows
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        problems += [f"verwijzing in tabel {r[0]} (rij {r[1]}) naar {r[2]} ontbreekt" for r in fk]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [f"geen geldige database: {exc}"]
+    finally:
+        conn.close()
+
+
+def _copy_verified(source: Path, target: Path) -> None:
+    """Copy `source` to `target` via the backup API and a temporary file; verify; rename atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    problems = integrity_errors(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise BackupError("De kopie is niet in orde: " + "; ".join(problems[:5]))
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_backup(db_path: Path, backup_dir: Path, now: datetime | None = None, rotate_after: bool = True) -> Path:
+    if not db_path.exists():
+        raise BackupError(f"Database {db_path} bestaat niet.")
+    now = now or datetime.now()
+    target = backup_dir / f"{db_path.stem}-{now.strftime(STAMP_FORMAT)}.sqlite"
+    _copy_verified(db_path, target)
+    if rotate_after:
+        rotate(backup_dir, now)
+    return target
+
+
+def read_generation(path: Path) -> int | None:
+    try:
+        conn = _connect_readonly(path)
+        try:
+            row = conn.execute("SELECT value FROM app_setting WHERE key = 'data_generation'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return int(row[0]) if row and str(row[0]).isdigit() else 0
+
+
+def _read_counts(path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    try:
+        conn = _connect_readonly(path)
+        try:
+            for table, label in COUNTED_TABLES.items():
+                try:
+                    counts[label] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                except sqlite3.OperationalError:
+                    counts[label] = 0
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+    return counts
+
+
+def list_backups(backup_dir: Path, with_counts: bool = True) -> list[BackupInfo]:
+    """Backups in the folder, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for path in backup_dir.iterdir():
+        match = NAME_PATTERN.match(path.name)
+        if not match:
+            continue
+        created = datetime.strptime(match["stamp"], STAMP_FORMAT)
+        found.append(BackupInfo(path=path, created=created, size=path.stat().st_size,
+                                generation=read_generation(path) if with_counts else None,
+                                counts=_read_counts(path) if with_counts else {}))
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def backups_to_keep(created: Iterable[datetime], now: datetime) -> set[datetime]:
+    """Anki-like rotation: everything of the last 2 days; of older backups the newest of each of up to
+    12 days, then of up to 10 further weeks, then of up to 9 further months."""
+    keep: set[datetime] = set()
+    days: set = set()
+    weeks: set = set()
+    months: set = set()
+    weekly = monthly = 0
+    for stamp in sorted(created, reverse=True):
+        if now - stamp <= timedelta(days=KEEP_RECENT_DAYS):
+            keep.add(stamp)
+            continue
+        day, week, month = stamp.date(), tuple(stamp.isocalendar())[:2], (stamp.year, stamp.month)
+        if day in days:
+            continue
+        if len(days) < KEEP_DAILY:
+            days.add(day)
+            weeks.add(week)
+            months.add(month)
+            keep.add(stamp)
+            continue
+        if week in weeks:
+            continue
+        if weekly < KEEP_WEEKLY:
+            weekly += 1
+            weeks.add(week)
+            months.add(month)
+            keep.add(stamp)
+            continue
+        if month not in months and monthly < KEEP_MONTHLY:
+            monthly += 1
+            months.add(month)
+            keep.add(stamp)
+    return keep
+
+
+def rotate(backup_dir: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups the rotation scheme does not keep. Returns the deleted paths."""
+    now = now or datetime.now()
+    backups = list_backups(backup_dir, with_counts=False)
+    keep = backups_to_keep([b.created for b in backups], now)
+    removed = []
+    for backup in backups:
+        if backup.created not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+def needs_backup(db_path: Path, backup_dir: Path) -> bool:
+    """True when the data changed since the newest backup (or there is none)."""
+    backups = list_backups(backup_dir, with_counts=False)
+    if not backups:
+        return True
+    return read_generation(db_path) != read_generation(backups[0].path)
+
+
+def restore_file(backup_path: Path, db_path: Path) -> None:
+    """Replace the database file by a verified copy of `backup_path`. All connections must be closed."""
+    problems = integrity_errors(backup_path)
+    if problems:
+        raise BackupError(f"Back-up {backup_path.name} is beschadigd: " + "; ".join(problems[:5]))
+    staged = db_path.with_name(f".{db_path.name}.restore")
+    _copy_verified(backup_path, staged)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    os.replace(staged, db_path)
+    _fsync_dir(db_path.parent)
