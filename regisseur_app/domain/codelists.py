@@ -47,7 +47,7 @@ class CodeItemData:
 
 def ensure_defaults(session: Session) -> int:
     """Add the shipped default items that are missing (by list and code). Returns how many were added."""
-    existing = set(session.execute(select(CodeItem.list_name, CodeItem.code)).tuples())
+    existing = {(row.list_name, row.code) for row in session.execute(select(CodeItem.list_name, CodeItem.code))}
     added = 0
     with reference_file("codelists.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):

@@ -1,0 +1,59 @@
+"""Command line: `regisseur-app` starts the GUI; sub-commands do maintenance without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from regisseur_app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="regisseur-app", description="Regisseur lokale sociale economie")
+    parser.add_argument("--db", type=Path, help="pad naar het databasebestand (standaard: gebruikersmap)")
+    parser.add_argument("--demo", action="store_true", help="open de aparte demodatabase met fictieve gegevens")
+    parser.add_argument("--self-test", action="store_true", help="test deze installatie en stop (exit 0 = in orde)")
+    parser.add_argument("--version", action="version", version=f"Regisseur {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("gui", help="start het venster (standaard)")
+    sub.add_parser("check", help="controleer de database")
+    sub.add_parser("backup", help="maak een gecontroleerde back-up")
+    return parser
+
+
+def _paths(args: argparse.Namespace):  # noqa: ANN202
+    from regisseur_app.context import AppPaths
+
+    return AppPaths.for_db(args.db) if args.db else AppPaths.default(demo=args.demo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from regisseur_app.selftest import run_self_test
+
+        return 0 if run_self_test() else 1
+    if args.command == "check":
+        from regisseur_app.storage.integrity import check_database
+
+        paths = _paths(args)
+        if not paths.db_path.exists():
+            print(f"Database {paths.db_path} bestaat niet.", file=sys.stderr)
+            return 2
+        report = check_database(paths.db_path)
+        print(report.as_text())
+        return 0 if report.ok else 1
+    if args.command == "backup":
+        from regisseur_app.storage.backup import BackupError, make_backup
+
+        paths = _paths(args)
+        try:
+            print(f"Back-up gemaakt: {make_backup(paths.db_path, paths.backup_dir)}")
+        except BackupError as exc:
+            print(f"Back-up mislukt: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    from regisseur_app.ui.app import run_gui
+
+    return run_gui(_paths(args), demo=args.demo)

@@ -1,0 +1,1 @@
+"""The Qt face of Regisseur. Only this package imports PySide6 (DESIGN.md rule 1)."""

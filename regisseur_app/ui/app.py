@@ -1,0 +1,97 @@
+"""Start the GUI: Qt in Dutch, logging, crash dialog, single instance, open database, first run."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from regisseur_app import APP_NAME, __version__
+from regisseur_app.context import AppContext, AppPaths
+from regisseur_app.logs import setup_logging
+from regisseur_app.startup import DatabaseDamagedError, open_context
+from regisseur_app.storage.backup import BackupError
+from regisseur_app.storage.migrations import MigrationError, NewerDatabaseError
+from regisseur_app.ui.error_dialog import install_exception_hook
+from regisseur_app.ui.instance_lock import InstanceLock
+
+log = logging.getLogger(__name__)
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Regisseur")
+    install_dutch(app)
+    return app
+
+
+def install_dutch(app: QApplication) -> None:
+    """Dutch number/date locale and Qt's own Dutch translations for its dialogs and buttons."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_nl", "qt_nl"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+        else:
+            log.warning("Qt translation %s not found in %s", name, folder)
+
+
+def run_gui(paths: AppPaths, demo: bool = False) -> int:
+    app = make_application()
+    log_path = setup_logging(paths.log_dir)
+    install_exception_hook(log_path)
+    log.info("Regisseur %s start op %s", __version__, paths.db_path)
+    lock = InstanceLock(paths.db_path)
+    if not lock.acquire():
+        QMessageBox.warning(None, "Regisseur is al open",
+                            f"Deze database is al geopend door een ander Regisseur-venster ({lock.holder()}).\n\n"
+                            f"{paths.db_path}\n\nSluit dat venster eerst, of open een andere database.")
+        return 3
+    try:
+        ctx = _open(paths, demo)
+        if ctx is None:
+            return 2
+        try:
+            if not _ensure_setup(ctx):
+                return 0
+            from regisseur_app.ui.main_window import MainWindow
+
+            window = MainWindow(ctx)
+            window.show()
+            return app.exec()
+        finally:
+            ctx.close()
+    finally:
+        lock.release()
+
+
+def _open(paths: AppPaths, demo: bool) -> AppContext | None:
+    try:
+        ctx = open_context(paths, demo=demo)
+    except (NewerDatabaseError, DatabaseDamagedError, BackupError, MigrationError) as exc:
+        log.error("database niet geopend: %s", exc)
+        QMessageBox.critical(None, "Database kan niet geopend worden", str(exc))
+        return None
+    if demo:
+        from regisseur_app.domain import demo as demo_data
+
+        with ctx.transaction() as session:
+            if not demo_data.is_demo_populated(session):
+                demo_data.populate_demo(session)
+    return ctx
+
+
+def _ensure_setup(ctx: AppContext) -> bool:
+    from regisseur_app.domain.setup import is_setup_done
+
+    with ctx.reading() as session:
+        if is_setup_done(session):
+            return True
+    from regisseur_app.ui.admin.setup_wizard import SetupWizard
+
+    return bool(SetupWizard(ctx).exec())

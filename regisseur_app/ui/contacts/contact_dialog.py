@@ -1,0 +1,97 @@
+"""Detail/edit dialog of one contact person."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+                               QPlainTextEdit, QVBoxLayout, QWidget)
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain import contact_service, municipalities, organisation_service
+from regisseur_app.domain.base import ValidationError
+from regisseur_app.domain.contact_service import ContactInput
+from regisseur_app.ui.widgets import CheckList, FieldErrors
+
+
+class ContactDialog(QDialog):
+    def __init__(self, ctx: AppContext, contact_id: int | None = None, default_organisation_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.contact_id = contact_id
+        self.saved_id: int | None = None
+        self.setWindowTitle("Nieuwe contactpersoon" if contact_id is None else "Contactpersoon bewerken")
+        self.resize(560, 560)
+        with ctx.reading() as session:
+            orgs = organisation_service.list_organisations(session)
+            participating = municipalities.list_municipalities(session, participating_only=True)
+            existing = contact_service.get_contact(session, contact_id) if contact_id else None
+            if existing and existing.organisation_id and existing.organisation_id not in [o.id for o in orgs]:
+                archived = organisation_service.get_organisation(session, existing.organisation_id)
+                orgs_extra = [(existing.organisation_id, f"{archived.name} (gearchiveerd)")] if archived else []
+            else:
+                orgs_extra = []
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.name_edit = QLineEdit(objectName="contact_name")
+        self.function_edit = QLineEdit(objectName="function", placeholderText="bv. jobcoach, schepen van sociale economie")
+        self.org_combo = QComboBox(objectName="organisation")
+        self.org_combo.addItem("— geen organisatie —", None)
+        for org in orgs:
+            self.org_combo.addItem(org.name, org.id)
+        for org_id, label in orgs_extra:
+            self.org_combo.addItem(label, org_id)
+        self.email_edit = QLineEdit(objectName="email", placeholderText="naam@organisatie.be")
+        self.phone_edit = QLineEdit(objectName="phone", placeholderText="016 12 34 56")
+        self.municipality_list = CheckList([(m.nis_code, m.name) for m in participating])
+        self.notes_edit = QPlainTextEdit(objectName="contact_notes")
+        self.notes_edit.setMaximumHeight(80)
+        self.archived_check = QCheckBox("Gearchiveerd (niet meer actief)")
+        for key, label, widget in [
+            ("name", "Naam *", self.name_edit), ("function", "Functie", self.function_edit),
+            ("organisation_id", "Organisatie", self.org_combo), ("email", "E-mail", self.email_edit),
+            ("phone", "Telefoon", self.phone_edit), ("municipality_codes", "Gemeenten", self.municipality_list),
+            ("notes", "Opmerkingen", self.notes_edit),
+        ]:
+            self.errors.add_row(key, label, widget)
+        if existing is not None:
+            form.addRow("", self.archived_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if existing:
+            self._load(existing)
+        else:
+            self.org_combo.setCurrentIndex(max(0, self.org_combo.findData(default_organisation_id)))
+
+    def _load(self, data: ContactInput) -> None:
+        self.name_edit.setText(data.name)
+        self.function_edit.setText(data.function)
+        self.org_combo.setCurrentIndex(max(0, self.org_combo.findData(data.organisation_id)))
+        self.email_edit.setText(data.email)
+        self.phone_edit.setText(data.phone)
+        self.municipality_list.set_checked(data.municipality_codes)
+        self.notes_edit.setPlainText(data.notes)
+        self.archived_check.setChecked(data.archived)
+
+    def collect(self) -> ContactInput:
+        return ContactInput(
+            name=self.name_edit.text(), function=self.function_edit.text(),
+            organisation_id=self.org_combo.currentData(), email=self.email_edit.text(),
+            phone=self.phone_edit.text(), municipality_codes=self.municipality_list.checked_values(),
+            notes=self.notes_edit.toPlainText(), archived=self.archived_check.isChecked(),
+        )
+
+    def save(self) -> None:
+        try:
+            with self.ctx.transaction() as session:
+                self.saved_id = contact_service.save_contact(session, self.collect(), self.contact_id)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        self.accept()

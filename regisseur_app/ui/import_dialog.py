@@ -1,0 +1,208 @@
+"""Import organisations or contacts from .xlsx/.csv: choose file, map columns, preview, import all-or-nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from regisseur_app.context import AppContext
+from regisseur_app.exchange import contact_import, org_import
+from regisseur_app.exchange.importing import ImportPreview, ImportRejected, MappingError, guess_mapping
+from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
+from regisseur_app.formatting import format_number
+from regisseur_app.storage.backup import make_backup
+from regisseur_app.ui.import_preview_model import ImportPreviewModel
+from regisseur_app.ui.workers import Cancelled, Job, run_in_background
+
+KINDS = {
+    "organisations": ("organisaties", org_import.ORGANISATION_FIELDS, org_import.preview_organisations,
+                      org_import.import_organisations),
+    "contacts": ("contactpersonen", contact_import.CONTACT_FIELDS, contact_import.preview_contacts,
+                 contact_import.import_contacts),
+}
+NOT_MAPPED = "— niet importeren —"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None, path: Path | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.noun, self.fields, self._preview_fn, self._import_fn = KINDS[kind]
+        self.table: RawTable | None = None
+        self.preview: ImportPreview | None = None
+        self.result = None
+        self.setWindowTitle(f"{self.noun.capitalize()} importeren")
+        self.resize(1100, 700)
+        self.path_edit = QLineEdit(objectName="path", readOnly=True, placeholderText="Kies een .xlsx- of .csv-bestand")
+        choose = QPushButton("Bestand kiezen…", objectName="choose_file")
+        choose.clicked.connect(self.choose_file)
+        self.file_info = QLabel(objectName="file_info")
+        self.mapping_combos: dict[str, QComboBox] = {}
+        mapping_box = QGroupBox("Kolommen koppelen")
+        mapping_form = QFormLayout(mapping_box)
+        for key, label in self.fields.items():
+            combo = QComboBox(objectName=f"map_{key}")
+            combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
+            self.mapping_combos[key] = combo
+            mapping_form.addRow(label + (" *" if key in self.fields.required else ""), combo)
+        self.duplicate_combo = QComboBox(objectName="on_duplicate")
+        self.duplicate_combo.addItem("Bestaande overslaan", "skip")
+        self.duplicate_combo.addItem("Bestaande bijwerken", "update")
+        self.duplicate_combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
+        mapping_form.addRow("Bestaat al:", self.duplicate_combo)
+        scroll = QScrollArea()
+        scroll.setWidget(mapping_box)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(340)
+        self.model = ImportPreviewModel(self)
+        self.preview_view = QTableView(objectName="preview")
+        self.preview_view.setModel(self.model)
+        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_view.verticalHeader().hide()
+        self.summary = QLabel(objectName="summary", wordWrap=True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.preview_view)
+        right_layout.addWidget(self.summary)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("Importeren")
+        self.import_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.path_edit, 1)
+        top.addWidget(choose)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.file_info)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self._loading = False
+        if path is not None:
+            self.load_file(path)
+
+    # ---- step 1: the file ----------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", str(Path.home()),
+                                              "Tabellen (*.xlsx *.csv);;Alle bestanden (*)")
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        self.path_edit.setText(str(path))
+        run_in_background(self, "Bestand lezen…", lambda job: read_table(path), self._file_loaded,
+                          self._file_failed)
+
+    def _file_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        self.table = None
+        self._set_preview(None)
+        self.file_info.setText("")
+        message = str(exc) if isinstance(exc, TableReadError) else f"Het bestand kon niet gelezen worden: {exc}"
+        QMessageBox.warning(self, "Bestand niet ingelezen", message)
+
+    def _file_loaded(self, table: RawTable) -> None:
+        self.table = table
+        details = [f"{format_number(len(table.rows))} rijen", f"{len(table.headers)} kolommen"]
+        if table.encoding:
+            details.append(f"tekenset {table.encoding}")
+        if table.delimiter:
+            details.append({";": "gescheiden door puntkomma", ",": "gescheiden door komma",
+                            "\t": "gescheiden door tab"}.get(table.delimiter, ""))
+        self.file_info.setText(f"{table.source}: " + ", ".join(d for d in details if d))
+        guessed = guess_mapping(table.headers, self.fields)
+        self._loading = True
+        for key, combo in self.mapping_combos.items():
+            combo.clear()
+            combo.addItem(NOT_MAPPED, None)
+            for index, header in enumerate(table.headers):
+                combo.addItem(header or f"kolom {index + 1}", index)
+            combo.setCurrentIndex(max(0, combo.findData(guessed.get(key))))
+        self._loading = False
+        self.schedule_preview()
+
+    # ---- step 2: mapping and preview ------------------------------------------------------------
+    def mapping(self) -> dict[str, int | None]:
+        return {key: combo.currentData() for key, combo in self.mapping_combos.items()}
+
+    def schedule_preview(self) -> None:
+        if self._loading or self.table is None:
+            return
+        table, mapping, on_duplicate = self.table, self.mapping(), self.duplicate_combo.currentData()
+        self.import_button.setEnabled(False)
+
+        def work(job: Job) -> ImportPreview:
+            with self.ctx.reading() as session:
+                return self._preview_fn(session, table, mapping, on_duplicate,
+                                        progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
+
+        run_in_background(self, "Voorbeeld maken…", work, self._set_preview, self._preview_failed)
+
+    def _preview_failed(self, exc: Exception) -> None:
+        self._set_preview(None)
+        if isinstance(exc, MappingError):
+            self.summary.setText(str(exc))
+        elif not isinstance(exc, Cancelled):
+            self.summary.setText(f"Geen voorbeeld mogelijk: {exc}")
+
+    def _set_preview(self, preview: ImportPreview | None) -> None:
+        self.preview = preview
+        mapped = [k for k, v in self.mapping().items() if v is not None]
+        self.model.set_preview(preview.rows if preview else [], self.fields, mapped)
+        self.preview_view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.preview_view.setColumnWidth(column, min(self.preview_view.columnWidth(column), 360))
+        if preview is None:
+            self.import_button.setEnabled(False)
+            return
+        parts = [f"{format_number(preview.new_count)} nieuw", f"{format_number(preview.update_count)} bijwerken",
+                 f"{format_number(preview.skip_count)} overslaan", f"{format_number(preview.error_count)} met fouten"]
+        text = ", ".join(parts) + "."
+        if not preview.ok:
+            text += " Verbeter de rijen met fouten in het bestand (of de koppeling): er wordt niets ingelezen " \
+                    "zolang er fouten zijn."
+        self.summary.setText(text)
+        self.import_button.setEnabled(preview.ok and (preview.new_count + preview.update_count) > 0)
+
+    # ---- step 3: import ---------------------------------------------------------------------------
+    def run_import(self) -> None:
+        if self.table is None or self.preview is None or not self.preview.ok:
+            return
+        table, mapping, on_duplicate = self.table, self.mapping(), self.duplicate_combo.currentData()
+
+        def work(job: Job):  # noqa: ANN202
+            job.progress(0, "Back-up maken…")
+            make_backup(self.ctx.db_path, self.ctx.paths.backup_dir)
+            job.progress(5, f"{self.noun.capitalize()} inlezen…")
+            with self.ctx.transaction() as session:
+                return self._import_fn(session, table, mapping, on_duplicate,
+                                       progress=lambda done, total: job.progress(5 + done * 95 // max(total, 1)))
+
+        run_in_background(self, "Importeren…", work, self._imported, self._import_failed)
+
+    def _imported(self, result) -> None:  # noqa: ANN001
+        self.result = result
+        QMessageBox.information(
+            self, "Import voltooid",
+            f"{format_number(result.created)} {self.noun} toegevoegd, {format_number(result.updated)} bijgewerkt, "
+            f"{format_number(result.skipped)} overgeslagen.")
+        self.accept()
+
+    def _import_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            QMessageBox.information(self, "Import geannuleerd", "De import is geannuleerd; er is niets gewijzigd.")
+            return
+        if isinstance(exc, ImportRejected):
+            self._set_preview(exc.preview)
+        QMessageBox.warning(self, "Import mislukt", f"{exc}\n\nEr is niets gewijzigd.")

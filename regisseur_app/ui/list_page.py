@@ -1,0 +1,161 @@
+"""Base of the list screens: search as you type, filters, a sortable table, archive with undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from regisseur_app.context import AppContext
+from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, sorting_proxy
+
+SEARCH_DELAY_MS = 150
+
+
+class ListPage(QWidget):
+    """Subclasses set NOUN_SINGULAR/PLURAL, `model`, and implement fetch/open_editor/set_archived."""
+
+    NOUN_SINGULAR = "item"
+    NOUN_PLURAL = "items"
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, model: RowTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        self.proxy = sorting_proxy(model)
+        self._undo: Callable[[], None] | None = None
+        self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken (naam, plaats, KBO-nummer…)")
+        self.search_edit.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.archived_check = QCheckBox("Archief tonen", objectName="show_archived")
+        self.archived_check.toggled.connect(self._archive_mode_changed)
+        self.count_label = QLabel(objectName="count")
+        self.table = QTableView(objectName="table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.edit_selected())
+        self.new_button = QPushButton("Nieuw…", objectName="new")
+        self.new_button.setToolTip("Nieuw (Ctrl+N)")
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.edit_button = QPushButton("Bewerken…", objectName="edit")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button = QPushButton("Archiveren", objectName="archive")
+        self.archive_button.setToolTip("Archiveren (Delete); terughalen via 'Archief tonen'")
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.search_edit, 3)
+        self.filters_inserted_at = self.filter_bar.count()
+        self.filter_bar.addWidget(self.archived_check)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.archive_button):
+            buttons.addWidget(button)
+        self.extra_buttons = buttons
+        buttons.addStretch()
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_editor(None))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.archive_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
+
+    # ---- hooks for subclasses -------------------------------------------------------------------
+    def fetch(self, session, text: str, archived: bool) -> list:  # noqa: ANN001
+        raise NotImplementedError
+
+    def open_editor(self, item_id: int | None) -> None:
+        raise NotImplementedError
+
+    def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
+        raise NotImplementedError
+
+    def add_filter_widget(self, widget: QWidget) -> None:
+        self.filter_bar.insertWidget(self.filters_inserted_at, widget, 1)
+        self.filters_inserted_at += 1
+
+    # ---- behaviour ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = set(self.selected_ids())
+        with self.ctx.reading() as session:
+            rows = self.fetch(session, self.search_edit.text(), self.archived_check.isChecked())
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        noun = self.NOUN_SINGULAR if len(rows) == 1 else self.NOUN_PLURAL
+        self.count_label.setText(f"{len(rows)} {noun}" + (" in het archief" if self.archived_check.isChecked() else ""))
+        self._reselect(selected)
+
+    def visible_rows(self) -> list:
+        """The rows as shown: filtered and in the current sort order."""
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
+
+    def selected_ids(self) -> list[int]:
+        return [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.open_editor(ids[0])
+
+    def archive_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.status_message.emit(f"Selecteer eerst een of meer {self.NOUN_PLURAL}.")
+            return
+        archive = not self.archived_check.isChecked()
+        with self.ctx.transaction() as session:
+            changed = self.set_archived(session, ids, archive)
+        verb = "gearchiveerd" if archive else "teruggezet uit het archief"
+        noun = self.NOUN_SINGULAR if changed == 1 else self.NOUN_PLURAL
+        self._undo = lambda: self._apply_archived(ids, not archive)
+        self.status_message.emit(f"{changed} {noun} {verb}. Ongedaan maken met Ctrl+Z.")
+        self.refresh()
+
+    def undo(self) -> bool:
+        if self._undo is None:
+            return False
+        undo, self._undo = self._undo, None
+        undo()
+        self.status_message.emit("Ongedaan gemaakt.")
+        self.refresh()
+        return True
+
+    def _apply_archived(self, ids: list[int], archived: bool) -> None:
+        with self.ctx.transaction() as session:
+            self.set_archived(session, ids, archived)
+
+    def _archive_mode_changed(self, archived: bool) -> None:
+        self.archive_button.setText("Terugzetten" if archived else "Archiveren")
+        self.refresh()
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _reselect(self, ids: set[int]) -> None:
+        if not ids:
+            return
+        selection = self.table.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) in ids:
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)

@@ -1,0 +1,162 @@
+"""The main window: navigation between the modules that work, menus, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget, QWidget)
+
+from regisseur_app import __version__
+from regisseur_app.context import AppContext
+from regisseur_app.domain.settings import DEMO_DATABASE, get_setting
+from regisseur_app.domain.setup import association_name
+from regisseur_app.ui.admin import maintenance
+from regisseur_app.ui.contacts.contact_page import ContactPage
+from regisseur_app.ui.list_page import ListPage
+from regisseur_app.ui.organisations.organisation_page import OrganisationPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = QSettings(str(ctx.paths.config_dir / "regisseur.ini"), QSettings.Format.IniFormat)
+        self.pages: list[tuple[str, ListPage]] = [
+            ("Organisaties", OrganisationPage(ctx)),
+            ("Contactpersonen", ContactPage(ctx)),
+        ]
+        self.nav = QListWidget(objectName="navigation")
+        self.stack = QStackedWidget()
+        for title, page in self.pages:
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setMaximumWidth(200)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1100])
+        self.setCentralWidget(splitter)
+        self.db_label = QLabel(f"Database: {ctx.db_path}", objectName="db_label")
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+        self.update_title()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # ---- helpers ---------------------------------------------------------------------------------
+    def current_page(self) -> ListPage:
+        return self.pages[self.stack.currentIndex()][1]
+
+    def update_title(self) -> None:
+        with self.ctx.reading() as session:
+            name = association_name(session)
+            demo = get_setting(session, DEMO_DATABASE) == "1"
+        title = f"Regisseur — {name}" if name else "Regisseur"
+        if demo or self.ctx.demo:
+            title += " — DEMO: fictieve gegevens"
+        self.setWindowTitle(title)
+
+    def reload_all(self) -> None:
+        """After a restore or a change in the reference data: reload every page."""
+        for _title, page in self.pages:
+            page.reload_choices()
+        self.update_title()
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # ---- menus ------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Bestand")
+        self._action(file_menu, "&Importeren…", lambda: self.current_page().import_file(), "Ctrl+I", "import")
+        self._action(file_menu, "&Exporteren…", lambda: self.current_page().export_list(), "Ctrl+E", "export")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Back-up maken", lambda: maintenance.make_backup_now(self), "Ctrl+Shift+B",
+                     "backup")
+        self._action(file_menu, "Back-up &terugzetten…", lambda: maintenance.restore_from_backup(self), None,
+                     "restore")
+        self._action(file_menu, "Database &controleren", lambda: maintenance.check_database_now(self), None,
+                     "check")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Afsluiten", self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        edit_menu = bar.addMenu("B&ewerken")
+        self._action(edit_menu, "&Ongedaan maken", self._undo, QKeySequence.StandardKey.Undo, "undo")
+        self._action(edit_menu, "&Nieuw…", lambda: self.current_page().open_editor(None), None, "new")
+        self._action(edit_menu, "&Zoeken", lambda: self.current_page()._focus_search(), None, "find")
+
+        view_menu = bar.addMenu("Be&eld")
+        for number, (title, _page) in enumerate(self.pages, start=1):
+            self._action(view_menu, title, lambda _c=False, n=number - 1: self.nav.setCurrentRow(n),
+                         f"Ctrl+{number}")
+        self._action(view_menu, "&Vernieuwen", lambda: self.current_page().refresh(), QKeySequence.StandardKey.Refresh)
+
+        admin_menu = bar.addMenu("Be&heer")
+        self._action(admin_menu, "&Vereniging en deelnemende gemeenten…", self._edit_setup, None, "setup")
+        self._action(admin_menu, "&Gemeenten…", self._edit_municipalities, None, "municipalities")
+        self._action(admin_menu, "&Codelijsten…", self._edit_code_lists, None, "codelists")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Over Regisseur", self._about, None, "about")
+        self._action(help_menu, "Over &Qt", QApplication.aboutQt)
+
+    def _undo(self) -> None:
+        if not self.current_page().undo():
+            self.statusBar().showMessage("Er is niets om ongedaan te maken.", 5000)
+
+    def _edit_setup(self) -> None:
+        from regisseur_app.ui.admin.setup_wizard import SetupWizard
+
+        if SetupWizard(self.ctx, self).exec():
+            self.reload_all()
+
+    def _edit_municipalities(self) -> None:
+        from regisseur_app.ui.admin.municipality_dialog import MunicipalityListDialog
+
+        MunicipalityListDialog(self.ctx, self).exec()
+        self.reload_all()
+
+    def _edit_code_lists(self) -> None:
+        from regisseur_app.ui.admin.codelist_dialog import CodeListDialog
+
+        CodeListDialog(self.ctx, self).exec()
+        self.reload_all()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "Over Regisseur",
+            f"<h3>Regisseur {__version__}</h3>"
+            "<p>Voor de regisseur lokale sociale economie van een intergemeentelijke vereniging: "
+            "organisaties en contacten van de sociale economie in de deelnemende gemeenten.</p>"
+            f"<p>Database: {self.ctx.db_path}<br>Back-ups: {self.ctx.paths.backup_dir}<br>"
+            f"Logbestanden: {self.ctx.paths.log_dir}</p>")
+
+    # ---- geometry ---------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,84 @@
+"""The organisation list: search, filters on type, municipality and category, import and export."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain import codelists, municipalities, organisation_service
+from regisseur_app.domain.organisation_service import OrganisationFilter
+from regisseur_app.exchange.export import organisations_frame
+from regisseur_app.ui.export_action import ask_export_path, export_to_file
+from regisseur_app.ui.list_page import ListPage
+from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
+from regisseur_app.ui.organisations.table_model import OrganisationTableModel
+
+
+class OrganisationPage(ListPage):
+    NOUN_SINGULAR = "organisatie"
+    NOUN_PLURAL = "organisaties"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, OrganisationTableModel(), parent)
+        self.type_combo = QComboBox(objectName="type_filter")
+        self.municipality_combo = QComboBox(objectName="municipality_filter")
+        self.category_combo = QComboBox(objectName="category_filter")
+        for combo in (self.type_combo, self.municipality_combo, self.category_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            self.add_filter_widget(combo)
+        self.import_button = QPushButton("Importeren…", objectName="import")
+        self.export_button = QPushButton("Exporteren…", objectName="export")
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_list)
+        self.extra_buttons.insertWidget(3, self.import_button)
+        self.extra_buttons.insertWidget(4, self.export_button)
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        """(Re)fill the filter combos from the code lists and the participating municipalities."""
+        with self.ctx.reading() as session:
+            types = codelists.list_items(session, codelists.ORGANISATION_TYPE, include_inactive=True)
+            categories = codelists.list_items(session, codelists.SERVICE_CATEGORY, include_inactive=True)
+            participating = municipalities.list_municipalities(session, participating_only=True)
+        for combo, everything, items in (
+            (self.type_combo, "Alle types", [(t.id, t.label) for t in types]),
+            (self.municipality_combo, "Alle gemeenten", [(m.nis_code, m.name) for m in participating]),
+            (self.category_combo, "Alle diensten", [(c.id, c.label) for c in categories]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value, label in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.refresh()
+
+    def fetch(self, session, text: str, archived: bool) -> list:  # noqa: ANN001
+        return organisation_service.list_organisations(session, OrganisationFilter(
+            text=text, type_id=self.type_combo.currentData(),
+            nis_code=self.municipality_combo.currentData(),
+            category_id=self.category_combo.currentData(),
+            archived=archived))
+
+    def open_editor(self, item_id: int | None) -> None:
+        dialog = OrganisationDialog(self.ctx, item_id, parent=self)
+        if dialog.exec():
+            self.status_message.emit(f"Organisatie '{dialog.collect().name.strip()}' opgeslagen.")
+            self.refresh()
+
+    def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
+        return organisation_service.set_archived(session, ids, archived)
+
+    def import_file(self) -> None:
+        from regisseur_app.ui.import_dialog import ImportDialog
+
+        if ImportDialog(self.ctx, "organisations", parent=self).exec():
+            self.refresh()
+
+    def export_list(self) -> None:
+        rows = self.visible_rows()
+        target = ask_export_path(self, "organisaties")
+        if target and export_to_file(self, organisations_frame(rows), target, "Organisaties"):
+            self.status_message.emit(f"{len(rows)} organisaties geëxporteerd naar {target}.")

@@ -1,0 +1,99 @@
+"""Long work off the GUI thread (DESIGN.md rule 6): a QRunnable with progress/result/error signals,
+and a helper that runs it behind a cancellable progress dialog."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user pressed Annuleren."""
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, str)
+    result = Signal(object)
+    error = Signal(object)
+    finished = Signal()
+
+
+class Job:
+    """Handed to the work function: report progress and ask whether the user cancelled."""
+
+    def __init__(self, signals: WorkerSignals):
+        self._signals = signals
+        self.cancelled = False
+
+    def progress(self, percent: int, text: str = "") -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self._signals.progress.emit(int(percent), text)
+
+
+class Worker(QRunnable):
+    def __init__(self, fn: Callable[[Job], Any]):
+        super().__init__()
+        self.fn = fn
+        self.signals = WorkerSignals()
+        self.job = Job(self.signals)
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            value = self.fn(self.job)
+        except Cancelled:
+            self.signals.error.emit(Cancelled())
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI thread
+            log.error("fout in achtergrondtaak:\n%s", traceback.format_exc())
+            self.signals.error.emit(exc)
+        else:
+            self.signals.result.emit(value)
+        finally:
+            self.signals.finished.emit()
+
+
+def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
+                      on_result: Callable[[Any], None], on_error: Callable[[Exception], None],
+                      cancellable: bool = True) -> Worker:
+    """Run fn(job) on the thread pool behind a modal progress dialog."""
+    dialog = QProgressDialog(title, "Annuleren" if cancellable else "", 0, 100, parent)
+    dialog.setWindowTitle("Even geduld")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    worker = Worker(fn)
+    active = parent.__dict__.setdefault("_active_workers", set())
+    active.add(worker)  # keep the Python object alive while the pool runs it
+
+    def progress(percent: int, text: str) -> None:
+        dialog.setValue(percent)
+        if text:
+            dialog.setLabelText(text)
+
+    def cancel() -> None:
+        worker.job.cancelled = True
+        dialog.setLabelText("Bezig met annuleren…")
+
+    def done() -> None:
+        dialog.close()
+        active.discard(worker)
+
+    queued = Qt.ConnectionType.QueuedConnection  # delivered on the GUI thread, where `signals` lives
+    worker.signals.progress.connect(progress, queued)
+    worker.signals.result.connect(on_result, queued)
+    worker.signals.error.connect(on_error, queued)
+    worker.signals.finished.connect(done, queued)
+    dialog.canceled.connect(cancel)
+    QThreadPool.globalInstance().start(worker)
+    return worker

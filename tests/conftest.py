@@ -1,0 +1,29 @@
+"""Shared test set-up: Qt runs offscreen, so the suite needs no display."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+
+from regisseur_app.context import AppContext, AppPaths
+from regisseur_app.domain.setup import complete_setup
+from regisseur_app.startup import open_context
+
+FIVE = ["24008", "24028", "24137", "24054", "24135"]
+
+
+def paths_in(folder: Path, name: str = "regisseur.sqlite") -> AppPaths:
+    return AppPaths.for_db(folder / name, log_dir=folder / "logs", config_dir=folder / "config")
+
+
+@pytest.fixture
+def app_ctx(tmp_path: Path) -> AppContext:
+    """A migrated, set-up database file in tmp_path with the five demo municipalities participating."""
+    ctx = open_context(paths_in(tmp_path))
+    with ctx.transaction() as session:
+        complete_setup(session, "IGO test", FIVE)
+    yield ctx
+    ctx.close()

@@ -1,0 +1,65 @@
+"""Migrations from empty to head, and refusal of a database made by a newer version."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy import inspect
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain.models import Base
+from regisseur_app.startup import open_context
+from regisseur_app.storage import migrations
+from tests.conftest import paths_in
+
+
+def test_empty_to_head_matches_the_models(tmp_path):
+    ctx = AppContext(paths_in(tmp_path))
+    try:
+        assert migrations.current_revision(ctx.engine) is None
+        migrations.upgrade_to_head(ctx.engine)
+        assert migrations.current_revision(ctx.engine) == migrations.head_revision()
+        tables = set(inspect(ctx.engine).get_table_names())
+        assert set(Base.metadata.tables) <= tables
+        for name, table in Base.metadata.tables.items():
+            db_columns = {c["name"] for c in inspect(ctx.engine).get_columns(name)}
+            assert db_columns == {c.name for c in table.columns}, name
+        assert not migrations.needs_upgrade(ctx.engine)
+    finally:
+        ctx.close()
+
+
+def test_no_pending_model_changes(tmp_path):
+    """The models and the migrations agree: autogenerate finds nothing to do."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    ctx = AppContext(paths_in(tmp_path))
+    try:
+        migrations.upgrade_to_head(ctx.engine)
+        with ctx.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+    finally:
+        ctx.close()
+
+
+def test_newer_database_is_refused_and_left_unchanged(tmp_path):
+    paths = paths_in(tmp_path)
+    open_context(paths).close()
+    with sqlite3.connect(paths.db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = paths.db_path.read_bytes()
+    with pytest.raises(migrations.NewerDatabaseError) as info:
+        open_context(paths)
+    assert "nieuwere versie" in str(info.value)
+    with sqlite3.connect(paths.db_path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999_future"
+    assert paths.db_path.read_bytes() == before
+
+
+def test_pragmas_on_every_connection(app_ctx):
+    with app_ctx.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000

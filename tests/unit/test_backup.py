@@ -1,0 +1,124 @@
+"""Verified backups, rotation, restore, and the 'data changed since the last backup' logic."""
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from regisseur_app.domain import codelists, organisation_service
+from regisseur_app.domain.organisation_service import OrganisationInput
+from regisseur_app.startup import open_context, restore_backup
+from regisseur_app.storage import backup
+from regisseur_app.storage.integrity import check_database
+from tests.conftest import paths_in
+
+
+def _add(ctx, name):
+    with ctx.transaction() as s:
+        type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+        return organisation_service.save_organisation(s, OrganisationInput(name, type_id))
+
+
+def _names(ctx):
+    with ctx.reading() as s:
+        return [r.name for r in organisation_service.list_organisations(s)]
+
+
+def test_backup_is_a_verified_copy_with_counts(app_ctx):
+    _add(app_ctx, "Een")
+    path = backup.make_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
+    assert backup.integrity_errors(path) == []
+    [info] = backup.list_backups(app_ctx.paths.backup_dir)
+    assert info.path == path and info.size > 0
+    assert info.counts == {"organisaties": 1, "contactpersonen": 0}
+    assert not list(app_ctx.paths.backup_dir.glob(".*.tmp"))
+
+
+def test_restore_brings_back_old_state_and_keeps_a_backup_of_the_current(app_ctx):
+    _add(app_ctx, "Voor")
+    first = backup.make_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
+    _add(app_ctx, "Na")
+    assert _names(app_ctx) == ["Na", "Voor"]
+    restore_backup(app_ctx, first)
+    assert _names(app_ctx) == ["Voor"]
+    newest = backup.list_backups(app_ctx.paths.backup_dir)[0]
+    assert newest.counts["organisaties"] == 2  # the state just before the restore was saved
+    _add(app_ctx, "Daarna")  # the database is usable after the restore
+    assert _names(app_ctx) == ["Daarna", "Voor"]
+
+
+def test_damaged_backup_is_refused_and_data_kept(app_ctx):
+    _add(app_ctx, "Blijft")
+    bad = app_ctx.paths.backup_dir / "regisseur-20250101-120000-000000.sqlite"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_bytes(b"dit is geen database" * 100)
+    with pytest.raises(backup.BackupError):
+        restore_backup(app_ctx, bad)
+    assert _names(app_ctx) == ["Blijft"]
+
+
+def test_backup_on_start_only_when_data_changed(tmp_path):
+    paths = paths_in(tmp_path)
+    ctx = open_context(paths)
+    _add(ctx, "A")
+    ctx.close()
+    ctx = open_context(paths)  # data changed since there was no backup: one is made
+    ctx.close()
+    assert len(backup.list_backups(paths.backup_dir)) == 1
+    ctx = open_context(paths)  # nothing changed: no new backup
+    ctx.close()
+    assert len(backup.list_backups(paths.backup_dir)) == 1
+    ctx = open_context(paths)
+    _add(ctx, "B")
+    ctx.close()
+    ctx = open_context(paths)
+    ctx.close()
+    assert len(backup.list_backups(paths.backup_dir)) == 2
+
+
+def test_rotation_scheme():
+    now = datetime(2026, 11, 22, 12, 0)
+    # one backup every 6 hours for 400 days
+    stamps = [now - timedelta(hours=6 * i) for i in range(400 * 4)]
+    keep = backup.backups_to_keep(stamps, now)
+    recent = [s for s in stamps if now - s <= timedelta(days=2)]
+    assert set(recent) <= keep
+    older = sorted((s for s in keep if s not in recent), reverse=True)
+    days = {s.date() for s in older}
+    assert len(older) == len(days)  # never two of the same older day
+    assert len(older) == 12 + 10 + 9
+    assert len(keep) == len(recent) + 31
+    # the oldest kept is months back, not days
+    assert now - min(keep) > timedelta(days=150)
+
+
+def test_rotate_deletes_files_not_kept(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    now = datetime(2026, 11, 22, 12, 0)
+    for i in range(40):
+        stamp = now - timedelta(days=i)
+        db = folder / f"regisseur-{stamp.strftime(backup.STAMP_FORMAT)}.sqlite"
+        sqlite3.connect(db).close()
+    removed = backup.rotate(folder, now)
+    left = backup.list_backups(folder, with_counts=False)
+    assert len(left) + len(removed) == 40
+    assert len(left) == len(backup.backups_to_keep([b.created for b in left], now))
+    assert removed  # 40 daily backups do not all survive
+    assert all(not p.exists() for p in removed)
+
+
+def test_check_database_reports_ok_and_counts(app_ctx):
+    _add(app_ctx, "A")
+    report = check_database(app_ctx.db_path)
+    assert report.ok
+    assert report.counts["organisaties"] == 1
+    assert "in orde" in report.as_text()
+
+
+def test_check_database_reports_damage(tmp_path):
+    broken = tmp_path / "kapot.sqlite"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    report = check_database(broken)
+    assert not report.ok
+    assert "problemen" in report.as_text()
