@@ -33,12 +33,11 @@ def install_dutch(app: QApplication) -> None:
     """Dutch number/date locale and Qt's own Dutch translations for its dialogs and buttons."""
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_nl", "qt_nl"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-        else:
-            log.warning("Qt translation %s not found in %s", name, folder)
+    translator = QTranslator(app)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("Qt's Dutch translation qtbase_nl not found in %s", folder)
 
 
 def run_gui(paths: AppPaths, demo: bool = False) -> int:
@@ -79,10 +78,16 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
         return None
     if demo:
         from regisseur_app.domain import demo as demo_data
+        from regisseur_app.domain.base import ValidationError
 
-        with ctx.transaction() as session:
-            if not demo_data.is_demo_populated(session):
-                demo_data.populate_demo(session)
+        try:
+            with ctx.transaction() as session:
+                if not demo_data.is_demo_populated(session):
+                    demo_data.populate_demo(session)
+        except ValidationError as exc:
+            ctx.close()
+            QMessageBox.critical(None, "Geen demogegevens", " ".join(exc.errors.values()))
+            return None
     return ctx
 
 

@@ -33,7 +33,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setMaximumWidth(200)
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -42,6 +43,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.db_label = QLabel(f"Database: {ctx.db_path}", objectName="db_label")
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_label = QLabel(" DEMO — fictieve gegevens ", objectName="demo_label")
+        self.demo_label.setStyleSheet("background: #ffd54f; color: #3e2700; font-weight: bold; padding: 1px 6px;")
+        self.statusBar().addPermanentWidget(self.demo_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
         self.update_title()
@@ -59,6 +63,7 @@ class MainWindow(QMainWindow):
         title = f"Regisseur — {name}" if name else "Regisseur"
         if demo or self.ctx.demo:
             title += " — DEMO: fictieve gegevens"
+        self.demo_label.setVisible(demo or self.ctx.demo)
         self.setWindowTitle(title)
 
     def reload_all(self) -> None:

@@ -1,0 +1,92 @@
+"""GUI flows driven like a user: type, click, choose."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QLineEdit
+
+from regisseur_app.domain import organisation_service
+from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
+
+
+def _fill_basic(qtbot, dialog, name, kbo):
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "name"), name)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "kbo_number"), kbo)
+    combo = dialog.findChild(QComboBox, "type")
+    combo.setCurrentIndex(combo.findText("Kringwinkel"))
+
+
+def _save(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def test_bad_kbo_shows_message_at_the_field_and_saves_nothing(qtbot, app_ctx):
+    dialog = OrganisationDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    _fill_basic(qtbot, dialog, "Kringwinkel Test", "0403.170.702")
+    _save(qtbot, dialog)
+    message = dialog.findChild(QLabel, "error_kbo_number")
+    assert not message.isHidden()
+    assert "controlegetal" in message.text()
+    assert dialog.result() == 0  # still open
+    with app_ctx.reading() as s:
+        assert organisation_service.list_organisations(s) == []
+    # the user corrects the number and saves
+    kbo = dialog.findChild(QLineEdit, "kbo_number")
+    kbo.clear()
+    qtbot.keyClicks(kbo, "0403.170.701")
+    _save(qtbot, dialog)
+    assert dialog.result() == 1
+    with app_ctx.reading() as s:
+        assert [r.kbo_number for r in organisation_service.list_organisations(s)] == ["0403.170.701"]
+
+
+def test_create_organisation_from_the_main_window(qtbot, main_window, app_ctx):
+    page = main_window.pages[0][1]
+    assert page.model.rowCount() == 0
+    seen = {}
+
+    def fill_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen["title"] = dialog.windowTitle()
+        _fill_basic(qtbot, dialog, "Kringwinkel Hageland", "0403170701")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "postcode"), "3460")
+        dialog.municipality_list.set_checked(["24008", "24028"])
+        _save(qtbot, dialog)
+
+    QTimer.singleShot(0, fill_dialog)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert seen["title"] == "Nieuwe organisatie"
+    assert page.model.rowCount() == 1
+    assert page.proxy.index(0, 0).data() == "Kringwinkel Hageland"
+    assert page.proxy.index(0, 4).data() == "Bekkevoort, Geetbets"
+    # search as you type narrows the list; a non-matching text empties it
+    qtbot.keyClicks(page.search_edit, "zzz")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=2000)
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "hagel")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+
+
+def test_archive_and_undo(qtbot, main_window, app_ctx):
+    from regisseur_app.domain import codelists
+    from regisseur_app.domain.organisation_service import OrganisationInput
+
+    with app_ctx.transaction() as s:
+        type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+        organisation_service.save_organisation(s, OrganisationInput("Te archiveren", type_id))
+    page = main_window.pages[0][1]
+    page.refresh()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    assert "gearchiveerd" in main_window.statusBar().currentMessage()
+    qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == 1
+    with app_ctx.reading() as s:
+        assert [r.name for r in organisation_service.list_organisations(s)] == ["Te archiveren"]
+
+
+def test_window_shows_database_and_dutch_menus(main_window, app_ctx):
+    assert str(app_ctx.db_path) in main_window.db_label.text()
+    menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
+    assert menus == ["Bestand", "Bewerken", "Beeld", "Beheer", "Help"]
+    assert "IGO test" in main_window.windowTitle()
