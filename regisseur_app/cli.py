@@ -9,16 +9,23 @@ from pathlib import Path
 from regisseur_app import __version__
 
 
+def _add_db_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument("--db", type=Path, default=default,
+                        help="pad naar het databasebestand (standaard: gebruikersmap)")
+    parser.add_argument("--demo", action="store_true", default=default if default is not None else False,
+                        help="open de aparte demodatabase met fictieve gegevens")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regisseur-app", description="Regisseur lokale sociale economie")
-    parser.add_argument("--db", type=Path, help="pad naar het databasebestand (standaard: gebruikersmap)")
-    parser.add_argument("--demo", action="store_true", help="open de aparte demodatabase met fictieve gegevens")
+    _add_db_options(parser)
     parser.add_argument("--self-test", action="store_true", help="test deze installatie en stop (exit 0 = in orde)")
     parser.add_argument("--version", action="version", version=f"Regisseur {__version__}")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="start het venster (standaard)")
-    sub.add_parser("check", help="controleer de database")
-    sub.add_parser("backup", help="maak een gecontroleerde back-up")
+    for name, text in (("gui", "start het venster (standaard)"), ("check", "controleer de database"),
+                       ("backup", "maak een gecontroleerde back-up")):
+        # the options may also follow the sub-command; SUPPRESS keeps a value given before it
+        _add_db_options(sub.add_parser(name, help=text), default=argparse.SUPPRESS)
     return parser
 
 

@@ -23,8 +23,10 @@ class InstanceLock:
         return False
 
     def holder(self) -> str:
-        ok, pid, host, app = self._lock.getLockInfo()
-        return f"proces {pid} op {host}" if ok else "een ander programma"
+        info = self._lock.getLockInfo()  # PySide6 returns (pid, hostname, appname)
+        if isinstance(info, tuple) and len(info) >= 2 and info[0]:
+            return f"proces {info[0]} op {info[1]}"
+        return "een ander programma"
 
     def release(self) -> None:
         self._lock.unlock()

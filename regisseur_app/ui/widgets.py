@@ -90,6 +90,3 @@ class FieldErrors:
         first = next((k for k in self.labels if k in errors), None)
         if first is not None:
             self.widgets[first].setFocus()
-
-    def text(self, key: str) -> str:
-        return self.labels[key].text() if self.labels[key].isVisible() or self.labels[key].text() else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from regisseur_app.context import AppContext
@@ -41,7 +42,7 @@ class _MunicipalityPage(QWizardPage):
         self.check_list = CheckList(items, with_filter=True)
         self.check_list.set_checked(checked)
         self.check_list.list.itemChanged.connect(lambda _item: self._update())
-        self.count_label = QLabel(objectName="participating_count")
+        self.count_label = QLabel(objectName="participating_count", wordWrap=True)
         self.error = QLabel(styleSheet=ERROR_STYLE, objectName="wizard_error")
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -51,8 +52,9 @@ class _MunicipalityPage(QWizardPage):
         self._update()
 
     def _update(self) -> None:
-        count = len(self.check_list.checked_values())
-        self.count_label.setText(f"{count} gemeente(n) gekozen")
+        chosen = [self.check_list.list.item(i).text().split(" (")[0] for i in range(self.check_list.list.count())
+                  if self.check_list.list.item(i).checkState() == Qt.CheckState.Checked]
+        self.count_label.setText(f"{len(chosen)} gekozen: {', '.join(chosen)}" if chosen else "Nog geen gemeente gekozen.")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
