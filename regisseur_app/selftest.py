@@ -39,7 +39,7 @@ def run_self_test(say: Callable[[str], None] = print) -> bool:
             return False
         try:
             step("schema op de nieuwste versie",
-                 lambda: _expect(migrations.current_revision(ctx.engine) == migrations.head_revision()))
+                 lambda: _expect(migrations.current_revisions(ctx.engine) == migrations.head_revisions()))
 
             def write() -> int:
                 with ctx.transaction() as session:

@@ -13,6 +13,7 @@ database (no clock, no set or hash ordering), and everything goes through the se
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 import unicodedata
@@ -136,8 +137,27 @@ def populate_demo(session: Session, seed: int = DEFAULT_SEED) -> None:
 
     Raises ValidationError for a database that holds real data: demo data never mix with it.
     """
-    if is_demo_populated(session):
-        return
+    if not is_demo_populated(session):
+        _populate_inventory(session, seed)
+    _populate_features(session, seed)
+
+
+# Later modules extend the demo: each module named here has `DEMO_KEY` (a settings key) and
+# `populate_demo(session, seed)`; it runs once per demo database, also on demo databases made
+# before the module existed.
+FEATURE_DEMO_MODULES: tuple[str, ...] = (
+)
+
+
+def _populate_features(session: Session, seed: int) -> None:
+    for name in FEATURE_DEMO_MODULES:
+        module = importlib.import_module(name)
+        if get_setting(session, module.DEMO_KEY) != "1":
+            module.populate_demo(session, seed)
+            set_setting(session, module.DEMO_KEY, "1")
+
+
+def _populate_inventory(session: Session, seed: int) -> None:
     has_data = session.scalar(select(func.count()).select_from(Organisation)) or session.scalar(
         select(func.count()).select_from(Contact))
     if is_setup_done(session) or has_data:
@@ -163,14 +183,13 @@ def populate_demo(session: Session, seed: int = DEFAULT_SEED) -> None:
 
 
 def open_demo_context(paths: AppPaths, seed: int = DEFAULT_SEED) -> AppContext:
-    """Open (create, migrate) the demo database and fill it in one transaction if it is still empty."""
+    """Open (create, migrate) the demo database and fill what is missing in one transaction."""
     from regisseur_app.startup import open_context
 
     ctx = open_context(paths, demo=True)
     try:
         with ctx.transaction() as session:
-            if not is_demo_populated(session):
-                populate_demo(session, seed)
+            populate_demo(session, seed)
     except Exception:
         ctx.close()
         raise

@@ -25,31 +25,38 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
 
 
-def current_revision(engine: Engine) -> str | None:
+def head_revisions() -> set[str]:
+    """The newest revision of every branch (features may add their tables on a branch of their own)."""
+    return set(_script().get_heads())
+
+
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in _script().walk_revisions()}
+
+
+def _newer_message(unknown: set[str]) -> str:
+    return (f"Deze database is gemaakt met een nieuwere versie van Regisseur (schema {', '.join(sorted(unknown))}). "
+            "Installeer de nieuwste versie van Regisseur om ze te openen; de database is niet gewijzigd.")
 
 
 def check_not_newer(engine: Engine) -> None:
-    current = current_revision(engine)
-    if current is None:
-        return
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
-        raise NewerDatabaseError(
-            f"Deze database is gemaakt met een nieuwere versie van Regisseur (schema {current}). "
-            "Installeer de nieuwste versie van Regisseur om ze te openen; de database is niet gewijzigd."
-        )
+    unknown = current_revisions(engine) - _known_revisions()
+    if unknown:
+        raise NewerDatabaseError(_newer_message(unknown))
 
 
 def needs_upgrade(engine: Engine) -> bool:
     check_not_newer(engine)
-    return current_revision(engine) != head_revision()
+    return current_revisions(engine) != head_revisions()
 
 
 def upgrade_to_head(engine: Engine) -> None:
@@ -62,7 +69,7 @@ def upgrade_to_head(engine: Engine) -> None:
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
             if conn.in_transaction():
                 conn.commit()
             problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -73,25 +80,16 @@ def upgrade_to_head(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
-def revision_in_file(path) -> str | None:  # noqa: ANN001
-    """The schema revision stored in a database file (e.g. a backup), without opening it for writing."""
+def check_file_not_newer(path) -> None:  # noqa: ANN001
     import sqlite3
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revisions = {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
     except sqlite3.DatabaseError:
-        return None
+        revisions = set()
     finally:
         conn.close()
-    return row[0] if row else None
-
-
-def check_file_not_newer(path) -> None:  # noqa: ANN001
-    revision = revision_in_file(path)
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if revision is not None and revision not in known:
-        raise NewerDatabaseError(
-            f"Dit bestand is gemaakt met een nieuwere versie van Regisseur (schema {revision}) "
-            "en kan met deze versie niet gebruikt worden."
-        )
+    unknown = revisions - _known_revisions()
+    if unknown:
+        raise NewerDatabaseError(_newer_message(unknown).replace("Deze database", "Dit bestand"))

@@ -41,8 +41,8 @@ def install_dutch(app: QApplication) -> None:
 
 
 def run_gui(paths: AppPaths, demo: bool = False) -> int:
-    app = make_application()
     log_path = setup_logging(paths.log_dir)
+    app = make_application()
     install_exception_hook(log_path)
     log.info("Regisseur %s start op %s", __version__, paths.db_path)
     lock = InstanceLock(paths.db_path)
@@ -82,8 +82,7 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
 
         try:
             with ctx.transaction() as session:
-                if not demo_data.is_demo_populated(session):
-                    demo_data.populate_demo(session)
+                demo_data.populate_demo(session)  # idempotent; also adds data of newer modules
         except ValidationError as exc:
             ctx.close()
             QMessageBox.critical(None, "Geen demogegevens", " ".join(exc.errors.values()))

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from regisseur_app.exchange.export import ExportError, export_frame
 
 FILTERS = "Excel-werkmap (*.xlsx);;CSV, gescheiden door puntkomma (*.csv)"
 
@@ -23,6 +22,8 @@ def ask_export_path(parent: QWidget, suggested_name: str) -> Path | None:
 
 
 def export_to_file(parent: QWidget, frame, target: Path, sheet_title: str) -> bool:  # noqa: ANN001
+    from regisseur_app.exchange.export import ExportError, export_frame
+
     try:
         export_frame(frame, target, sheet_title)
     except ExportError as exc:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from regisseur_app.context import AppContext
 from regisseur_app.domain import contact_service, municipalities
 from regisseur_app.domain.contact_service import ContactFilter
-from regisseur_app.exchange.export import contacts_frame
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
 from regisseur_app.ui.export_action import ask_export_path, export_to_file
@@ -65,6 +64,8 @@ class ContactPage(ListPage):
             self.refresh()
 
     def export_list(self) -> None:
+        from regisseur_app.exchange.export import contacts_frame  # pandas loads only when needed
+
         rows = self.visible_rows()
         target = ask_export_path(self, "contactpersonen")
         if target and export_to_file(self, contacts_frame(rows), target, "Contactpersonen"):

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from regisseur_app.context import AppContext
 from regisseur_app.domain import codelists, municipalities, organisation_service
 from regisseur_app.domain.organisation_service import OrganisationFilter
-from regisseur_app.exchange.export import organisations_frame
 from regisseur_app.ui.export_action import ask_export_path, export_to_file
 from regisseur_app.ui.list_page import ListPage
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
@@ -78,6 +77,8 @@ class OrganisationPage(ListPage):
             self.refresh()
 
     def export_list(self) -> None:
+        from regisseur_app.exchange.export import organisations_frame  # pandas loads only when needed
+
         rows = self.visible_rows()
         target = ask_export_path(self, "organisaties")
         if target and export_to_file(self, organisations_frame(rows), target, "Organisaties"):

@@ -1,0 +1,153 @@
+"""The common look of every Regisseur PDF: a font with € and accents, styles, tables, header/footer,
+'pagina X van Y', and an atomic write (a failed report leaves no half file)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from regisseur_app import __version__
+from regisseur_app.formatting import format_date
+from regisseur_app.paths import resources_dir
+
+FONT = "RegisseurSans"
+FONT_BOLD = "RegisseurSans-Bold"
+BRAND = colors.HexColor("#1f4e79")
+ZEBRA = colors.HexColor("#f2f5f9")
+GRID = colors.HexColor("#c9d3df")
+
+
+class ReportError(RuntimeError):
+    """A report could not be written; the message is Dutch."""
+
+
+def register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
+    return {
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=18, leading=22,
+                                textColor=BRAND, spaceAfter=4),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11, leading=14, textColor=colors.grey,
+                                   spaceAfter=10),
+        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16, textColor=BRAND,
+                             spaceBefore=10, spaceAfter=5),
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.grey),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
+        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
+                                    textColor=colors.white),
+    }
+
+
+def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], col_widths: Sequence[float] | None = None,
+               right_align: Sequence[int] = (), total_row: bool = False) -> Table:
+    """A table with a coloured header repeated on every page, zebra rows and right-aligned numbers."""
+    st = styles()
+    body = [[Paragraph(_escape(h), st["cell_head"]) for h in headers]]
+    for row in rows:
+        body.append([Paragraph(_escape("" if v is None else str(v)),
+                               st["cell_right"] if i in right_align else st["cell"]) for i, v in enumerate(row)])
+    table = Table(body, colWidths=col_widths, repeatRows=1)
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), BRAND),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for index in range(1, len(body)):
+        if index % 2 == 0:
+            commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
+    if total_row and len(body) > 1:
+        commands += [("LINEABOVE", (0, -1), (-1, -1), 1, BRAND), ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def paragraph(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped; newlines kept)."""
+    return Paragraph(_escape(text).replace("\n", "<br/>"), styles()[style])
+
+
+def _numbered_canvas(header_left: str, header_right: str):  # noqa: ANN202
+    class NumberedCanvas(pdf_canvas.Canvas):
+        """Draws header and footer after the last page is known, for 'pagina X van Y'."""
+
+        def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.grey)
+            self.drawString(15 * mm, height - 10 * mm, header_left)
+            self.drawRightString(width - 15 * mm, height - 10 * mm, header_right)
+            self.drawString(15 * mm, 8 * mm, f"Gemaakt met Regisseur {__version__} op {format_date(date.today())}")
+            self.drawRightString(width - 15 * mm, 8 * mm, f"Pagina {self._pageNumber} van {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(path: Path, story: list[Flowable], title: str, header_left: str = "", header_right: str = "",
+              wide: bool = False) -> Path:
+    """Write the story to `path` via a temporary file; raise ReportError (Dutch) on failure."""
+    register_fonts()
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pagesize = landscape(A4) if wide else A4
+    doc = SimpleDocTemplate(str(tmp), pagesize=pagesize, title=title, author="Regisseur",
+                            leftMargin=15 * mm, rightMargin=15 * mm, topMargin=16 * mm, bottomMargin=15 * mm)
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(header_left, header_right or title))
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportError(f"Het PDF-bestand {path} kon niet geschreven worden: {exc.strerror or exc}. "
+                          "Is het nog geopend in een ander programma?") from exc
+    return path
+
+
+def content_width(wide: bool = False) -> float:
+    width = (landscape(A4) if wide else A4)[0]
+    return width - 30 * mm
