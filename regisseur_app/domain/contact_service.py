@@ -143,3 +143,7 @@ def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[C
                    municipalities=", ".join(sorted(m.name for m in c.municipalities)), archived=c.archived)
         for c in session.scalars(query)
     ]
+
+
+def count_contacts(session: Session, archived: bool = False) -> int:
+    return session.scalar(select(func.count()).select_from(Contact).where(Contact.archived.is_(archived)))

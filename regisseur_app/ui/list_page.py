@@ -72,7 +72,7 @@ class ListPage(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_editor(None))
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.archive_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
@@ -148,7 +148,7 @@ class ListPage(QWidget):
         self.archive_button.setText("Terugzetten" if archived else "Archiveren")
         self.refresh()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 

@@ -12,9 +12,10 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.settings import DEMO_DATABASE, get_setting
 from regisseur_app.domain.setup import association_name
 from regisseur_app.ui.admin import maintenance
-from regisseur_app.ui.contacts.contact_page import ContactPage
-from regisseur_app.ui.list_page import ListPage
-from regisseur_app.ui.organisations.organisation_page import OrganisationPage
+from regisseur_app.ui.pages import build_pages
+
+# menu actions that call a method of the current page, enabled only where the page has it
+PAGE_ACTIONS = ("import_file", "export_list", "open_editor", "undo", "focus_search", "refresh")
 
 
 class MainWindow(QMainWindow):
@@ -22,17 +23,16 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = QSettings(str(ctx.paths.config_dir / "regisseur.ini"), QSettings.Format.IniFormat)
-        self.pages: list[tuple[str, ListPage]] = [
-            ("Organisaties", OrganisationPage(ctx)),
-            ("Contactpersonen", ContactPage(ctx)),
-        ]
+        self.pages = build_pages(ctx)
+        self.page_actions: dict[str, QAction] = {}
         self.nav = QListWidget(objectName="navigation")
         self.stack = QStackedWidget()
         for title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)
-            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            if hasattr(page, "status_message"):
+                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setMaximumWidth(220)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         splitter = QSplitter()
@@ -53,8 +53,28 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # ---- helpers ---------------------------------------------------------------------------------
-    def current_page(self) -> ListPage:
+    def current_page(self) -> QWidget:
         return self.pages[self.stack.currentIndex()][1]
+
+    def page(self, title: str) -> QWidget:
+        return next(page for page_title, page in self.pages if page_title == title)
+
+    def show_page(self, title: str) -> QWidget:
+        self.nav.setCurrentRow([t for t, _p in self.pages].index(title))
+        return self.current_page()
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.current_page()
+        for method, action in self.page_actions.items():
+            action.setEnabled(hasattr(page, method))
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def _call_page(self, method: str, *args) -> None:  # noqa: ANN002
+        page = self.current_page()
+        if hasattr(page, method):
+            getattr(page, method)(*args)
 
     def update_title(self) -> None:
         with self.ctx.reading() as session:
@@ -69,7 +89,8 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """After a restore or a change in the reference data: reload every page."""
         for _title, page in self.pages:
-            page.reload_choices()
+            if hasattr(page, "reload_choices"):
+                page.reload_choices()
         self.update_title()
 
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:  # noqa: ANN001
@@ -86,8 +107,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Bestand")
-        self._action(file_menu, "&Importeren…", lambda: self.current_page().import_file(), "Ctrl+I", "import")
-        self._action(file_menu, "&Exporteren…", lambda: self.current_page().export_list(), "Ctrl+E", "export")
+        self._page_action(file_menu, "&Importeren…", "import_file", "Ctrl+I")
+        self._page_action(file_menu, "&Exporteren…", "export_list", "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Back-up maken", lambda: maintenance.make_backup_now(self), "Ctrl+Shift+B",
                      "backup")
@@ -99,27 +120,38 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Afsluiten", self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit_menu = bar.addMenu("B&ewerken")
-        self._action(edit_menu, "&Ongedaan maken", self._undo, QKeySequence.StandardKey.Undo, "undo")
-        self._action(edit_menu, "&Nieuw…", lambda: self.current_page().open_editor(None), None, "new")
-        self._action(edit_menu, "&Zoeken", lambda: self.current_page()._focus_search(), None, "find")
+        self.page_actions["undo"] = self._action(edit_menu, "&Ongedaan maken", self._undo,
+                                                 QKeySequence.StandardKey.Undo, "undo")
+        self._page_action(edit_menu, "&Nieuw…", "open_editor", None, None)
+        self._page_action(edit_menu, "&Zoeken", "focus_search", None)
 
         view_menu = bar.addMenu("Be&eld")
         for number, (title, _page) in enumerate(self.pages, start=1):
             self._action(view_menu, title, lambda _c=False, n=number - 1: self.nav.setCurrentRow(n),
                          f"Ctrl+{number}")
-        self._action(view_menu, "&Vernieuwen", lambda: self.current_page().refresh(), QKeySequence.StandardKey.Refresh)
+        self._page_action(view_menu, "&Vernieuwen", "refresh", QKeySequence.StandardKey.Refresh)
 
         admin_menu = bar.addMenu("Be&heer")
         self._action(admin_menu, "&Vereniging en deelnemende gemeenten…", self._edit_setup, None, "setup")
         self._action(admin_menu, "&Gemeenten…", self._edit_municipalities, None, "municipalities")
         self._action(admin_menu, "&Codelijsten…", self._edit_code_lists, None, "codelists")
+        for _title, page in self.pages:
+            if hasattr(page, "admin_actions"):
+                for action in page.admin_actions(self):
+                    admin_menu.addAction(action)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Over Regisseur", self._about, None, "about")
         self._action(help_menu, "Over &Qt", QApplication.aboutQt)
 
+    def _page_action(self, menu, text: str, method: str, shortcut, *args) -> QAction:  # noqa: ANN001, ANN002
+        action = self._action(menu, text, lambda: self._call_page(method, *args), shortcut, method)
+        self.page_actions[method] = action
+        return action
+
     def _undo(self) -> None:
-        if not self.current_page().undo():
+        page = self.current_page()
+        if not (hasattr(page, "undo") and page.undo()):
             self.statusBar().showMessage("Er is niets om ongedaan te maken.", 5000)
 
     def _edit_setup(self) -> None:

@@ -40,7 +40,7 @@ def test_bad_kbo_shows_message_at_the_field_and_saves_nothing(qtbot, app_ctx):
 
 
 def test_create_organisation_from_the_main_window(qtbot, main_window, app_ctx):
-    page = main_window.pages[0][1]
+    page = main_window.show_page("Organisaties")
     assert page.model.rowCount() == 0
     seen = {}
 
@@ -73,7 +73,7 @@ def test_archive_and_undo(qtbot, main_window, app_ctx):
     with app_ctx.transaction() as s:
         type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
         organisation_service.save_organisation(s, OrganisationInput("Te archiveren", type_id))
-    page = main_window.pages[0][1]
+    page = main_window.show_page("Organisaties")
     page.refresh()
     page.table.selectRow(0)
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)

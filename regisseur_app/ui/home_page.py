@@ -1,0 +1,83 @@
+"""'Overzicht': what the regisseur should see first. Modules add a section (a QWidget with refresh())
+to `section_factories`, e.g. overdue follow-up actions or referrals that are stuck."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain import contact_service, municipalities, organisation_service
+from regisseur_app.domain.setup import association_name
+from regisseur_app.formatting import format_number
+
+
+def section_factories() -> list[Callable[[AppContext], QWidget]]:
+    """Sections of feature modules, top to bottom."""
+    return []
+
+
+class _Tile(QFrame):
+    def __init__(self, caption: str):
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("_Tile, QFrame { background: #f4f7fb; border-radius: 6px; }")
+        self.value = QLabel("–", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.value.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f4e79; background: transparent;")
+        label = QLabel(caption, alignment=Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #444; background: transparent;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(label)
+
+
+class HomePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = QLabel(objectName="home_title")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f4e79;")
+        self.municipalities = QLabel(objectName="home_municipalities", wordWrap=True)
+        self.tiles = {key: _Tile(caption) for key, caption in (
+            ("organisations", "actieve organisaties"), ("contacts", "contactpersonen"),
+            ("target_group", "doelgroepwerknemers (gekend)"))}
+        tiles = QGridLayout()
+        for column, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, column)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.title)
+        layout.addWidget(self.municipalities)
+        layout.addLayout(tiles)
+        self.sections = [factory(ctx) for factory in section_factories()]
+        for section in self.sections:
+            layout.addWidget(section)
+        layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.reading() as session:
+            name = association_name(session)
+            participating = municipalities.list_municipalities(session, participating_only=True)
+            orgs = organisation_service.list_organisations(session)
+            contacts = contact_service.count_contacts(session)
+        self.title.setText(name or "Regisseur")
+        self.municipalities.setText("Deelnemende gemeenten: " + ", ".join(m.name for m in participating))
+        self.tiles["organisations"].value.setText(format_number(len(orgs)))
+        self.tiles["contacts"].value.setText(format_number(contacts))
+        known = [o.target_group_employees for o in orgs if o.target_group_employees is not None]
+        self.tiles["target_group"].value.setText(format_number(sum(known)))
+        for section in self.sections:
+            section.refresh()
+
+    def reload_choices(self) -> None:
+        self.refresh()
