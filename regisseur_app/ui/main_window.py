@@ -60,7 +60,11 @@ class MainWindow(QMainWindow):
         return next(page for page_title, page in self.pages if page_title == title)
 
     def show_page(self, title: str) -> QWidget:
-        self.nav.setCurrentRow([t for t, _p in self.pages].index(title))
+        row = [t for t, _p in self.pages].index(title)
+        if row == self.nav.currentRow():
+            self._show_page(row)  # already there: refresh it all the same
+        else:
+            self.nav.setCurrentRow(row)
         return self.current_page()
 
     def _show_page(self, row: int) -> None:

@@ -1,0 +1,72 @@
+"""Main window behaviour: geometry remembered, crash dialog with the log path, navigation, about."""
+
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from regisseur_app.logs import setup_logging
+from regisseur_app.ui.error_dialog import install_exception_hook
+from regisseur_app.ui.main_window import MainWindow
+
+
+def test_geometry_is_remembered(qtbot, app_ctx):
+    first = MainWindow(app_ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(711, 523)
+    first.close()
+    second = MainWindow(app_ctx)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (711, 523)
+
+
+def test_unexpected_error_shows_dutch_dialog_with_log_path(qtbot, app_ctx, tmp_path):
+    log_path = setup_logging(tmp_path / "logs")
+    old_hook = sys.excepthook
+    install_exception_hook(log_path)
+    seen = {}
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        seen["title"] = box.windowTitle()
+        seen["info"] = box.informativeText()
+        box.done(QMessageBox.StandardButton.Ok)
+
+    try:
+        QTimer.singleShot(0, read_and_close)
+        try:
+            raise RuntimeError("kapot in een knop")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+    assert seen["title"] == "Onverwachte fout"
+    assert str(log_path) in seen["info"]
+    assert "kapot in een knop" in log_path.read_text(encoding="utf-8")
+
+
+def test_navigation_enables_only_what_a_page_offers(qtbot, main_window):
+    main_window.show_page("Overzicht")
+    assert not main_window.page_actions["import_file"].isEnabled()
+    main_window.show_page("Organisaties")
+    assert main_window.page_actions["import_file"].isEnabled()
+    assert [t for t, _p in main_window.pages][:3] == ["Overzicht", "Organisaties", "Contactpersonen"]
+
+
+def test_home_page_counts(qtbot, main_window, app_ctx):
+    from regisseur_app.domain import codelists, organisation_service
+    from regisseur_app.domain.organisation_service import OrganisationInput
+
+    with app_ctx.transaction() as s:
+        type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+        organisation_service.save_organisation(s, OrganisationInput("A", type_id, target_group_employees=12))
+        organisation_service.save_organisation(s, OrganisationInput("B", type_id, target_group_employees=30))
+    home = main_window.show_page("Overzicht")
+    assert home.tiles["organisations"].value.text() == "2"
+    assert home.tiles["target_group"].value.text() == "42"
+    assert "Bekkevoort" in home.municipalities.text()
