@@ -15,12 +15,12 @@ def test_geometry_is_remembered(qtbot, app_ctx):
     first = MainWindow(app_ctx)
     qtbot.addWidget(first)
     first.show()
-    first.resize(711, 523)
+    first.resize(763, 523)
     first.close()
     second = MainWindow(app_ctx)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (711, 523)
+    assert (second.width(), second.height()) == (763, 523)
 
 
 def test_unexpected_error_shows_dutch_dialog_with_log_path(qtbot, app_ctx, tmp_path):
