@@ -75,19 +75,24 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
     contact = Contact() if contact_id is None else session.get(Contact, contact_id)
     if contact is None:
         raise ValidationError({"name": "Deze contactpersoon bestaat niet meer."})
+    apply_fields(contact, data)
+    contact.municipalities = list(session.scalars(
+        select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
+    if contact_id is None:
+        session.add(contact)
+    session.flush()
+    return contact.id
+
+
+def apply_fields(contact: Contact, data: ContactInput) -> None:
+    """Copy the plain (non-relation) fields of validated input onto `contact`; shared with the importer."""
     contact.name = data.name.strip()
     contact.function = data.function.strip()
     contact.organisation_id = data.organisation_id
     contact.email = data.email.strip().lower()
     contact.phone = data.phone.strip()
-    contact.municipalities = list(session.scalars(
-        select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
     contact.notes = data.notes.strip()
     contact.archived = data.archived
-    if contact_id is None:
-        session.add(contact)
-    session.flush()
-    return contact.id
 
 
 def get_contact(session: Session, contact_id: int) -> ContactInput | None:

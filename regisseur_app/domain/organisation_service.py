@@ -42,6 +42,8 @@ class OrganisationRow:
     name: str
     kbo_number: str
     type_label: str
+    street: str
+    postcode: str
     city: str
     seat_name: str
     municipalities: str
@@ -49,6 +51,8 @@ class OrganisationRow:
     target_group_employees: int | None
     contact_count: int
     archived: bool
+    website: str = ""
+    notes: str = ""
 
 
 @dataclass
@@ -112,6 +116,18 @@ def save_organisation(session: Session, data: OrganisationInput, org_id: int | N
     org = Organisation() if org_id is None else session.get(Organisation, org_id)
     if org is None:
         raise ValidationError({"name": "Deze organisatie bestaat niet meer (verwijderd of teruggezet)."})
+    apply_fields(org, data)
+    org.municipalities = list(session.scalars(
+        select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
+    org.categories = list(session.scalars(select(CodeItem).where(CodeItem.id.in_(data.category_ids))))
+    if org_id is None:
+        session.add(org)
+    session.flush()
+    return org.id
+
+
+def apply_fields(org: Organisation, data: OrganisationInput) -> None:
+    """Copy the plain (non-relation) fields of validated input onto `org`; shared with the importer."""
     org.name = data.name.strip()
     org.kbo_number = normalize_kbo(data.kbo_number) if (data.kbo_number or "").strip() else None
     org.type_id = data.type_id
@@ -119,17 +135,10 @@ def save_organisation(session: Session, data: OrganisationInput, org_id: int | N
     org.postcode = data.postcode.strip()
     org.city = data.city.strip()
     org.seat_nis_code = data.seat_nis_code or None
-    org.municipalities = list(session.scalars(
-        select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
-    org.categories = list(session.scalars(select(CodeItem).where(CodeItem.id.in_(data.category_ids))))
     org.target_group_employees = data.target_group_employees
     org.website = data.website.strip()
     org.notes = data.notes.strip()
     org.archived = data.archived
-    if org_id is None:
-        session.add(org)
-    session.flush()
-    return org.id
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationInput | None:
@@ -212,8 +221,9 @@ def count_organisations(session: Session, archived: bool = False) -> int:
 def _to_row(org: Organisation, contact_count: int) -> OrganisationRow:
     return OrganisationRow(
         id=org.id, name=org.name, kbo_number=format_kbo(org.kbo_number), type_label=org.type.label,
-        city=org.city, seat_name=org.seat.name if org.seat else "",
+        street=org.street, postcode=org.postcode, city=org.city, seat_name=org.seat.name if org.seat else "",
         municipalities=", ".join(sorted(m.name for m in org.municipalities)),
         categories=", ".join(sorted(c.label for c in org.categories)),
         target_group_employees=org.target_group_employees, contact_count=contact_count, archived=org.archived,
+        website=org.website, notes=org.notes,
     )

@@ -26,6 +26,8 @@ def install_exception_hook(log_path: Path) -> None:
         box.setInformativeText(f"Details staan in het logbestand:\n{log_path}")
         box.setDetailedText("".join(traceback.format_exception_only(exc_type, exc)))
         box.exec()
+        box.deleteLater()
+        del box, tb  # no reference cycle through the traceback keeps the dialog's wrapper alive
 
     sys.excepthook = hook
 

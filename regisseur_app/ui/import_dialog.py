@@ -33,7 +33,7 @@ class ImportDialog(QDialog):
         self.noun, self.fields, self._preview_fn, self._import_fn = KINDS[kind]
         self.table: RawTable | None = None
         self.preview: ImportPreview | None = None
-        self.result = None
+        self.import_result = None
         self.setWindowTitle(f"{self.noun.capitalize()} importeren")
         self.resize(1100, 700)
         self.path_edit = QLineEdit(objectName="path", readOnly=True, placeholderText="Kies een .xlsx- of .csv-bestand")
@@ -192,7 +192,7 @@ class ImportDialog(QDialog):
         run_in_background(self, "Importeren…", work, self._imported, self._import_failed)
 
     def _imported(self, result) -> None:  # noqa: ANN001
-        self.result = result
+        self.import_result = result
         QMessageBox.information(
             self, "Import voltooid",
             f"{format_number(result.created)} {self.noun} toegevoegd, {format_number(result.updated)} bijgewerkt, "

@@ -26,6 +26,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
+        model.setParent(self)  # the page owns its model, so Qt deletes both together
         self.proxy = sorting_proxy(model)
         self._undo: Callable[[], None] | None = None
         self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken (naam, plaats, KBO-nummer…)")

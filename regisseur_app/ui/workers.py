@@ -44,7 +44,8 @@ class Worker(QRunnable):
         self.fn = fn
         self.signals = WorkerSignals()
         self.job = Job(self.signals)
-        self.setAutoDelete(False)
+        # Qt deletes the runnable when run() has returned; the signals object is kept alive by the
+        # GUI side (run_in_background) until its `finished` arrived, so nothing is freed while in use.
 
     def run(self) -> None:
         try:
@@ -62,7 +63,7 @@ class Worker(QRunnable):
 
 def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
                       on_result: Callable[[Any], None], on_error: Callable[[Exception], None],
-                      cancellable: bool = True) -> Worker:
+                      cancellable: bool = True) -> Job:
     """Run fn(job) on the thread pool behind a modal progress dialog."""
     dialog = QProgressDialog(title, "Annuleren" if cancellable else "", 0, 100, parent)
     dialog.setWindowTitle("Even geduld")
@@ -73,8 +74,9 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
     if not cancellable:
         dialog.setCancelButton(None)
     worker = Worker(fn)
-    active = parent.__dict__.setdefault("_active_workers", set())
-    active.add(worker)  # keep the Python object alive while the pool runs it
+    signals, job = worker.signals, worker.job
+    active = parent.__dict__.setdefault("_active_signals", set())
+    active.add(signals)  # keep the Python object alive until `finished` has been delivered
 
     def progress(percent: int, text: str) -> None:
         dialog.setValue(percent)
@@ -82,18 +84,19 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
             dialog.setLabelText(text)
 
     def cancel() -> None:
-        worker.job.cancelled = True
+        job.cancelled = True
         dialog.setLabelText("Bezig met annuleren…")
 
     def done() -> None:
         dialog.close()
-        active.discard(worker)
+        active.discard(signals)
+        signals.deleteLater()
 
     queued = Qt.ConnectionType.QueuedConnection  # delivered on the GUI thread, where `signals` lives
-    worker.signals.progress.connect(progress, queued)
-    worker.signals.result.connect(on_result, queued)
-    worker.signals.error.connect(on_error, queued)
-    worker.signals.finished.connect(done, queued)
+    signals.progress.connect(progress, queued)
+    signals.result.connect(on_result, queued)
+    signals.error.connect(on_error, queued)
+    signals.finished.connect(done, queued)
     dialog.canceled.connect(cancel)
     QThreadPool.globalInstance().start(worker)
-    return worker
+    return job

@@ -47,7 +47,8 @@ def test_newer_database_is_refused_and_left_unchanged(tmp_path):
     paths = paths_in(tmp_path)
     open_context(paths).close()
     with sqlite3.connect(paths.db_path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        conn.execute("DELETE FROM alembic_version")  # one row per branch head: replace them all
+        conn.execute("INSERT INTO alembic_version (version_num) VALUES ('9999_future')")
     before = paths.db_path.read_bytes()
     with pytest.raises(migrations.NewerDatabaseError) as info:
         open_context(paths)

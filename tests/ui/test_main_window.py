@@ -9,18 +9,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from regisseur_app.logs import setup_logging
 from regisseur_app.ui.error_dialog import install_exception_hook
 from regisseur_app.ui.main_window import MainWindow
+from tests.ui.conftest import dispose
 
 
 def test_geometry_is_remembered(qtbot, app_ctx):
     first = MainWindow(app_ctx)
-    qtbot.addWidget(first)
     first.show()
     first.resize(763, 523)
-    first.close()
+    dispose(first)  # closing saves the geometry
     second = MainWindow(app_ctx)
-    qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (763, 523)
+    size = (second.width(), second.height())
+    dispose(second)
+    assert size == (763, 523)
 
 
 def test_unexpected_error_shows_dutch_dialog_with_log_path(qtbot, app_ctx, tmp_path):

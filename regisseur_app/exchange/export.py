@@ -1,0 +1,173 @@
+"""Export tables to .xlsx or .csv for Flemish Excel, safely (formula injection) and atomically."""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from regisseur_app.domain.contact_service import ContactRow
+from regisseur_app.domain.organisation_service import OrganisationRow
+from regisseur_app.domain.validation import format_kbo
+from regisseur_app.exchange.contact_import import CONTACT_FIELDS
+from regisseur_app.exchange.org_import import ORGANISATION_FIELDS
+from regisseur_app.formatting import format_date, format_datetime, format_number
+
+_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+CONTACT_COUNT_LABEL = "Aantal contactpersonen"
+ARCHIVED_LABEL = "Gearchiveerd"
+
+
+class ExportError(Exception):
+    """The export file could not be written. The message is Dutch and names the file."""
+
+
+def neutralise(value):
+    """Prefix "'" to text that a spreadsheet would run as a formula (OWASP CSV injection advice)."""
+    if isinstance(value, str) and value.startswith(_DANGEROUS_START):
+        return "'" + value
+    return value
+
+
+def organisations_frame(rows: list[OrganisationRow]) -> pd.DataFrame:
+    f = ORGANISATION_FIELDS
+    records = [{
+        f["name"]: r.name, f["kbo_number"]: _kbo(r.kbo_number), f["type"]: r.type_label, f["street"]: r.street,
+        f["postcode"]: r.postcode, f["city"]: r.city, f["seat"]: r.seat_name, f["municipalities"]: r.municipalities,
+        f["categories"]: r.categories, f["target_group_employees"]: r.target_group_employees,
+        f["website"]: r.website, f["notes"]: r.notes, CONTACT_COUNT_LABEL: r.contact_count,
+        ARCHIVED_LABEL: "ja" if r.archived else "nee",
+    } for r in rows]
+    columns = [f["name"], f["kbo_number"], f["type"], f["street"], f["postcode"], f["city"], f["seat"],
+               f["municipalities"], f["categories"], f["target_group_employees"], f["website"], f["notes"],
+               CONTACT_COUNT_LABEL, ARCHIVED_LABEL]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame[f["target_group_employees"]] = frame[f["target_group_employees"]].astype("Int64")
+    frame[CONTACT_COUNT_LABEL] = frame[CONTACT_COUNT_LABEL].astype("Int64")
+    return frame
+
+
+def contacts_frame(rows: list[ContactRow]) -> pd.DataFrame:
+    f = CONTACT_FIELDS
+    columns = [f["name"], f["function"], f["organisation"], f["email"], f["phone"], f["municipalities"],
+               ARCHIVED_LABEL]
+    records = [{
+        f["name"]: r.name, f["function"]: r.function, f["organisation"]: r.organisation_name, f["email"]: r.email,
+        f["phone"]: r.phone, f["municipalities"]: r.municipalities, ARCHIVED_LABEL: "ja" if r.archived else "nee",
+    } for r in rows]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def export_frame(frame: pd.DataFrame, path: Path, sheet_title: str) -> None:
+    """Write `frame` to `path` (.xlsx or .csv by suffix) via a temp file and an atomic rename."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ExportError(f"Kies een bestandsnaam die eindigt op .xlsx of .csv (niet '{path.name}').")
+    safe = frame.rename(columns=lambda c: neutralise(str(c))).map(neutralise)
+    temp_name = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
+        os.close(handle)
+        if suffix == ".xlsx":
+            _write_xlsx(safe, Path(temp_name), sheet_title)
+        else:
+            _write_csv(safe, Path(temp_name))
+        os.replace(temp_name, path)
+        temp_name = None
+    except PermissionError as exc:
+        raise ExportError(f"'{path.name}' kan niet bewaard worden: het bestand is open in een ander programma "
+                          f"(bv. Excel) of je mag niet schrijven in de map '{path.parent}'. Sluit het bestand en "
+                          "probeer opnieuw.") from exc
+    except FileNotFoundError as exc:
+        raise ExportError(f"'{path.name}' kan niet bewaard worden: de map '{path.parent}' bestaat niet.") from exc
+    except OSError as exc:
+        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
+    finally:
+        if temp_name is not None and os.path.exists(temp_name):
+            os.unlink(temp_name)
+
+
+def sheet_name(title: str) -> str:
+    return _BAD_SHEET_CHARS.sub("-", title or "").strip("' ")[:31] or "Blad1"
+
+
+def _write_xlsx(frame: pd.DataFrame, target: Path, sheet_title: str) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    name = sheet_name(sheet_title)
+    with pd.ExcelWriter(target, engine="openpyxl", date_format="DD/MM/YYYY",
+                        datetime_format="DD/MM/YYYY HH:MM") as writer:
+        frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+        sheet = writer.sheets[name]
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":  # never a formula from data (neutralise should already prevent it)
+                    cell.data_type = "s"
+                elif cell.is_date:
+                    cell.number_format = _date_format(cell.value)
+        if len(frame.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(len(frame) + 1, 1)}"
+        for index, column in enumerate(frame.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = _width(frame[column], str(column))
+            if pd.api.types.is_integer_dtype(frame[column].dtype):
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "#,##0"
+
+
+def _date_format(value) -> str:
+    has_time = isinstance(value, datetime) and (value.hour, value.minute, value.second) != (0, 0, 0)
+    return "DD/MM/YYYY HH:MM" if has_time else "DD/MM/YYYY"
+
+
+def _width(series: pd.Series, header: str) -> float:
+    sample = [len(_csv_text(v)) for v in series.head(2000)]
+    longest = max([len(header), *sample]) if sample else len(header)
+    return float(min(max(longest + 2, 8), 60))
+
+
+def _write_csv(frame: pd.DataFrame, target: Path) -> None:
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow([str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow([_csv_text(v) for v in row])
+
+
+def _csv_text(value) -> str:
+    """A cell as nl-BE text: integers without separators (so they re-import), decimals with a comma."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        text = format(abs(value), ".10g")
+        return format_number(value, 6 if "e" in text else min(len(text.partition(".")[2]), 6))
+    if isinstance(value, datetime):
+        return format_date(value) if (value.hour, value.minute, value.second) == (0, 0, 0) else format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        return _csv_text(value.item())
+    return str(value)
+
+
+def _kbo(text: str) -> str:
+    digits = re.sub(r"\D", "", text or "")
+    return format_kbo(digits) if len(digits) == 10 else (text or "")

@@ -1,0 +1,181 @@
+"""Read a .csv or .xlsx file into a RawTable of stripped strings, with Dutch errors for bad files.
+
+CSV: UTF-8 (with or without BOM) or else cp1252; delimiter ';', ',' or tab, sniffed.
+XLSX: see xlsx_reader (defused XML, zip-bomb cap, first worksheet, values not formulas).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from regisseur_app.formatting import format_bytes, format_number
+from regisseur_app.storage.engine import fold
+
+MAX_ROWS = 100_000
+MAX_BYTES = 50 * 1024 * 1024
+SUPPORTED_MESSAGE = "Dit bestandstype wordt niet ondersteund: kies een .xlsx- of .csv-bestand"
+_DELIMITERS = (";", ",", "\t")
+_DELIMITER_NAMES = {";": "puntkomma", ",": "komma", "\t": "tab"}
+_SNIFF_RECORDS = 50
+_DATA_LIKE = re.compile(r"^[\d\s.,/+-]+$")  # a number, date, KBO or phone number: data, not a column name
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+class TableReadError(Exception):
+    """A file cannot be read as a table. The message is Dutch and names the file."""
+
+
+@dataclass
+class RawTable:
+    headers: list[str]
+    rows: list[list[str]]
+    source: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    line_numbers: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def read_table(path: Path, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES) -> RawTable:
+    """Read the first sheet of an .xlsx or a .csv file. Raises TableReadError (Dutch message)."""
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        extra = " (het oude .xls-formaat: sla het in Excel op als .xlsx)" if suffix == ".xls" else ""
+        raise TableReadError(f"{SUPPORTED_MESSAGE}{extra}. Bestand: '{name}'.")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TableReadError(f"Het bestand '{name}' kan niet geopend worden ({exc.strerror or exc}).") from exc
+    if size == 0:
+        raise TableReadError(f"Het bestand '{name}' is leeg.")
+    if size > max_bytes:
+        raise TableReadError(
+            f"Het bestand '{name}' is te groot ({format_bytes(size)}; maximaal {format_bytes(max_bytes)}).")
+    if suffix == ".xlsx":
+        from regisseur_app.exchange.xlsx_reader import read_xlsx_records
+
+        records, encoding, delimiter = read_xlsx_records(path, max_rows), None, None
+    else:
+        records, encoding, delimiter = _read_csv_records(path)
+    return build_table(records, name, max_rows, encoding, delimiter, strict_width=suffix == ".csv")
+
+
+def build_table(records, source: str, max_rows: int, encoding: str | None, delimiter: str | None,
+                strict_width: bool) -> RawTable:
+    """Turn (line, cells) records into a RawTable: header checks, blank rows skipped, widths fixed."""
+    header: list[str] | None = None
+    header_line = 0
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for line, cells in records:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if header is None:
+            header, header_line = _check_header(cells, source, line), line
+            continue
+        if len(rows) >= max_rows:
+            raise TableReadError(f"Het bestand '{source}' heeft meer dan {format_number(max_rows)} rijen. "
+                                 "Splits het op in kleinere bestanden.")
+        width = len(header)
+        if len(cells) > width:
+            if strict_width and any(cells[width:]):
+                raise TableReadError(
+                    f"'{source}', rij {line}: deze rij heeft {len(cells)} waarden maar de kopregel (rij "
+                    f"{header_line}) heeft {width} kolommen. Staat er een scheidingsteken "
+                    f"({_DELIMITER_NAMES.get(delimiter or '', delimiter)}) in een waarde zonder aanhalingstekens?")
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        rows.append(cells)
+        lines.append(line)
+    if header is None:
+        raise TableReadError(f"Het bestand '{source}' is leeg: er staat geen kopregel en geen gegevens in.")
+    if not rows:
+        raise TableReadError(f"Het bestand '{source}' bevat alleen een kopregel (rij {header_line}) en geen "
+                             "gegevens.")
+    return RawTable(headers=header, rows=rows, source=source, encoding=encoding, delimiter=delimiter,
+                    line_numbers=lines)
+
+
+def _check_header(cells: list[str], source: str, line: int) -> list[str]:
+    while cells and not cells[-1]:
+        cells = cells[:-1]  # trailing empty columns, as Excel writes them: ignored
+    for index, text in enumerate(cells):
+        if not text:
+            raise TableReadError(f"'{source}', rij {line} (kopregel): kolom {index + 1} heeft geen naam. "
+                                 "Geef elke kolom een titel in de eerste rij.")
+    for text in cells:
+        if _DATA_LIKE.match(text) and not _YEAR.match(text):
+            raise TableReadError(f"'{source}', rij {line}: de eerste rij lijkt geen kopregel ('{text}' is geen "
+                                 "kolomnaam). Zet de kolomnamen (bv. Naam, Type) in de eerste rij.")
+    seen: dict[str, int] = {}
+    for index, text in enumerate(cells):
+        key = fold(text)
+        if key in seen:
+            raise TableReadError(f"'{source}', rij {line} (kopregel): de kolomnaam '{text}' komt twee keer voor "
+                                 f"(kolom {seen[key] + 1} en {index + 1}). Geef elke kolom een andere naam.")
+        seen[key] = index
+    return cells
+
+
+def _read_csv_records(path: Path) -> tuple[list[tuple[int, list[str]]], str, str]:
+    name = path.name
+    data = path.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise TableReadError(f"Het bestand '{name}' is geen tekstbestand (CSV). Kies een .csv- of .xlsx-bestand.")
+    text, encoding = _decode(data, name)
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        # numbered as Excel shows the rows: a quoted value with a line break stays one row
+        for number, cells in enumerate(reader, start=1):
+            records.append((number, cells))
+    except csv.Error as exc:
+        raise TableReadError(f"'{name}', rij {len(records) + 1}: deze rij is geen geldige CSV ({exc}). "
+                             "Controleer de aanhalingstekens.") from exc
+    return records, encoding, delimiter
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise TableReadError(f"De tekens in '{name}' kunnen niet gelezen worden (geen UTF-8 en geen Windows-1252). "
+                             "Sla het bestand in Excel op als 'CSV UTF-8'.") from exc
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter that gives the header most columns with the most rows of that same width."""
+    best, best_score = ";", (-1, -1)
+    for delimiter in _DELIMITERS:
+        widths = []
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            for cells in reader:
+                if any(c.strip() for c in cells):
+                    widths.append(len(cells))
+                if len(widths) >= _SNIFF_RECORDS:
+                    break
+        except csv.Error:
+            continue
+        if not widths or widths[0] < 2:
+            continue
+        consistent = sum(1 for w in widths[1:] if w == widths[0])
+        score = (consistent, widths[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
