@@ -13,6 +13,7 @@ from regisseur_app.domain import codelists, contact_service, municipalities, org
 from regisseur_app.domain.base import ValidationError
 from regisseur_app.domain.organisation_service import OrganisationInput
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
+from regisseur_app.ui.contacts import table_model as contact_columns
 from regisseur_app.ui.contacts.table_model import ContactTableModel
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
 from regisseur_app.ui.widgets import CheckList, FieldErrors
@@ -108,6 +109,9 @@ class OrganisationDialog(QDialog):
         self.contact_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contact_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contact_view.horizontalHeader().setStretchLastSection(True)
+        self.contact_view.setWordWrap(False)
+        self.contact_view.verticalHeader().hide()
+        self.contact_view.setColumnHidden(contact_columns.ORGANISATION, True)  # it is this organisation
         self.contact_view.doubleClicked.connect(self._edit_contact)
         buttons = QHBoxLayout()
         add = QPushButton("Nieuwe contactpersoon…")
@@ -211,6 +215,7 @@ class OrganisationDialog(QDialog):
             rows = contact_service.list_contacts(
                 session, contact_service.ContactFilter(organisation_id=self.org_id))
         self.contact_model.set_rows(rows)
+        self.contact_view.resizeColumnsToContents()
         self.tabs.setTabText(1, f"Contactpersonen ({len(rows)})")
 
     def _edit_contact(self, index) -> None:  # noqa: ANN001
