@@ -69,9 +69,5 @@ class AppContext:
         with self.session_factory() as session:
             yield session
 
-    def release(self) -> None:
-        """Close every pooled connection (before a restore replaces the file)."""
-        self.engine.dispose()
-
     def close(self) -> None:
         self.engine.dispose()

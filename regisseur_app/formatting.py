@@ -76,3 +76,21 @@ def parse_date(text: str) -> date:
         except ValueError:
             continue
     raise ValueError(f"'{text}' is geen geldige datum (verwacht dd/mm/jjjj)")
+
+
+def parse_whole_number(text: str) -> int | None:
+    """Read a count typed the Flemish way ('1.500', '1500', '12,0'); '' gives None.
+
+    Raises ValueError with a Dutch message for text that is no whole number.
+    """
+    if not str(text).strip():
+        return None
+    value = parse_number(text)
+    if value != value.to_integral_value():
+        raise ValueError(f"'{text}' is geen geheel getal")
+    return int(value)
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """'1 organisatie', '2 organisaties', '1.234 organisaties'."""
+    return f"{format_number(count)} {singular if count == 1 else plural}"

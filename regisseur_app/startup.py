@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from regisseur_app.context import AppContext, AppPaths
+from regisseur_app.domain.settings import DATA_GENERATION, set_setting
 from regisseur_app.domain.setup import ensure_reference_data
 from regisseur_app.storage import backup, migrations
 from regisseur_app.storage.integrity import quick_check
@@ -42,16 +44,30 @@ def open_context(paths: AppPaths, demo: bool = False) -> AppContext:
     return ctx
 
 
-def restore_backup(ctx: AppContext, backup_path) -> None:  # noqa: ANN001
-    """Back up the current state, put `backup_path` in place, and migrate it to the current schema."""
+class RestoreIncompleteError(RuntimeError):
+    """The backup was put in place, but bringing it up to date failed afterwards."""
+
+
+def restore_backup(ctx: AppContext, backup_path: Path) -> None:
+    """Back up the current state, copy `backup_path` into the database, and migrate it."""
+    if not backup_path.exists():
+        raise backup.BackupError(f"Back-up {backup_path.name} bestaat niet meer (verwijderd of verplaatst).")
     migrations.check_file_not_newer(backup_path)
     problems = backup.integrity_errors(backup_path)
     if problems:
         raise backup.BackupError(f"Back-up {backup_path.name} is beschadigd: " + "; ".join(problems[:5]))
-    backup.make_backup(ctx.db_path, ctx.paths.backup_dir)
-    ctx.release()
-    backup.restore_file(backup_path, ctx.db_path)
-    migrations.check_not_newer(ctx.engine)
-    migrations.upgrade_to_head(ctx.engine)
-    with ctx.transaction() as session:
-        ensure_reference_data(session)
+    # no rotation yet: it could delete the very backup that is about to be restored
+    backup.make_backup(ctx.db_path, ctx.paths.backup_dir, rotate_after=False)
+    with ctx.engine.connect() as conn:
+        backup.restore_into(conn.connection.driver_connection, backup_path)
+    try:
+        migrations.upgrade_to_head(ctx.engine)
+        with ctx.transaction() as session:
+            ensure_reference_data(session)
+            # the restored data are new compared to every backup: make the next start back them up
+            set_setting(session, DATA_GENERATION, str(backup.highest_generation(ctx.paths.backup_dir) + 1))
+    except Exception as exc:
+        raise RestoreIncompleteError(
+            f"De back-up is teruggezet, maar bijwerken naar deze versie van Regisseur mislukte: {exc}. "
+            "Zet zo nodig de back-up van vlak voor het terugzetten terug.") from exc
+    backup.rotate(ctx.paths.backup_dir)

@@ -2,7 +2,10 @@
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt offscreen, with a 1920×1080 screen (the plugin's default 800×600 is smaller than the window)
+_SCREEN = os.path.join(os.path.dirname(__file__), "offscreen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 from pathlib import Path
 

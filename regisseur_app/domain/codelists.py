@@ -13,6 +13,7 @@ from sqlalchemy import Boolean, Integer, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from regisseur_app.domain.base import Base, ValidationError
+from regisseur_app.domain.validation import check_no_national_number
 from regisseur_app.paths import reference_file
 from regisseur_app.storage.engine import fold
 
@@ -117,6 +118,10 @@ def _check_label(session: Session, list_name: str, label: str, own_id: int | Non
         raise ValidationError({"label": "Vul een omschrijving in."})
     if len(label) > 120:
         raise ValidationError({"label": "De omschrijving is te lang (maximaal 120 tekens)."})
+    errors: dict[str, str] = {}
+    check_no_national_number({"label": label}, errors)
+    if errors:
+        raise ValidationError(errors)
     clash = find_item(session, list_name, label)
     if clash is not None and clash != own_id:
         raise ValidationError({"label": f"'{label}' staat al in de lijst."})

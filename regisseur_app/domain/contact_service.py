@@ -64,7 +64,8 @@ def validate_contact(session: Session, data: ContactInput) -> dict[str, str]:
     unknown = unknown_municipalities(session, data.municipality_codes)
     if unknown:
         errors["municipality_codes"] = f"Onbekende gemeente(n): {', '.join(unknown)}."
-    check_no_national_number({"name": data.name, "function": data.function, "notes": data.notes}, errors)
+    check_no_national_number({"name": data.name, "function": data.function, "email": data.email,
+                              "phone": data.phone, "notes": data.notes}, errors)
     return errors
 
 

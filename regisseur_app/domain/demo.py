@@ -18,12 +18,12 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from stdnum.be import vat
 
-from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.domain import demo_data as data
 from regisseur_app.domain.base import ValidationError
 from regisseur_app.domain.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, list_items
@@ -33,6 +33,9 @@ from regisseur_app.domain.organisations import Contact, Organisation
 from regisseur_app.domain.settings import DEMO_DATABASE, get_setting, set_setting
 from regisseur_app.domain.setup import complete_setup, is_setup_done
 from regisseur_app.domain.validation import format_kbo
+
+if TYPE_CHECKING:  # the context module imports the domain, not the other way round
+    from regisseur_app.context import AppContext, AppPaths
 
 DEMO_ASSOCIATION = "IGO Hageland (demo)"
 # Bekkevoort, Geetbets, Glabbeek, Kortenaken, Tielt-Winge

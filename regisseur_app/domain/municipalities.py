@@ -10,6 +10,7 @@ from sqlalchemy import Boolean, Integer, String, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from regisseur_app.domain.base import Base, ValidationError
+from regisseur_app.domain.validation import check_no_national_number
 from regisseur_app.paths import reference_file
 from regisseur_app.storage.engine import fold
 
@@ -102,6 +103,8 @@ def validate_municipality(session: Session, data: MunicipalityData, is_new: bool
         errors["inhabitants"] = "Het aantal inwoners kan niet negatief zijn."
     if data.postcodes and not re.fullmatch(r"\s*\d{4}(\s*[,;]\s*\d{4})*\s*", data.postcodes):
         errors["postcodes"] = "Postcodes zijn 4 cijfers, gescheiden door komma's (bv. 3460, 3461)."
+    check_no_national_number({"name": data.name, "arrondissement": data.arrondissement,
+                              "province": data.province}, errors)
     return errors
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain import codelists, municipalities
 from regisseur_app.domain.base import ValidationError
 from regisseur_app.domain.settings import ASSOCIATION_NAME, SETUP_DONE, get_setting, set_setting
+from regisseur_app.domain.validation import check_no_national_number
 
 
 def ensure_reference_data(session: Session) -> None:
@@ -28,6 +29,10 @@ def complete_setup(session: Session, name: str, nis_codes: list[str]) -> None:
         raise ValidationError({"association_name": "Vul de naam van de intergemeentelijke vereniging in."})
     if len(name) > 150:
         raise ValidationError({"association_name": "De naam is te lang (maximaal 150 tekens)."})
+    errors: dict[str, str] = {}
+    check_no_national_number({"association_name": name}, errors)
+    if errors:
+        raise ValidationError(errors)
     municipalities.set_participating(session, nis_codes)
     set_setting(session, ASSOCIATION_NAME, name)
     set_setting(session, SETUP_DONE, "1")

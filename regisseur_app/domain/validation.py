@@ -21,7 +21,7 @@ def normalize_kbo(text: str) -> str:
     """
     raw = (text or "").strip()
     try:
-        return vat.validate(raw)
+        digits = vat.validate(raw)
     except InvalidChecksum as exc:
         raise ValueError(f"KBO-nummer '{raw}' klopt niet: het controlegetal (modulo 97) is fout.") from exc
     except (InvalidFormat, InvalidLength) as exc:
@@ -30,6 +30,9 @@ def normalize_kbo(text: str) -> str:
         ) from exc
     except ValidationError as exc:
         raise ValueError(f"KBO-nummer '{raw}' is ongeldig.") from exc
+    if not re.match(r"^(0[2-9]|1)", digits):  # enterprise numbers start at 0200.000.000
+        raise ValueError(f"KBO-nummer '{raw}' bestaat niet: een ondernemingsnummer begint met 02…09 of 1.")
+    return digits
 
 
 def format_kbo(digits: str | None) -> str:
@@ -39,7 +42,11 @@ def format_kbo(digits: str | None) -> str:
 
 
 def is_valid_email(text: str) -> bool:
-    return bool(EMAIL_PATTERN.match((text or "").strip())) and len(text.strip()) <= 254
+    value = (text or "").strip()
+    local = value.split("@", 1)[0]
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return False
+    return bool(EMAIL_PATTERN.match(value)) and len(value) <= 254
 
 
 def is_valid_phone(text: str) -> bool:

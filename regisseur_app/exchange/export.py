@@ -71,7 +71,11 @@ def export_frame(frame: pd.DataFrame, path: Path, sheet_title: str) -> None:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ExportError(f"Kies een bestandsnaam die eindigt op .xlsx of .csv (niet '{path.name}').")
-    safe = frame.rename(columns=lambda c: neutralise(str(c))).map(neutralise)
+    # CSV: prefix a quote (a spreadsheet would run the text). xlsx: cells are typed as text with Excel's
+    # own quote-prefix flag, so the value itself stays unchanged (no visible apostrophe).
+    safe = frame.rename(columns=lambda c: neutralise(str(c)))
+    if suffix == ".csv":
+        safe = safe.map(neutralise)
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
@@ -112,8 +116,9 @@ def _write_xlsx(frame: pd.DataFrame, target: Path, sheet_title: str) -> None:
             cell.font = Font(bold=True)
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
-                if cell.data_type == "f":  # never a formula from data (neutralise should already prevent it)
-                    cell.data_type = "s"
+                if isinstance(cell.value, str) and cell.value.startswith(_DANGEROUS_START):
+                    cell.data_type = "s"  # openpyxl turns "=…" into a formula; data never is one
+                    cell.quotePrefix = True
                 elif cell.is_date:
                     cell.number_format = _date_format(cell.value)
         if len(frame.columns):

@@ -207,14 +207,23 @@ def needs_backup(db_path: Path, backup_dir: Path) -> bool:
     return read_generation(db_path) != read_generation(backups[0].path)
 
 
-def restore_file(backup_path: Path, db_path: Path) -> None:
-    """Replace the database file by a verified copy of `backup_path`. All connections must be closed."""
+def highest_generation(backup_dir: Path) -> int:
+    return max((read_generation(b.path) or 0 for b in list_backups(backup_dir, with_counts=False)), default=0)
+
+
+def restore_into(live: sqlite3.Connection, backup_path: Path) -> None:
+    """Copy a verified backup into the open database through `live` with the SQLite backup API.
+
+    The file is never replaced underneath the application: every other connection simply sees the
+    restored content at its next transaction, and the copy is itself one atomic step.
+    """
+    if not backup_path.exists():
+        raise BackupError(f"Back-up {backup_path.name} bestaat niet meer (verwijderd of verplaatst).")
     problems = integrity_errors(backup_path)
     if problems:
         raise BackupError(f"Back-up {backup_path.name} is beschadigd: " + "; ".join(problems[:5]))
-    staged = db_path.with_name(f".{db_path.name}.restore")
-    _copy_verified(backup_path, staged)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(staged, db_path)
-    _fsync_dir(db_path.parent)
+    source = _connect_readonly(backup_path)
+    try:
+        source.backup(live)
+    finally:
+        source.close()

@@ -68,14 +68,13 @@ def upgrade_to_head(engine: Engine) -> None:
         raw = conn.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
-            if conn.in_transaction():
-                conn.commit()
-            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.rollback()
-            if problems:
-                raise MigrationError(f"Na de migratie kloppen {len(problems)} verwijzingen niet.")
+            with conn.begin():  # one transaction: committed only when the references still hold
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise MigrationError(f"Na de migratie kloppen {len(problems)} verwijzingen niet; "
+                                         "de database is niet gewijzigd.")
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
 

@@ -10,17 +10,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from regisseur_app.context import AppContext
 from regisseur_app.exchange import contact_import, org_import
-from regisseur_app.exchange.importing import ImportPreview, ImportRejected, MappingError, guess_mapping
+from regisseur_app.exchange.importing import (ImportPreview, ImportRejected, MappingError, guess_mapping,
+                                               import_with_backup)
 from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
-from regisseur_app.formatting import format_number
-from regisseur_app.storage.backup import make_backup
+from regisseur_app.formatting import counted, format_number
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
 
 KINDS = {
-    "organisations": ("organisaties", org_import.ORGANISATION_FIELDS, org_import.preview_organisations,
+    "organisations": (("organisatie", "organisaties"), org_import.ORGANISATION_FIELDS, org_import.preview_organisations,
                       org_import.import_organisations),
-    "contacts": ("contactpersonen", contact_import.CONTACT_FIELDS, contact_import.preview_contacts,
+    "contacts": (("contactpersoon", "contactpersonen"), contact_import.CONTACT_FIELDS, contact_import.preview_contacts,
                  contact_import.import_contacts),
 }
 NOT_MAPPED = "— niet importeren —"
@@ -30,7 +30,7 @@ class ImportDialog(QDialog):
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None, path: Path | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.noun, self.fields, self._preview_fn, self._import_fn = KINDS[kind]
+        (self.singular, self.noun), self.fields, self._preview_fn, self._import_fn = KINDS[kind]
         self.table: RawTable | None = None
         self.preview: ImportPreview | None = None
         self.import_result = None
@@ -182,12 +182,9 @@ class ImportDialog(QDialog):
         table, mapping, on_duplicate = self.table, self.mapping(), self.duplicate_combo.currentData()
 
         def work(job: Job):  # noqa: ANN202
-            job.progress(0, "Back-up maken…")
-            make_backup(self.ctx.db_path, self.ctx.paths.backup_dir)
-            job.progress(5, f"{self.noun.capitalize()} inlezen…")
-            with self.ctx.transaction() as session:
-                return self._import_fn(session, table, mapping, on_duplicate,
-                                       progress=lambda done, total: job.progress(5 + done * 95 // max(total, 1)))
+            job.progress(0, f"Back-up maken, dan {self.noun} inlezen…")
+            return import_with_backup(self.ctx, self._import_fn, table, mapping, on_duplicate,
+                                      progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
 
         run_in_background(self, "Importeren…", work, self._imported, self._import_failed)
 
@@ -195,8 +192,8 @@ class ImportDialog(QDialog):
         self.import_result = result
         QMessageBox.information(
             self, "Import voltooid",
-            f"{format_number(result.created)} {self.noun} toegevoegd, {format_number(result.updated)} bijgewerkt, "
-            f"{format_number(result.skipped)} overgeslagen.")
+            f"{counted(result.created, self.singular, self.noun)} toegevoegd, "
+            f"{format_number(result.updated)} bijgewerkt, {format_number(result.skipped)} overgeslagen.")
         self.accept()
 
     def _import_failed(self, exc: Exception) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
+from regisseur_app.formatting import counted
 from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, sorting_proxy
 
 SEARCH_DELAY_MS = 150
@@ -101,8 +102,8 @@ class ListPage(QWidget):
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
-        noun = self.NOUN_SINGULAR if len(rows) == 1 else self.NOUN_PLURAL
-        self.count_label.setText(f"{len(rows)} {noun}" + (" in het archief" if self.archived_check.isChecked() else ""))
+        self.count_label.setText(counted(len(rows), self.NOUN_SINGULAR, self.NOUN_PLURAL)
+                                 + (" in het archief" if self.archived_check.isChecked() else ""))
         self._reselect(selected)
 
     def visible_rows(self) -> list:
@@ -127,9 +128,9 @@ class ListPage(QWidget):
         with self.ctx.transaction() as session:
             changed = self.set_archived(session, ids, archive)
         verb = "gearchiveerd" if archive else "teruggezet uit het archief"
-        noun = self.NOUN_SINGULAR if changed == 1 else self.NOUN_PLURAL
         self._undo = lambda: self._apply_archived(ids, not archive)
-        self.status_message.emit(f"{changed} {noun} {verb}. Ongedaan maken met Ctrl+Z.")
+        self.status_message.emit(f"{counted(changed, self.NOUN_SINGULAR, self.NOUN_PLURAL)} {verb}. "
+                                 "Ongedaan maken met Ctrl+Z.")
         self.refresh()
 
     def undo(self) -> bool:

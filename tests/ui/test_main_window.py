@@ -15,13 +15,15 @@ from tests.ui.conftest import dispose
 def test_geometry_is_remembered(qtbot, app_ctx):
     first = MainWindow(app_ctx)
     first.show()
-    first.resize(763, 523)
+    first.resize(first.minimumSizeHint().width() + 37, first.minimumSizeHint().height() + 23)
+    wanted = (first.width(), first.height())
+    assert wanted != (1280, 800)  # not the default size of a first start
     dispose(first)  # closing saves the geometry
     second = MainWindow(app_ctx)
     second.show()
     size = (second.width(), second.height())
     dispose(second)
-    assert size == (763, 523)
+    assert size == wanted
 
 
 def test_unexpected_error_shows_dutch_dialog_with_log_path(qtbot, app_ctx, tmp_path):

@@ -122,3 +122,45 @@ def test_check_database_reports_damage(tmp_path):
     report = check_database(broken)
     assert not report.ok
     assert "problemen" in report.as_text()
+
+
+def test_writes_after_a_restore_land_in_the_database_file(app_ctx):
+    """The restore copies into the live database; pooled connections keep working on the same file."""
+    _add(app_ctx, "Voor")
+    first = backup.make_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
+    with app_ctx.reading() as s:  # a pooled connection that was open before the restore
+        organisation_service.list_organisations(s)
+    restore_backup(app_ctx, first)
+    _add(app_ctx, "Na terugzetten")
+    with sqlite3.connect(app_ctx.db_path) as raw:
+        names = sorted(r[0] for r in raw.execute("SELECT name FROM organisation"))
+    assert names == ["Na terugzetten", "Voor"]
+
+
+def test_restored_data_count_as_changed_for_the_next_start_backup(app_ctx):
+    _add(app_ctx, "A")
+    old = backup.make_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
+    _add(app_ctx, "B")
+    restore_backup(app_ctx, old)  # the safety backup holds A+B
+    _add(app_ctx, "C")  # now A+C: different from every backup
+    assert backup.needs_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
+
+
+def test_restore_of_an_old_backup_does_not_rotate_it_away_first(app_ctx):
+    _add(app_ctx, "Oud")
+    folder = app_ctx.paths.backup_dir
+    # an old backup that rotation would remove (it is one of two on the same day, three weeks ago)
+    three_weeks = datetime.now() - timedelta(days=21)
+    older = backup.make_backup(app_ctx.db_path, folder, now=three_weeks, rotate_after=False)
+    backup.make_backup(app_ctx.db_path, folder, now=three_weeks + timedelta(minutes=5), rotate_after=False)
+    _add(app_ctx, "Nieuw")
+    restore_backup(app_ctx, older)
+    assert _names(app_ctx) == ["Oud"]
+    assert not older.exists()  # rotation ran only after the restore succeeded
+
+
+def test_restore_of_a_vanished_backup_says_so(app_ctx):
+    gone = app_ctx.paths.backup_dir / "regisseur-20250101-120000-000000.sqlite"
+    with pytest.raises(backup.BackupError) as info:
+        restore_backup(app_ctx, gone)
+    assert "bestaat niet meer" in str(info.value)

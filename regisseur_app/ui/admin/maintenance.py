@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from regisseur_app.startup import restore_backup
+from regisseur_app.startup import RestoreIncompleteError, restore_backup
 from regisseur_app.storage.backup import make_backup
 from regisseur_app.storage.integrity import check_database
 from regisseur_app.ui.workers import Cancelled, run_in_background
@@ -62,4 +62,5 @@ def restore_from_backup(window) -> None:  # noqa: ANN001
 def _failed(parent: QWidget, title: str, exc: Exception) -> None:
     if isinstance(exc, Cancelled):
         return
-    QMessageBox.critical(parent, title, f"{exc}\n\nDe gegevens zijn niet gewijzigd.")
+    suffix = "" if isinstance(exc, RestoreIncompleteError) else "\n\nDe gegevens zijn niet gewijzigd."
+    QMessageBox.critical(parent, title, f"{exc}{suffix}")

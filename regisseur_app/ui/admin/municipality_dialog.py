@@ -11,7 +11,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain import municipalities
 from regisseur_app.domain.base import ValidationError
 from regisseur_app.domain.municipalities import MunicipalityData
-from regisseur_app.formatting import format_number
+from regisseur_app.formatting import format_number, parse_whole_number
 from regisseur_app.ui.table_base import Column, RowTableModel, sorting_proxy
 from regisseur_app.ui.widgets import FieldErrors
 
@@ -69,11 +69,15 @@ class MunicipalityEditDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        inhabitants = self.inhabitants_edit.text().strip()
+        try:
+            inhabitants = parse_whole_number(self.inhabitants_edit.text())
+        except ValueError as exc:
+            self.errors.show({"inhabitants": f"{exc}."})
+            return
         data = MunicipalityData(
             nis_code=self.nis_edit.text().strip(), name=self.name_edit.text(),
             arrondissement=self.arrondissement_edit.text(), province=self.province_edit.text(),
-            inhabitants=int(inhabitants) if inhabitants.isdigit() else None, postcodes=self.postcodes_edit.text())
+            inhabitants=inhabitants, postcodes=self.postcodes_edit.text())
         try:
             with self.ctx.transaction() as session:
                 municipalities.save_municipality(session, data, self.is_new)

@@ -25,11 +25,11 @@ class ContactDialog(QDialog):
             orgs = organisation_service.list_organisations(session)
             participating = municipalities.list_municipalities(session, participating_only=True)
             existing = contact_service.get_contact(session, contact_id) if contact_id else None
-            if existing and existing.organisation_id and existing.organisation_id not in [o.id for o in orgs]:
-                archived = organisation_service.get_organisation(session, existing.organisation_id)
-                orgs_extra = [(existing.organisation_id, f"{archived.name} (gearchiveerd)")] if archived else []
-            else:
-                orgs_extra = []
+            wanted_org = existing.organisation_id if existing else default_organisation_id
+            orgs_extra = []
+            if wanted_org and wanted_org not in [o.id for o in orgs]:  # an archived organisation
+                archived = organisation_service.get_organisation(session, wanted_org)
+                orgs_extra = [(wanted_org, f"{archived.name} (gearchiveerd)")] if archived else []
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.name_edit = QLineEdit(objectName="contact_name")

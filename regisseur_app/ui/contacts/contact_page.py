@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from regisseur_app.context import AppContext
+from regisseur_app.formatting import counted
 from regisseur_app.domain import contact_service, municipalities
 from regisseur_app.domain.contact_service import ContactFilter
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
@@ -69,4 +70,4 @@ class ContactPage(ListPage):
         rows = self.visible_rows()
         target = ask_export_path(self, "contactpersonen")
         if target and export_to_file(self, contacts_frame(rows), target, "Contactpersonen"):
-            self.status_message.emit(f"{len(rows)} contactpersonen geëxporteerd naar {target}.")
+            self.status_message.emit(f"{counted(len(rows), 'contactpersoon', 'contactpersonen')} geëxporteerd naar {target}.")

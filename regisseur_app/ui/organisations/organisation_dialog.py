@@ -12,6 +12,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain import codelists, contact_service, municipalities, organisation_service
 from regisseur_app.domain.base import ValidationError
 from regisseur_app.domain.organisation_service import OrganisationInput
+from regisseur_app.formatting import parse_whole_number
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts import table_model as contact_columns
 from regisseur_app.ui.contacts.table_model import ContactTableModel
@@ -150,13 +151,17 @@ class OrganisationDialog(QDialog):
         self.archived_check.setChecked(data.archived)
 
     def collect(self) -> OrganisationInput:
-        target = self.target_edit.text().strip()
+        """The input as typed; raises ValidationError for a number that cannot be read."""
+        try:
+            target = parse_whole_number(self.target_edit.text())
+        except ValueError as exc:
+            raise ValidationError({"target_group_employees": f"{exc}."}) from exc
         return OrganisationInput(
             name=self.name_edit.text(), type_id=self.type_combo.currentData(), kbo_number=self.kbo_edit.text(),
             street=self.street_edit.text(), postcode=self.postcode_edit.text(), city=self.city_edit.text(),
             seat_nis_code=self._seat_code(), municipality_codes=self.municipality_list.checked_values(),
             category_ids=self.category_list.checked_values(),
-            target_group_employees=int(target) if target.isdigit() else None,
+            target_group_employees=target,
             website=self.website_edit.text(), notes=self.notes_edit.toPlainText(),
             archived=self.archived_check.isChecked(),
         )
@@ -166,7 +171,12 @@ class OrganisationDialog(QDialog):
         return self.seat_combo.itemData(index) if index >= 0 else None
 
     def save(self) -> None:
-        data = self.collect()
+        try:
+            data = self.collect()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            self.tabs.setCurrentIndex(0)
+            return
         typed_seat = self.seat_combo.currentText().strip()
         if data.seat_nis_code is None and typed_seat and self.seat_combo.findText(
                 typed_seat, Qt.MatchFlag.MatchFixedString) < 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from regisseur_app.context import AppContext
+from regisseur_app.formatting import counted
 from regisseur_app.domain import codelists, municipalities, organisation_service
 from regisseur_app.domain.organisation_service import OrganisationFilter
 from regisseur_app.ui.export_action import ask_export_path, export_to_file
@@ -82,4 +83,4 @@ class OrganisationPage(ListPage):
         rows = self.visible_rows()
         target = ask_export_path(self, "organisaties")
         if target and export_to_file(self, organisations_frame(rows), target, "Organisaties"):
-            self.status_message.emit(f"{len(rows)} organisaties geëxporteerd naar {target}.")
+            self.status_message.emit(f"{counted(len(rows), 'organisatie', 'organisaties')} geëxporteerd naar {target}.")
