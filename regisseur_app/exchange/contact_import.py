@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 from regisseur_app.domain import contact_service as contacts
 from regisseur_app.domain.organisations import Contact
 from regisseur_app.exchange.importing import (
-    ERROR, NEW, SKIP, UPDATE, FieldSet, ImportPreview, ImportResult, PreviewRow, ProgressCallback, check_mapping,
-    check_on_duplicate, column_label, report, row_values, two_phases, write_rows,
+    FieldSet, ImportPreview, ImportResult, PreviewRow, ProgressCallback, check_mapping,
+    check_on_duplicate, classify, column_label, report, row_values, two_phases, write_rows,
 )
 from regisseur_app.exchange.lookups import OrganisationIndex, ReferenceData, resolve_many
 from regisseur_app.exchange.tabular import RawTable
@@ -117,14 +117,8 @@ def _analyse(session, table, mapping, on_duplicate, progress):
         check = dataclasses.replace(data, organisation_id=None, municipality_codes=[])
         for attribute, message in contacts.validate_contact(session, check).items():
             errors.setdefault(_ATTRIBUTE_FIELD.get(attribute, attribute), message)
-        if errors:
-            status, messages = ERROR, _describe(errors, table, usable)
-        elif target is None:
-            status, messages = NEW, []
-        else:
-            status = UPDATE if on_duplicate == "update" else SKIP
-            action = "wordt bijgewerkt" if status == UPDATE else "wordt niet gewijzigd"
-            messages = [f"deze contactpersoon bestaat al ({action})"]
+        status, messages = classify(errors, target, on_duplicate, lambda: _describe(errors, table, usable),
+                                    "deze contactpersoon bestaat al")
         rows.append(PreviewRow(line=line, values=values, status=status, messages=messages, target_id=target))
         inputs.append(data)
         report(progress, done, total)

@@ -171,6 +171,17 @@ def column_label(fields: FieldSet, table: RawTable, usable: dict[str, int], key:
     return label if normalise_header(header) == normalise_header(label) else f"{label} (kolom '{header}')"
 
 
+def classify(errors: dict[str, str], target: int | None, on_duplicate: str,
+             describe: Callable[[], list[str]], exists_text: str) -> tuple[str, list[str]]:
+    """Status and messages of a preview row: an error, new, or an existing record to update or skip."""
+    if errors:
+        return ERROR, describe()
+    if target is None:
+        return NEW, []
+    status = UPDATE if on_duplicate == "update" else SKIP
+    return status, [f"{exists_text} ({'wordt bijgewerkt' if status == UPDATE else 'wordt niet gewijzigd'})"]
+
+
 def report(progress: ProgressCallback | None, done: int, total: int) -> None:
     if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
         progress(done, total)

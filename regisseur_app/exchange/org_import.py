@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain import organisation_service as orgs
 from regisseur_app.domain.organisations import Organisation, organisation_category, organisation_municipality
 from regisseur_app.exchange.importing import (
-    ERROR, NEW, SKIP, UPDATE, FieldSet, ImportPreview, ImportResult, PreviewRow, ProgressCallback, check_mapping,
-    check_on_duplicate, column_label, report, row_values, two_phases, write_rows,
+    FieldSet, ImportPreview, ImportResult, PreviewRow, ProgressCallback, check_mapping,
+    check_on_duplicate, classify, column_label, report, row_values, two_phases, write_rows,
 )
 from regisseur_app.exchange.lookups import OrganisationIndex, ReferenceData, kbo_digits, pad_kbo, resolve_many
 from regisseur_app.exchange.tabular import RawTable
@@ -98,14 +98,8 @@ def _analyse(session, table, mapping, on_duplicate, progress):
             data = orgs.OrganisationInput(name=parsed.pop("name", ""), type_id=parsed.pop("type_id", None), **parsed)
         for attribute, message in orgs.validate_organisation(session, _without_checked(data), target).items():
             errors.setdefault(_ATTRIBUTE_FIELD.get(attribute, attribute), message)
-        if errors:
-            status, messages = ERROR, _describe(errors, table, usable)
-        elif target is None:
-            status, messages = NEW, []
-        else:
-            status = UPDATE if on_duplicate == "update" else SKIP
-            action = "wordt bijgewerkt" if status == UPDATE else "wordt niet gewijzigd"
-            messages = [f"bestaat al als '{index.names[target]}' ({action})"]
+        status, messages = classify(errors, target, on_duplicate, lambda: _describe(errors, table, usable),
+                                    f"bestaat al als '{index.names[target]}'" if target is not None else "")
         rows.append(PreviewRow(line=line, values=values, status=status, messages=messages, target_id=target))
         inputs.append(data)
         report(progress, done, total)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.formatting import counted
 from regisseur_app.domain import contact_service, municipalities
 from regisseur_app.domain.contact_service import ContactFilter
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
-from regisseur_app.ui.export_action import ask_export_path, export_to_file
+from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
 
 
-class ContactPage(ListPage):
+class ContactPage(ImportExportMixin, ListPage):
+    IMPORT_KIND = "contacts"
+    EXPORT_NAME = "Contactpersonen"
     NOUN_SINGULAR = "contactpersoon"
     NOUN_PLURAL = "contactpersonen"
 
@@ -24,12 +25,7 @@ class ContactPage(ListPage):
         self.municipality_combo = QComboBox(objectName="municipality_filter")
         self.municipality_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_filter_widget(self.municipality_combo)
-        self.import_button = QPushButton("Importeren…", objectName="import")
-        self.export_button = QPushButton("Exporteren…", objectName="export")
-        self.import_button.clicked.connect(self.import_file)
-        self.export_button.clicked.connect(self.export_list)
-        self.extra_buttons.insertWidget(3, self.import_button)
-        self.extra_buttons.insertWidget(4, self.export_button)
+        self.add_import_export_buttons()
         self.reload_choices()
 
     def reload_choices(self) -> None:
@@ -58,16 +54,7 @@ class ContactPage(ListPage):
     def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
         return contact_service.set_contacts_archived(session, ids, archived)
 
-    def import_file(self) -> None:
-        from regisseur_app.ui.import_dialog import ImportDialog
-
-        if ImportDialog(self.ctx, "contacts", parent=self).exec():
-            self.refresh()
-
-    def export_list(self) -> None:
+    def export_frame(self, rows: list):  # noqa: ANN201
         from regisseur_app.exchange.export import contacts_frame  # pandas loads only when needed
 
-        rows = self.visible_rows()
-        target = ask_export_path(self, "contactpersonen")
-        if target and export_to_file(self, contacts_frame(rows), target, "Contactpersonen"):
-            self.status_message.emit(f"{counted(len(rows), 'contactpersoon', 'contactpersonen')} geëxporteerd naar {target}.")
+        return contacts_frame(rows)

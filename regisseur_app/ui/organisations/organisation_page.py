@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.formatting import counted
 from regisseur_app.domain import codelists, municipalities, organisation_service
 from regisseur_app.domain.organisation_service import OrganisationFilter
-from regisseur_app.ui.export_action import ask_export_path, export_to_file
+from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
 from regisseur_app.ui.organisations.table_model import OrganisationTableModel
 
 
-class OrganisationPage(ListPage):
+class OrganisationPage(ImportExportMixin, ListPage):
+    IMPORT_KIND = "organisations"
+    EXPORT_NAME = "Organisaties"
     NOUN_SINGULAR = "organisatie"
     NOUN_PLURAL = "organisaties"
 
@@ -26,12 +27,7 @@ class OrganisationPage(ListPage):
         for combo in (self.type_combo, self.municipality_combo, self.category_combo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             self.add_filter_widget(combo)
-        self.import_button = QPushButton("Importeren…", objectName="import")
-        self.export_button = QPushButton("Exporteren…", objectName="export")
-        self.import_button.clicked.connect(self.import_file)
-        self.export_button.clicked.connect(self.export_list)
-        self.extra_buttons.insertWidget(3, self.import_button)
-        self.extra_buttons.insertWidget(4, self.export_button)
+        self.add_import_export_buttons()
         self.reload_choices()
 
     def reload_choices(self) -> None:
@@ -71,16 +67,7 @@ class OrganisationPage(ListPage):
     def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
         return organisation_service.set_archived(session, ids, archived)
 
-    def import_file(self) -> None:
-        from regisseur_app.ui.import_dialog import ImportDialog
-
-        if ImportDialog(self.ctx, "organisations", parent=self).exec():
-            self.refresh()
-
-    def export_list(self) -> None:
+    def export_frame(self, rows: list):  # noqa: ANN201
         from regisseur_app.exchange.export import organisations_frame  # pandas loads only when needed
 
-        rows = self.visible_rows()
-        target = ask_export_path(self, "organisaties")
-        if target and export_to_file(self, organisations_frame(rows), target, "Organisaties"):
-            self.status_message.emit(f"{counted(len(rows), 'organisatie', 'organisaties')} geëxporteerd naar {target}.")
+        return organisations_frame(rows)
