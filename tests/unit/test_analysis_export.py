@@ -1,0 +1,105 @@
+"""Excel export of the offer map, gaps and comparison, and the PDF of the whole analysis (opened and read)."""
+
+import subprocess
+
+import openpyxl
+import pytest
+
+from regisseur_app.domain import codelists, swot
+from regisseur_app.domain import indicators as ind
+from regisseur_app.domain.analysis_models import STRENGTH
+from regisseur_app.domain.gaps import gap_list
+from regisseur_app.domain.key_figure_comparison import compare
+from regisseur_app.domain.key_figures import set_value
+from regisseur_app.domain.offer_map import offer_matrix, target_group_jobs, type_matrix
+from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.exchange.analysis_export import (cell_list_frame, comparison_frame, export_sheets, gaps_frame,
+                                                    jobs_frame, matrix_frame)
+from regisseur_app.reports.analysis_section import write_analysis_pdf
+
+
+@pytest.fixture
+def filled(ctx):
+    with ctx.transaction() as s:
+        types = {t.code: t.id for t in codelists.list_items(s, codelists.ORGANISATION_TYPE)}
+        cats = {c.code: c.id for c in codelists.list_items(s, codelists.SERVICE_CATEGORY)}
+        save_organisation(s, OrganisationInput("=Groen & Co", types["maatwerkbedrijf"], seat_nis_code="24008",
+                                               municipality_codes=["24028"], category_ids=[cats["groenonderhoud"]],
+                                               target_group_employees=12))
+        people = ind.indicator_by_code(s, "inwoners").id
+        for nis, value in (("24008", 6400), ("24028", 6200), ("24137", 5400), ("24054", 8000), ("24135", 10800)):
+            set_value(s, people, nis, 2024, value)
+        swot.save_swot_item(s, swot.SwotInput(STRENGTH, "Samenwerking van vijf gemeenten"))
+    return cats
+
+
+def test_offer_map_workbook_has_all_sheets_and_safe_cells(ctx, filled, tmp_path):
+    target = tmp_path / "aanbodkaart.xlsx"
+    with ctx.reading() as s:
+        matrix = offer_matrix(s)
+        export_sheets(target, [("Aanbodkaart", matrix_frame(matrix, "Dienstencategorie")),
+                               ("Organisaties per type", matrix_frame(type_matrix(s), "Organisatietype")),
+                               ("Doelgroepwerk per 1.000", jobs_frame(target_group_jobs(s))),
+                               ("Organisaties per cel", cell_list_frame(s, matrix, False))])
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Aanbodkaart", "Organisaties per type", "Doelgroepwerk per 1.000",
+                               "Organisaties per cel"]
+    offer = book["Aanbodkaart"]
+    assert [c.value for c in offer[1]] == ["Dienstencategorie", "Bekkevoort", "Geetbets", "Glabbeek", "Kortenaken",
+                                           "Tielt-Winge", "Regio (verschillende organisaties)"]
+    assert [c.value for c in offer[2]] == ["Groenonderhoud", 1, 1, 0, 0, 0, 1]
+    jobs = book["Doelgroepwerk per 1.000"]
+    assert [c.value for c in jobs[2]][:3] == ["Bekkevoort", 12, 1]
+    assert jobs["G2"].value == pytest.approx(1.88)                 # 12 / 6.400 × 1.000
+    cells = book["Organisaties per cel"]
+    assert cells["C2"].value == "'=Groen & Co"                      # never a formula
+
+
+def test_gap_and_comparison_frames(ctx, filled):
+    with ctx.reading() as s:
+        gaps = gaps_frame(gap_list(s, "24137"))
+        comparison = comparison_frame(compare(s, ind.indicator_by_code(s, "inwoners").id, 2024))
+    assert list(gaps["Dienstencategorie"][:2]) == ["Catering/buurtrestaurant", "Fietsherstel"]
+    groen = gaps[gaps["Dienstencategorie"] == "Groenonderhoud"].iloc[0]
+    assert groen["Oordeel"] == "geen aanbod (wel in buurgemeenten)"
+    assert groen["Aanbod in buurgemeenten"] == "Bekkevoort, Geetbets"
+    assert list(comparison["Gemeente"]) == ["Bekkevoort", "Geetbets", "Glabbeek", "Kortenaken", "Tielt-Winge",
+                                            "Regio (totaal)", "Gemiddelde per gemeente"]
+    assert comparison["2024"].iloc[5] == 36800
+
+
+def test_analysis_pdf_has_every_section(ctx, filled, tmp_path):
+    target = tmp_path / "omgevingsanalyse.pdf"
+    with ctx.reading() as s:
+        write_analysis_pdf(s, target)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in ("Omgevingsanalyse sociale economie", "Inwoners, 2024", "36.800", "Aanbodkaart",
+                     "Hiaten in Glabbeek", "SWOT van de regio", "Samenwerking van vijf gemeenten", "Pagina 1 van"):
+        assert expected in text, expected
+
+
+def test_all_values_export_imports_back_unchanged(ctx, filled, tmp_path):
+    from regisseur_app.domain.key_figures import all_values, get_values
+    from regisseur_app.exchange.analysis_export import values_frame
+    from regisseur_app.exchange.key_figure_import import LONG, detect_layout, import_key_figures, \
+        preview_key_figures
+    from regisseur_app.exchange.tabular import read_table
+
+    with ctx.transaction() as s:
+        set_value(s, ind.indicator_by_code(s, "werkzaamheidsgraad").id, "24008", 2024, 78.4)
+    target = tmp_path / "alle.csv"
+    with ctx.reading() as s:
+        export_sheets(target, [("Alle kerncijfers", values_frame(all_values(s)))])
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "Gemeente;NIS-code;Indicator;Jaar;Waarde"
+    assert "Bekkevoort;24008;Werkzaamheidsgraad 20-64 jaar;2024;78,4" in text
+    table = read_table(target)
+    with ctx.transaction() as s:
+        layout = detect_layout(s, table)
+        assert layout.form == LONG
+        preview = preview_key_figures(s, table, layout)
+        assert preview.ok and preview.new_count == 0 and preview.skip_count == 6   # all already there, same
+        before = get_values(s, ind.indicator_by_code(s, "werkzaamheidsgraad").id)
+        import_key_figures(s, table, layout)
+        assert get_values(s, ind.indicator_by_code(s, "werkzaamheidsgraad").id) == before == {("24008", 2024): 78.4}
