@@ -1,0 +1,1 @@
+"""Evenementen: network events, participants, check-in, follow-up, statistics."""

@@ -1,0 +1,50 @@
+"""Add or edit one agenda item."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain import event_agenda
+from regisseur_app.domain.base import ValidationError
+from regisseur_app.domain.event_agenda import AgendaInput, AgendaRow
+from regisseur_app.ui.widgets import FieldErrors
+
+
+class AgendaItemDialog(QDialog):
+    def __init__(self, ctx: AppContext, event_id: int, row: AgendaRow | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.event_id, self.row = ctx, event_id, row
+        self.setWindowTitle("Nieuw agendapunt" if row is None else "Agendapunt bewerken")
+        self.time_edit = QLineEdit(objectName="start_time", placeholderText="uu:mm (mag leeg)")
+        self.time_edit.setMaximumWidth(120)
+        self.title_edit = QLineEdit(objectName="agenda_title")
+        self.speaker_edit = QLineEdit(objectName="speaker")
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.errors.add_row("start_time", "Uur", self.time_edit)
+        self.errors.add_row("title", "Onderwerp *", self.title_edit)
+        self.errors.add_row("speaker", "Spreker", self.speaker_edit)
+        if row is not None:
+            self.time_edit.setText(row.start_time)
+            self.title_edit.setText(row.title)
+            self.speaker_edit.setText(row.speaker)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, 200)
+
+    def save(self) -> None:
+        data = AgendaInput(self.title_edit.text(), self.time_edit.text(), self.speaker_edit.text())
+        try:
+            with self.ctx.transaction() as session:
+                event_agenda.save_agenda_item(session, self.event_id, data, self.row.id if self.row else None)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        self.accept()

@@ -1,0 +1,85 @@
+"""Overzicht section of the events module: the yearly obligations (met / planned / not met, with the events
+that count) and the overdue follow-up actions. Double-click an action to open its event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
+                               QWidget)
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain import follow_up, obligations
+from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
+from regisseur_app.ui.table_base import sorting_proxy
+
+STATE_STYLE = {obligations.MET: ("✔", "#1b7a3a"), obligations.PLANNED: ("◷", "#a15c00"),
+               obligations.NOT_MET: ("✘", "#b00020")}
+MAX_ROWS_SHOWN = 8
+
+
+class EventsHomeSection(QFrame):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("events_home_section")
+        heading = QLabel("Netwerkevenementen")
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #1f4e79;")
+        self.obligations_grid = QGridLayout()
+        self.overdue_label = QLabel(objectName="overdue_label")
+        self.overdue_label.setStyleSheet("font-weight: bold;")
+        self.model = OverdueActionTableModel(self)
+        self.table = QTableView(objectName="overdue_actions")
+        self.table.setModel(sorting_proxy(self.model))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.doubleClicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self.obligations_grid)
+        layout.addWidget(self.overdue_label)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        year = date.today().year
+        with self.ctx.reading() as session:
+            results = obligations.yearly_obligations(session, year - 1) + obligations.yearly_obligations(session, year)
+            overdue = follow_up.overdue_actions(session)
+        while self.obligations_grid.count():
+            self.obligations_grid.takeAt(0).widget().deleteLater()
+        for row, result in enumerate(results):
+            mark, colour = STATE_STYLE[result.state]
+            state = QLabel(f"<b style='color:{colour}'>{mark} {result.state_label}</b>")
+            state.setObjectName(f"obligation_{result.key}_{result.year}")
+            events = "; ".join(e.text() for e in result.events) or "geen evenement gepland"
+            what = QLabel(f"{result.year} – {result.title}: <span style='color:#444'>{events}</span>", wordWrap=True)
+            what.setToolTip(f"Telt mee: {result.type_labels} (Beheer › Jaarlijkse verplichtingen evenementen)")
+            self.obligations_grid.addWidget(state, row, 0)
+            self.obligations_grid.addWidget(what, row, 1)
+        self.obligations_grid.setColumnStretch(1, 1)
+        self.model.set_rows(overdue)
+        self.overdue_label.setText(f"Opvolgacties over tijd: {len(overdue)}" if overdue
+                                   else "Geen opvolgacties over tijd.")
+        self.table.setVisible(bool(overdue))
+        shown = min(len(overdue), MAX_ROWS_SHOWN)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+                                  + shown * self.table.verticalHeader().defaultSectionSize()
+                                  + (self.table.horizontalScrollBar().sizeHint().height() if len(overdue) > shown
+                                     else 0))
+
+    def _open(self, index) -> None:  # noqa: ANN001
+        from regisseur_app.ui.events.event_dialog import ACTIES, EventDialog
+
+        row = self.model.row_at(self.table.model().mapToSource(index).row())
+        dialog = EventDialog(self.ctx, row.event_id, self)
+        dialog.tabs.setCurrentIndex(ACTIES)
+        dialog.exec()
+        self.refresh()
+
+
+def make_section(ctx: AppContext) -> QWidget:
+    return EventsHomeSection(ctx)

@@ -1,0 +1,52 @@
+"""Beheer › Jaarlijkse verplichtingen evenementen: which event types count for each yearly obligation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain import codelists, obligations
+from regisseur_app.domain.base import ValidationError
+from regisseur_app.ui.widgets import CheckList, FieldErrors
+
+
+class ObligationsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Jaarlijkse verplichtingen evenementen")
+        self.resize(560, 520)
+        with ctx.reading() as session:
+            types = codelists.list_items(session, codelists.EVENT_TYPE, include_inactive=True)
+            current = {o.key: obligations.counting_type_codes(session, o) for o in obligations.OBLIGATIONS}
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.errors = FieldErrors(form)
+        self.lists: dict[str, CheckList] = {}
+        for obligation in obligations.OBLIGATIONS:
+            check_list = CheckList([(t.code, t.label) for t in types])
+            check_list.set_checked(current[obligation.key])
+            check_list.setObjectName(f"obligation_{obligation.key}")
+            self.lists[obligation.key] = check_list
+            self.errors.add_row(obligation.key, obligation.title, check_list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Per jaar moet er minstens één evenement van elk van deze verplichtingen zijn "
+                                "(regierolnota 2.1 en 6.1). Kies welke soorten evenementen meetellen. Een evenement "
+                                "telt als 'gehaald' wanneer het de status 'Afgelopen' heeft.", wordWrap=True))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            with self.ctx.transaction() as session:
+                for key, check_list in self.lists.items():
+                    obligations.set_counting_types(session, key, check_list.checked_values())
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        self.accept()
