@@ -71,3 +71,5 @@ def restore_backup(ctx: AppContext, backup_path: Path) -> None:
             f"De back-up is teruggezet, maar bijwerken naar deze versie van Regisseur mislukte: {exc}. "
             "Zet zo nodig de back-up van vlak voor het terugzetten terug.") from exc
     backup.rotate(ctx.paths.backup_dir)
+    from regisseur_app.domain.referral_retention import reapply_after_restore
+    reapply_after_restore(ctx)  # an erased referral stays erased (register outside the database file)

@@ -19,10 +19,20 @@ from regisseur_app.storage.engine import fold
 
 ORGANISATION_TYPE = "organisation_type"
 SERVICE_CATEGORY = "service_category"
+EVENT_TYPE = "event_type"
+EVENT_AUDIENCE = "event_audience"
+REFERRAL_TYPE = "referral_type"
+REFERRAL_WORK_FORM = "referral_work_form"
+REFERRAL_AGE_GROUP = "referral_age_group"
 
 LIST_TITLES = {
     ORGANISATION_TYPE: "Organisatietypes",
     SERVICE_CATEGORY: "Dienstencategorieën",
+    EVENT_TYPE: "Soorten evenementen",
+    EVENT_AUDIENCE: "Doelgroepen van evenementen",
+    REFERRAL_TYPE: "Soorten doorverwijzingen",
+    REFERRAL_WORK_FORM: "Beoogde werkvormen",
+    REFERRAL_AGE_GROUP: "Leeftijdscategorieën",
 }
 
 

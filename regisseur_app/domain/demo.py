@@ -149,6 +149,9 @@ def populate_demo(session: Session, seed: int = DEFAULT_SEED) -> None:
 # `populate_demo(session, seed)`; it runs once per demo database, also on demo databases made
 # before the module existed.
 FEATURE_DEMO_MODULES: tuple[str, ...] = (
+    "regisseur_app.domain.analysis_demo",
+    "regisseur_app.domain.events_demo",
+    "regisseur_app.domain.referrals_demo",
 )
 
 

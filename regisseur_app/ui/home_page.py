@@ -16,7 +16,13 @@ from regisseur_app.formatting import format_number
 
 def section_factories() -> list[Callable[[AppContext], QWidget]]:
     """Sections of feature modules, top to bottom."""
-    return []
+    from regisseur_app.ui.events.home_section import make_section as events_section
+    from regisseur_app.ui.referrals.stale_section import StaleReferralsSection
+
+    return [
+        events_section,
+        StaleReferralsSection,
+    ]
 
 
 class _Tile(QFrame):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.exchange import contact_import, org_import
+from regisseur_app.exchange import contact_import, org_import, referral_import
 from regisseur_app.exchange.importing import (ImportPreview, ImportRejected, MappingError, guess_mapping,
                                                import_with_backup)
 from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
@@ -22,6 +22,8 @@ KINDS = {
                       org_import.import_organisations),
     "contacts": (("contactpersoon", "contactpersonen"), contact_import.CONTACT_FIELDS, contact_import.preview_contacts,
                  contact_import.import_contacts),
+    "referrals": (("doorverwijzing", "doorverwijzingen"), referral_import.REFERRAL_FIELDS,
+                  referral_import.preview_referrals, referral_import.import_referrals),
 }
 NOT_MAPPED = "— niet importeren —"
 
@@ -114,7 +116,7 @@ class ImportDialog(QDialog):
 
     def _file_loaded(self, table: RawTable) -> None:
         self.table = table
-        details = [f"{format_number(len(table.rows))} rijen", f"{len(table.headers)} kolommen"]
+        details = [counted(len(table.rows), "rij", "rijen"), counted(len(table.headers), "kolom", "kolommen")]
         if table.encoding:
             details.append(f"tekenset {table.encoding}")
         if table.delimiter:

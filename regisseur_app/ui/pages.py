@@ -20,12 +20,18 @@ from regisseur_app.context import AppContext
 
 
 def build_pages(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    from regisseur_app.ui.analysis.analysis_page import AnalysisPage
     from regisseur_app.ui.contacts.contact_page import ContactPage
+    from regisseur_app.ui.events.event_page import EventPage
     from regisseur_app.ui.home_page import HomePage
     from regisseur_app.ui.organisations.organisation_page import OrganisationPage
+    from regisseur_app.ui.referrals.referral_page import ReferralPage
 
     return [
         ("Overzicht", HomePage(ctx)),
         ("Organisaties", OrganisationPage(ctx)),
         ("Contactpersonen", ContactPage(ctx)),
+        ("Omgevingsanalyse", AnalysisPage(ctx)),
+        ("Evenementen", EventPage(ctx)),
+        ("Doorverwijzingen", ReferralPage(ctx)),
     ]

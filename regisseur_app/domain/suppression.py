@@ -1,0 +1,184 @@
+"""Statistical disclosure control for every referral table that leaves the app.
+
+Primary suppression: a count from 1 to threshold-1 (default 1-4), in the body or in a total, is shown
+as "<5". Secondary suppression: more cells (shown as "x") are hidden until no hidden cell can be
+computed back from the row and column totals:
+1. every line (a row with its total, a column with its total, the total row and the total column)
+   must hide none or at least two cells; the extra cell is the smallest non-zero count of the line
+   (least information lost);
+2. then an exact check: the hidden cells are the unknowns of the linear system "body cells add up to
+   their row and column totals"; a hidden cell is recoverable when its unit vector lies in the row
+   space of that system (rank test over exact fractions). While one is recoverable, another cell on
+   one of its lines is hidden.
+Tables that share their totals (per municipality, same population) are protected together
+(`protect_all`): a total hidden in one table is hidden in all, so one table cannot reveal another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+TOTAL = "Totaal"
+SECONDARY_MARK = "x"
+
+
+@dataclass
+class CountTable:
+    title: str
+    row_labels: list[str]
+    col_labels: list[str]
+    counts: list[list[int]]
+    row_key: str = "Gemeente"
+
+    def grid(self) -> list[list[int]]:
+        """The body with a total column and a total row."""
+        rows = [[*row, sum(row)] for row in self.counts]
+        totals = [sum(row[c] for row in rows) for c in range(len(self.col_labels) + 1)]
+        return [*rows, totals]
+
+
+@dataclass
+class ProtectedTable:
+    title: str
+    row_key: str
+    row_labels: list[str]   # including "Totaal"
+    col_labels: list[str]   # including "Totaal"
+    values: list[list[int]]
+    primary: set[tuple[int, int]] = field(default_factory=set)
+    secondary: set[tuple[int, int]] = field(default_factory=set)
+    threshold: int = 5
+
+    @property
+    def suppressed(self) -> set[tuple[int, int]]:
+        return self.primary | self.secondary
+
+    def cell(self, r: int, c: int) -> int | str:
+        if (r, c) in self.primary:
+            return f"<{self.threshold}"
+        if (r, c) in self.secondary:
+            return SECONDARY_MARK
+        return self.values[r][c]
+
+    def display_rows(self) -> list[list[int | str]]:
+        return [[self.row_labels[r], *[self.cell(r, c) for c in range(len(self.col_labels))]]
+                for r in range(len(self.row_labels))]
+
+
+def _lines(n_rows: int, n_cols: int) -> list[list[tuple[int, int]]]:
+    rows = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
+    cols = [[(r, c) for r in range(n_rows)] for c in range(n_cols)]
+    return rows + cols
+
+
+def _equations(n_rows: int, n_cols: int) -> list[dict[tuple[int, int], int]]:
+    """body cells of a line minus its total = 0, for every row and column (totals included)."""
+    equations = []
+    for r in range(n_rows):
+        eq = {(r, c): 1 for c in range(n_cols - 1)}
+        eq[(r, n_cols - 1)] = -1
+        equations.append(eq)
+    for c in range(n_cols):
+        eq = {(r, c): 1 for r in range(n_rows - 1)}
+        eq[(n_rows - 1, c)] = -1
+        equations.append(eq)
+    return equations
+
+
+def _rank(matrix: list[list[Fraction]]) -> int:
+    rows = [row[:] for row in matrix if any(row)]
+    rank, n_cols = 0, len(rows[0]) if rows else 0
+    for col in range(n_cols):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for i in range(len(rows)):
+            if i != rank and rows[i][col] != 0:
+                factor = rows[i][col] / rows[rank][col]
+                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def recoverable_cells(n_rows: int, n_cols: int, hidden: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Hidden cells whose exact value follows from the shown cells and the additivity of the table."""
+    unknowns = sorted(hidden)
+    if not unknowns:
+        return set()
+    index = {cell: i for i, cell in enumerate(unknowns)}
+    matrix = []
+    for eq in _equations(n_rows, n_cols):
+        row = [Fraction(0)] * len(unknowns)
+        for cell, coef in eq.items():
+            if cell in index:
+                row[index[cell]] = Fraction(coef)
+        if any(row):
+            matrix.append(row)
+    base = _rank(matrix)
+    found = set()
+    for cell, i in index.items():
+        unit = [Fraction(0)] * len(unknowns)
+        unit[i] = Fraction(1)
+        if _rank([*matrix, unit]) == base:
+            found.add(cell)
+    return found
+
+
+def _complement(values: list[list[int]], line: list[tuple[int, int]], hidden: set[tuple[int, int]],
+                n_rows: int, n_cols: int) -> tuple[int, int] | None:
+    candidates = [cell for cell in line if cell not in hidden]
+    if not candidates:
+        return None
+
+    def cost(cell: tuple[int, int]) -> tuple:
+        value = values[cell[0]][cell[1]]
+        is_total = cell[0] == n_rows - 1 or cell[1] == n_cols - 1
+        return (value == 0, is_total, value, cell)
+
+    return min(candidates, key=cost)
+
+
+def protect(table: CountTable, threshold: int = 5, forced: set[tuple[int, int]] | None = None) -> ProtectedTable:
+    values = table.grid()
+    n_rows, n_cols = len(values), len(values[0])
+    primary = {(r, c) for r in range(n_rows) for c in range(n_cols) if 0 < values[r][c] < threshold}
+    hidden = primary | set(forced or ())
+    lines = _lines(n_rows, n_cols)
+    while True:
+        changed = False
+        for line in lines:
+            on_line = [cell for cell in line if cell in hidden]
+            if len(on_line) == 1:
+                extra = _complement(values, line, hidden, n_rows, n_cols)
+                if extra is not None:
+                    hidden.add(extra)
+                    changed = True
+        if changed:
+            continue
+        exposed = recoverable_cells(n_rows, n_cols, hidden)
+        if not exposed:
+            break
+        cell = min(exposed)
+        options = [c for line in lines if cell in line
+                   for c in [_complement(values, line, hidden, n_rows, n_cols)] if c is not None]
+        if not options:
+            break  # every cell of its lines is hidden already: nothing more to do
+        hidden.add(min(options, key=lambda c: (values[c[0]][c[1]] == 0, values[c[0]][c[1]])))
+    return ProtectedTable(title=table.title, row_key=table.row_key, row_labels=[*table.row_labels, TOTAL],
+                          col_labels=[*table.col_labels, TOTAL], values=values, primary=primary,
+                          secondary=hidden - primary, threshold=threshold)
+
+
+def protect_all(tables: list[CountTable], threshold: int = 5) -> list[ProtectedTable]:
+    """Protect tables with the same rows and row totals together: a hidden total is hidden everywhere."""
+    shared: set[int] = set()  # row indexes (the last is the grand total) whose total is hidden
+    while True:
+        result = []
+        for table in tables:
+            n_cols = len(table.col_labels) + 1
+            result.append(protect(table, threshold, {(r, n_cols - 1) for r in shared}))
+        now = {r for t in result for (r, c) in t.suppressed if c == len(t.col_labels) - 1}
+        if now <= shared:
+            return result
+        shared |= now

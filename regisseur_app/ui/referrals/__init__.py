@@ -1,0 +1,1 @@
+"""The 'Doorverwijzingen' module: paged list, detail with timeline, statistics, audit log, privacy."""

@@ -1,0 +1,36 @@
+"""Shared helpers for the referral tests (not a test module)."""
+
+from datetime import date
+
+from regisseur_app.domain import codelists
+from regisseur_app.domain.referral_service import ReferralInput, StepInput, add_step, create_referral
+
+BEKKEVOORT, GEETBETS, GLABBEEK, KORTENAKEN, TIELT_WINGE = "24008", "24028", "24137", "24054", "24135"
+TODAY = date(2026, 6, 30)
+# valid national numbers: born 30/07/1985 and 14/02/2003 (after 2000: checksum over 2 + digits), BIS numbers
+NN_1985 = "85.07.30-033.28"
+NN_2003 = "03021412348"
+BIS_1985 = "85473003317"
+BIS_2003 = "03.22.14-125.89"
+
+
+def item_id(session, list_name: str, code: str) -> int:
+    return next(i.id for i in codelists.list_items(session, list_name, include_inactive=True) if i.code == code)
+
+
+def new_referral(session, nis=BEKKEVOORT, when=date(2025, 1, 10), type_code="screening", **extra) -> tuple[int, str]:
+    data = ReferralInput(nis_code=nis, referral_date=when,
+                         type_id=item_id(session, codelists.REFERRAL_TYPE, type_code), **extra)
+    return create_referral(session, data, today=TODAY)
+
+
+def org_id(session) -> int:
+    from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
+
+    type_id = codelists.list_items(session, codelists.ORGANISATION_TYPE)[0].id
+    return save_organisation(session, OrganisationInput("Maatwerk Test", type_id))
+
+
+def move(session, referral_id: int, *steps: tuple[str, date], organisation_id=None) -> None:
+    for status, when in steps:
+        add_step(session, referral_id, StepInput(status, when, organisation_id=organisation_id), today=TODAY)
