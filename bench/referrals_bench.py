@@ -114,7 +114,7 @@ def main() -> int:
 
     from regisseur_app.ui.referrals.list_view import ReferralListView
 
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - must stay referenced
     ctx = open_context(AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg"))
     raw = sqlite3.connect(db)
     floor_count = timed(lambda: raw.execute("SELECT count(*) FROM referral").fetchone(), args.repeat)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.codelists import REFERRAL_TYPE, CodeItem
 from regisseur_app.domain.municipalities import Municipality
 from regisseur_app.domain.referral_models import (DECISIONS, NEGATIVE, NO_FOLLOW_UP, POSITIVE, REGULAR_WORK,
-                                                  STATUS_LABELS, STATUSES, Referral)
+                                                  STATUS_LABELS, STATUSES)
 from regisseur_app.domain.suppression import CountTable, ProtectedTable, protect_all
 
 FUNNEL_STAGES = ("Doorverwezen", "Gescreend", "Positieve beslissing", "Tewerkstelling gestart",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -12,9 +12,10 @@ from regisseur_app.context import AppContext
 from regisseur_app.exchange import contact_import, org_import, referral_import
 from regisseur_app.exchange.importing import (ImportPreview, ImportRejected, MappingError, guess_mapping,
                                                import_with_backup)
-from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
+from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import counted, format_number
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
+from regisseur_app.ui.table_file import TableFileMixin, describe_table
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
 
 KINDS = {
@@ -28,7 +29,7 @@ KINDS = {
 NOT_MAPPED = "— niet importeren —"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TableFileMixin, QDialog):
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None, path: Path | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -94,35 +95,9 @@ class ImportDialog(QDialog):
             self.load_file(path)
 
     # ---- step 1: the file ----------------------------------------------------------------------
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", str(Path.home()),
-                                              "Tabellen (*.xlsx *.csv);;Alle bestanden (*)")
-        if name:
-            self.load_file(Path(name))
-
-    def load_file(self, path: Path) -> None:
-        self.path_edit.setText(str(path))
-        run_in_background(self, "Bestand lezen…", lambda job: read_table(path), self._file_loaded,
-                          self._file_failed)
-
-    def _file_failed(self, exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            return
-        self.table = None
-        self._set_preview(None)
-        self.file_info.setText("")
-        message = str(exc) if isinstance(exc, TableReadError) else f"Het bestand kon niet gelezen worden: {exc}"
-        QMessageBox.warning(self, "Bestand niet ingelezen", message)
-
     def _file_loaded(self, table: RawTable) -> None:
         self.table = table
-        details = [counted(len(table.rows), "rij", "rijen"), counted(len(table.headers), "kolom", "kolommen")]
-        if table.encoding:
-            details.append(f"tekenset {table.encoding}")
-        if table.delimiter:
-            details.append({";": "gescheiden door puntkomma", ",": "gescheiden door komma",
-                            "\t": "gescheiden door tab"}.get(table.delimiter, ""))
-        self.file_info.setText(f"{table.source}: " + ", ".join(d for d in details if d))
+        self.file_info.setText(describe_table(table))
         guessed = guess_mapping(table.headers, self.fields)
         self._loading = True
         for key, combo in self.mapping_combos.items():

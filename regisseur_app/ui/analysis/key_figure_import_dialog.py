@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -15,17 +15,18 @@ from regisseur_app.exchange.importing import ImportRejected, MappingError
 from regisseur_app.exchange.key_figure_import import (FORMS, KEEP, KEY_FIGURE_FIELDS, LONG, PREVIEW_FIELDS, REPLACE,
                                                       WIDE_INDICATOR, WIDE_YEAR, KeyFigureLayout, KeyFigurePreview,
                                                       detect_layout, import_key_figures, preview_key_figures)
-from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
+from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import format_number
 from regisseur_app.storage.backup import make_backup
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
+from regisseur_app.ui.table_file import TableFileMixin, describe_table
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
 
 NOT_MAPPED = "— niet importeren —"
 NO_COLUMN = "— geen kolom —"
 
 
-class KeyFigureImportDialog(QDialog):
+class KeyFigureImportDialog(TableFileMixin, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: Path | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -120,28 +121,9 @@ class KeyFigureImportDialog(QDialog):
             self.load_file(path)
 
     # ---- step 1: the file --------------------------------------------------------------------------
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", str(Path.home()),
-                                              "Tabellen (*.xlsx *.csv);;Alle bestanden (*)")
-        if name:
-            self.load_file(Path(name))
-
-    def load_file(self, path: Path) -> None:
-        self.path_edit.setText(str(path))
-        run_in_background(self, "Bestand lezen…", lambda job: read_table(path), self._file_loaded,
-                          self._file_failed)
-
-    def _file_failed(self, exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            return
-        self.table = None
-        self._set_preview(None)
-        message = str(exc) if isinstance(exc, TableReadError) else f"Het bestand kon niet gelezen worden: {exc}"
-        QMessageBox.warning(self, "Bestand niet ingelezen", message)
-
     def _file_loaded(self, table: RawTable) -> None:
         self.table = table
-        self.file_info.setText(f"{table.source}: {format_number(len(table.rows))} rijen, {len(table.headers)} kolommen")
+        self.file_info.setText(describe_table(table))
         with self.ctx.reading() as session:
             layout = detect_layout(session, table)
         self._loading = True

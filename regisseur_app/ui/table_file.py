@@ -1,0 +1,47 @@
+"""Choosing and reading a .xlsx/.csv file off the GUI thread: shared by the import dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
+from regisseur_app.formatting import counted
+from regisseur_app.ui.workers import Cancelled, run_in_background
+
+DELIMITER_NAMES = {";": "gescheiden door puntkomma", ",": "gescheiden door komma", "\t": "gescheiden door tab"}
+
+
+def describe_table(table: RawTable) -> str:
+    """'orgs.csv: 12 rijen, 5 kolommen, tekenset cp1252, gescheiden door puntkomma'."""
+    details = [counted(len(table.rows), "rij", "rijen"), counted(len(table.headers), "kolom", "kolommen")]
+    if table.encoding:
+        details.append(f"tekenset {table.encoding}")
+    if table.delimiter:
+        details.append(DELIMITER_NAMES.get(table.delimiter, ""))
+    return f"{table.source}: " + ", ".join(d for d in details if d)
+
+
+class TableFileMixin:
+    """For a QDialog with `path_edit`, `file_info`, `table`, `_set_preview(None)` and `_file_loaded(table)`."""
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", str(Path.home()),
+                                              "Tabellen (*.xlsx *.csv);;Alle bestanden (*)")
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        self.path_edit.setText(str(path))
+        run_in_background(self, "Bestand lezen…", lambda job: read_table(path), self._file_loaded,
+                          self._file_failed)
+
+    def _file_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        self.table = None
+        self._set_preview(None)
+        self.file_info.setText("")
+        message = str(exc) if isinstance(exc, TableReadError) else f"Het bestand kon niet gelezen worden: {exc}"
+        QMessageBox.warning(self, "Bestand niet ingelezen", message)
