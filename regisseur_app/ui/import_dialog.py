@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from regisseur_app.context import AppContext
 from regisseur_app.exchange import contact_import, org_import, referral_import
-from regisseur_app.exchange.importing import (ImportPreview, ImportRejected, MappingError, guess_mapping,
+from regisseur_app.exchange.importing import (ImportPreview, MappingError, guess_mapping,
                                                import_with_backup)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import counted, format_number
@@ -172,11 +172,3 @@ class ImportDialog(TableFileMixin, QDialog):
             f"{counted(result.created, self.singular, self.noun)} toegevoegd, "
             f"{format_number(result.updated)} bijgewerkt, {format_number(result.skipped)} overgeslagen.")
         self.accept()
-
-    def _import_failed(self, exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            QMessageBox.information(self, "Import geannuleerd", "De import is geannuleerd; er is niets gewijzigd.")
-            return
-        if isinstance(exc, ImportRejected):
-            self._set_preview(exc.preview)
-        QMessageBox.warning(self, "Import mislukt", f"{exc}\n\nEr is niets gewijzigd.")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from regisseur_app.exchange.importing import ImportRejected
 from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
 from regisseur_app.formatting import counted
 from regisseur_app.ui.workers import Cancelled, run_in_background
@@ -24,7 +25,8 @@ def describe_table(table: RawTable) -> str:
 
 
 class TableFileMixin:
-    """For a QDialog with `path_edit`, `file_info`, `table`, `_set_preview(None)` and `_file_loaded(table)`."""
+    """For an import QDialog with `path_edit`, `file_info`, `table`, `_set_preview(preview or None)` and
+    `_file_loaded(table)`: choose and read the file, and report a failed import."""
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", str(Path.home()),
@@ -45,3 +47,11 @@ class TableFileMixin:
         self.file_info.setText("")
         message = str(exc) if isinstance(exc, TableReadError) else f"Het bestand kon niet gelezen worden: {exc}"
         QMessageBox.warning(self, "Bestand niet ingelezen", message)
+
+    def _import_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            QMessageBox.information(self, "Import geannuleerd", "De import is geannuleerd; er is niets gewijzigd.")
+            return
+        if isinstance(exc, ImportRejected):
+            self._set_preview(exc.preview)
+        QMessageBox.warning(self, "Import mislukt", f"{exc}\n\nEr is niets gewijzigd.")

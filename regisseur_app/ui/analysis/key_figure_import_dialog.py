@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain import indicators, key_figures
-from regisseur_app.exchange.importing import ImportRejected, MappingError
+from regisseur_app.exchange.importing import MappingError, import_with_backup
 from regisseur_app.exchange.key_figure_import import (FORMS, KEEP, KEY_FIGURE_FIELDS, LONG, PREVIEW_FIELDS, REPLACE,
                                                       WIDE_INDICATOR, WIDE_YEAR, KeyFigureLayout, KeyFigurePreview,
                                                       detect_layout, import_key_figures, preview_key_figures)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import format_number
-from regisseur_app.storage.backup import make_backup
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
 from regisseur_app.ui.table_file import TableFileMixin, describe_table
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
@@ -32,7 +31,7 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
         self.ctx = ctx
         self.table: RawTable | None = None
         self.preview: KeyFigurePreview | None = None
-        self.result = None
+        self.import_result = None
         self.result_years: list[int] = []
         self._loading = False
         with ctx.reading() as session:
@@ -282,27 +281,16 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
         self.result_years = sorted({v[2] for v in self.preview.values if v is not None})
 
         def work(job: Job):  # noqa: ANN202
-            job.progress(0, "Back-up maken…")
-            make_backup(self.ctx.db_path, self.ctx.paths.backup_dir)
-            job.progress(5, "Kerncijfers inlezen…")
-            with self.ctx.transaction() as session:
-                return import_key_figures(session, table, layout, mode,
-                                          progress=lambda done, total: job.progress(5 + done * 95 // max(total, 1)))
+            job.progress(0, "Back-up maken, dan kerncijfers inlezen…")
+            return import_with_backup(self.ctx, import_key_figures, table, layout, mode,
+                                      progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
 
         run_in_background(self, "Importeren…", work, self._imported, self._import_failed)
 
     def _imported(self, result) -> None:  # noqa: ANN001
-        self.result = result
+        self.import_result = result
         QMessageBox.information(
             self, "Import voltooid",
             f"{format_number(result.created)} waarden toegevoegd, {format_number(result.updated)} vervangen, "
             f"{format_number(result.skipped)} overgeslagen.")
         self.accept()
-
-    def _import_failed(self, exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            QMessageBox.information(self, "Import geannuleerd", "De import is geannuleerd; er is niets gewijzigd.")
-            return
-        if isinstance(exc, ImportRejected):
-            self._set_preview(exc.preview)
-        QMessageBox.warning(self, "Import mislukt", f"{exc}\n\nEr is niets gewijzigd.")
