@@ -57,7 +57,7 @@ def restore_backup(ctx: AppContext, backup_path: Path) -> None:
     if problems:
         raise backup.BackupError(f"Back-up {backup_path.name} is beschadigd: " + "; ".join(problems[:5]))
     # no rotation yet: it could delete the very backup that is about to be restored
-    backup.make_backup(ctx.db_path, ctx.paths.backup_dir, rotate_after=False)
+    safety = backup.make_backup(ctx.db_path, ctx.paths.backup_dir, rotate_after=False)
     with ctx.engine.connect() as conn:
         backup.restore_into(conn.connection.driver_connection, backup_path)
     try:
@@ -72,4 +72,6 @@ def restore_backup(ctx: AppContext, backup_path: Path) -> None:
             "Zet zo nodig de back-up van vlak voor het terugzetten terug.") from exc
     backup.rotate(ctx.paths.backup_dir)
     from regisseur_app.domain.referral_retention import reapply_after_restore
-    reapply_after_restore(ctx)  # an erased referral stays erased (register outside the database file)
+    # an erased referral stays erased (register outside the database file), and no code issued before
+    # the restore (found in the safety backup) is handed out again
+    reapply_after_restore(ctx, previous=safety)

@@ -180,7 +180,30 @@ def run_retention(ctx, codes: list[str], reason: str, today: date | None = None,
         return erase(session, codes, ErasureRegister(register_path(ctx.db_path)), reason, today)
 
 
-def reapply_after_restore(ctx) -> list[str]:  # noqa: ANN001
-    """Hook for startup.restore_backup: re-apply the erasure register to the restored database."""
+def reapply_after_restore(ctx, previous: Path | None = None) -> list[str]:  # noqa: ANN001
+    """Hook for startup.restore_backup: re-apply the erasure register to the restored database, and
+    raise the code counters past every code the database held before the restore (`previous`, the
+    safety backup), so a code is never handed out twice."""
     with ctx.transaction() as session:
+        for code in codes_in_file(previous) if previous else []:
+            match = CODE_PATTERN.match(code)
+            if match:
+                raise_counter(session, match["prefix"], int(match["year"]), int(match["number"]))
         return reapply(session, ErasureRegister(register_path(ctx.db_path)))
+
+
+def codes_in_file(path: Path) -> set[str]:
+    """Every referral code a database file knows: present referrals and the audit log (also erased ones)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        codes: set[str] = set()
+        for table in ("referral", "referral_audit"):
+            try:
+                codes.update(row[0] for row in conn.execute(f"SELECT DISTINCT code FROM {table}"))  # noqa: S608
+            except sqlite3.OperationalError:  # a backup from before the referral module
+                pass
+        return codes
+    finally:
+        conn.close()

@@ -79,3 +79,17 @@ def test_restore_of_older_backup_reapplies_erasures(ctx):
     assert actions[-1] == audit.REAPPLIED
     with ctx.transaction() as s:  # the backup's counter said 2; raised to 3, so 0003 is never issued again
         assert new_referral(s)[1] == "BEK-2025-0004"
+
+
+def test_code_issued_after_the_backup_is_not_reissued_after_a_restore(ctx):
+    with ctx.transaction() as s:
+        new_referral(s)                                  # BEK-2025-0001, in the backup
+    old_backup = make_backup(ctx.db_path, ctx.paths.backup_dir)
+    with ctx.transaction() as s:
+        later = new_referral(s)[1]                       # BEK-2025-0002: never erased, lost by the restore
+    assert later == "BEK-2025-0002"
+    restore_backup(ctx, old_backup)
+    with ctx.reading() as s:
+        assert svc.find_by_code(s, later) is None
+    with ctx.transaction() as s:  # 0002 meant someone else before the restore: it is not handed out again
+        assert new_referral(s)[1] == "BEK-2025-0003"
