@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
     active.add(signals)  # keep the Python object alive until `finished` has been delivered
 
     def progress(percent: int, text: str) -> None:
+        if not isValid(dialog):
+            return
         dialog.setValue(percent)
         if text:
             dialog.setLabelText(text)
@@ -88,15 +91,18 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
         dialog.setLabelText("Bezig met annuleren…")
 
     def done() -> None:
-        dialog.close()
+        if isValid(dialog):
+            dialog.close()
         active.discard(signals)
         signals.deleteLater()
 
     queued = Qt.ConnectionType.QueuedConnection  # delivered on the GUI thread, where `signals` lives
     signals.progress.connect(progress, queued)
-    signals.result.connect(on_result, queued)
-    signals.error.connect(on_error, queued)
+    # the window that asked may have been closed while the job ran: then nobody is told
+    signals.result.connect(lambda value: on_result(value) if isValid(parent) else None, queued)
+    signals.error.connect(lambda exc: on_error(exc) if isValid(parent) else None, queued)
     signals.finished.connect(done, queued)
     dialog.canceled.connect(cancel)
+    parent.destroyed.connect(lambda *_a: setattr(job, "cancelled", True))  # closed window: stop the work
     QThreadPool.globalInstance().start(worker)
     return job

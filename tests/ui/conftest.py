@@ -1,8 +1,9 @@
 import gc
+import time
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from regisseur_app.ui.app import install_dutch
 
@@ -13,6 +14,38 @@ def dispose(widget) -> None:
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
+
+
+_pending: list[QTimer] = []
+
+
+def when_modal(action, timeout_ms: int = 15000) -> QTimer:
+    """Run `action()` once a modal dialog other than a progress dialog is active (polled every 20 ms).
+
+    Safer than QTimer.singleShot(0, …): a progress dialog of a background job that happens to be on
+    screen (a slow machine) is not mistaken for the dialog the test waits for. After `timeout_ms` the
+    open modal dialogs are closed, so a test fails instead of hanging.
+    """
+    timer = QTimer()
+    timer.setInterval(20)
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None and not isinstance(widget, QProgressDialog):
+            timer.stop()
+            action()
+        elif time.monotonic() > deadline:
+            timer.stop()
+            while (widget := QApplication.activeModalWidget()) is not None:
+                widget.close()
+                if hasattr(widget, "reject"):
+                    widget.reject()
+
+    timer.timeout.connect(check)
+    timer.start()
+    _pending.append(timer)
+    return timer
 
 
 @pytest.fixture
@@ -29,5 +62,7 @@ def main_window(qtbot, app_ctx):
 @pytest.fixture(autouse=True)
 def _collect_garbage_after_test(qtbot):
     yield
+    while _pending:
+        _pending.pop().stop()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()

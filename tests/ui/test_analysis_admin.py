@@ -1,12 +1,13 @@
 """Beheer › Indicatoren en sociale-economietypes: edit the indicator code list and the SE flags."""
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from regisseur_app.domain import analysis_inventory, codelists
 from regisseur_app.domain import indicators as ind
 from regisseur_app.ui.analysis.indicator_dialog import IndicatorDialog
+from tests.ui.conftest import when_modal
 
 
 def test_new_indicator_appears_in_the_key_figures(qtbot, main_window, app_ctx):
@@ -37,7 +38,7 @@ def test_new_indicator_appears_in_the_key_figures(qtbot, main_window, app_ctx):
         dialog.se_list.list.item(regular).setCheckState(Qt.CheckState.Checked)
         qtbot.mouseClick(dialog.findChild(QPushButton, "save_se_types"), Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, work)
+    when_modal(work)
     action.trigger()
     combo = page.key_figures.indicator_combo
     assert "Personen met een arbeidshandicap" in [combo.itemText(i) for i in range(combo.count())]

@@ -11,6 +11,7 @@ from regisseur_app.domain import indicators as ind
 from regisseur_app.domain.key_figures import get_values
 from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
 from regisseur_app.ui.analysis.key_figure_import_dialog import KeyFigureImportDialog
+from tests.ui.conftest import when_modal
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def _click_message_box(qtbot, button_text, seen):
         seen.append(box.text())
         button = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, answer)
+    when_modal(answer)
 
 
 def _import_through_dialog(qtbot, page, path, answers):
@@ -70,7 +71,7 @@ def _import_through_dialog(qtbot, page, path, answers):
             QTimer.singleShot(100, lambda: _click_message_box(qtbot, answers[1], seen["messages"]))
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, drive)
+    when_modal(drive)
     qtbot.mouseClick(page.key_figures.import_button, Qt.MouseButton.LeftButton)
     return seen
 
@@ -183,7 +184,7 @@ def test_swot_add_delete_undo_and_export(qtbot, main_window, app_ctx, tmp_path):
         dialog.findChild(QLineEdit, "source_text").setText("Behoeftepeiling 2025")
         qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     qtbot.mouseClick(tab.panels["W"].add_button, Qt.MouseButton.LeftButton)
     weak = tab.panels["W"].list
     assert weak.count() == 1

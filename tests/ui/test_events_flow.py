@@ -11,6 +11,7 @@ from regisseur_app.domain.event_models import PRESENT, REGISTERED
 from regisseur_app.domain.participants import invite_contacts, list_participants, set_status
 from regisseur_app.ui.events.event_form import to_qt
 from tests.unit.events_support import contact, event, org
+from tests.ui.conftest import when_modal
 
 
 def _click(qtbot, button):
@@ -40,7 +41,7 @@ def test_create_event_from_the_main_window_with_end_before_start_first(qtbot, ma
         dialog.form.end_edit.setDateTime(to_qt(datetime(2027, 3, 25, 17, 30)))
         _click(qtbot, save)
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     _click(qtbot, page.new_button)
     assert seen["title"] == "Nieuw evenement"
     assert "ligt niet na het begin" in seen["error"] and seen["still_open"]
@@ -86,7 +87,7 @@ def test_invite_by_filter_then_check_two_people_in(qtbot, app_ctx):
         seen["names"] = sorted(bulk.model.row_at(i).name for i in range(bulk.model.rowCount()))
         _click(qtbot, bulk.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
-    QTimer.singleShot(0, choose)
+    when_modal(choose)
     _click(qtbot, tab.filter_button)
     assert seen["names"] == ["Anna Schepens", "Bert Bekkers"]
     assert seen["count"] == "2 aangevinkt van 2 gevonden"
@@ -140,7 +141,7 @@ def test_add_follow_up_action_and_see_it_overdue_on_the_overview(qtbot, main_win
                                      if action.org_list.list.item(i).text() == "Groen Werkt"])
         _click(qtbot, action.buttons.button(QDialogButtonBox.StandardButton.Save))
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     _click(qtbot, tab.add_button)
     assert tab.model.rowCount() == 1
     assert dialog.tabs.tabText(ACTIES) == "Opvolgacties (1)"

@@ -101,3 +101,18 @@ def test_wrong_file_type_gives_a_dutch_message(qtbot, app_ctx, tmp_path):
     timer.stop()
     assert "niet ondersteund" in seen[0]
     assert dialog.preview is None and not dialog.import_button.isEnabled()
+
+
+def test_closing_the_dialog_while_the_file_is_read_is_harmless(qtbot, app_ctx, tmp_path):
+    """A background job that finishes after its window is gone must not touch the deleted widgets."""
+    from tests.ui.conftest import dispose
+
+    path = tmp_path / "organisaties.csv"
+    path.write_text(CSV_OK * 1, encoding="utf-8")
+    errors: list[str] = []
+    dialog = ImportDialog(app_ctx, "organisations", path=path)
+    dispose(dialog)  # gone before the read (and preview) jobs report back
+    with qtbot.captureExceptions() as caught:
+        qtbot.wait(500)
+    errors.extend(str(e[1]) for e in caught)
+    assert errors == []

@@ -3,13 +3,12 @@
 import logging
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from regisseur_app.logs import setup_logging
 from regisseur_app.ui.error_dialog import install_exception_hook
 from regisseur_app.ui.main_window import MainWindow
-from tests.ui.conftest import dispose
+from tests.ui.conftest import dispose, when_modal
 
 
 def test_geometry_is_remembered(qtbot, app_ctx):
@@ -39,7 +38,7 @@ def test_unexpected_error_shows_dutch_dialog_with_log_path(qtbot, app_ctx, tmp_p
         box.done(QMessageBox.StandardButton.Ok)
 
     try:
-        QTimer.singleShot(0, read_and_close)
+        when_modal(read_and_close)
         try:
             raise RuntimeError("kapot in een knop")
         except RuntimeError:

@@ -1,10 +1,11 @@
 """GUI flows driven like a user: type, click, choose."""
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QLineEdit
 
 from regisseur_app.domain import organisation_service
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
+from tests.ui.conftest import when_modal
 
 
 def _fill_basic(qtbot, dialog, name, kbo):
@@ -52,7 +53,7 @@ def test_create_organisation_from_the_main_window(qtbot, main_window, app_ctx):
         dialog.municipality_list.set_checked(["24008", "24028"])
         _save(qtbot, dialog)
 
-    QTimer.singleShot(0, fill_dialog)
+    when_modal(fill_dialog)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert seen["title"] == "Nieuwe organisatie"
     assert page.model.rowCount() == 1

@@ -2,12 +2,13 @@
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit
 
 from regisseur_app.domain import codelists, referral_service as svc
 from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
 from regisseur_app.domain.referral_models import POSITIVE, SCREENING, STARTED
+from tests.ui.conftest import when_modal
 
 NN_2003 = "03021412348"
 
@@ -40,7 +41,7 @@ def test_add_referral_move_through_three_statuses_see_timeline_and_stats(qtbot, 
     page = main_window.show_page("Doorverwijzingen")
     view = page.list_view
     assert view.model.rowCount() == 0
-    QTimer.singleShot(0, lambda: _fill_new(qtbot, note="Vraag naar werk op maat."))
+    when_modal(lambda: _fill_new(qtbot, note="Vraag naar werk op maat."))
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 1
     code = view.model.index(0, 0).data()
@@ -61,14 +62,14 @@ def test_add_referral_move_through_three_statuses_see_timeline_and_stats(qtbot, 
         detail = QApplication.activeModalWidget()
         for label, org in (("In screening", None), ("Beslissing: positief", None),
                            ("Tewerkstelling gestart", "Maatwerkbedrijf Velpdal")):
-            QTimer.singleShot(0, lambda l=label, o=org: step(l, o))
+            when_modal(lambda l=label, o=org: step(l, o))
             qtbot.mouseClick(detail.next_button, Qt.MouseButton.LeftButton)
         seen["title"] = detail.title.text()
         seen["timeline"] = detail.timeline.texts()
         detail.reject()
 
     view.table.selectRow(0)
-    QTimer.singleShot(0, drive_detail)
+    when_modal(drive_detail)
     qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
     today = date.today().strftime("%d/%m/%Y")
     assert seen["title"] == f"{code} — Tewerkstelling gestart"
@@ -106,7 +107,7 @@ def test_national_number_in_note_is_refused_at_the_field(qtbot, main_window, app
         seen["error"] = label.text() if not label.isHidden() else ""
         dialog.reject()
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert "rijksregister" in seen["error"] and NN_2003 in seen["error"]
     with app_ctx.reading() as s:
@@ -123,12 +124,12 @@ def test_email_in_note_asks_before_saving(qtbot, main_window, app_ctx):
         box.button(QMessageBox.StandardButton.No).click()
 
     def fill():
-        QTimer.singleShot(0, answer_no)
+        when_modal(answer_no)
         dialog = _fill_new(qtbot, note="mail an@ocmw.example")
         seen["still_open"] = dialog.isVisible()
         dialog.reject()
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert "e-mailadres" in seen["question"] and seen["still_open"]
     with app_ctx.reading() as s:
@@ -156,7 +157,7 @@ def test_bulk_status_update_for_a_selection(qtbot, main_window, app_ctx):
         _choose(dialog.findChild(QComboBox, "step_status"), "In screening")
         _save(qtbot, dialog)
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     qtbot.mouseClick(view.bulk_button, Qt.MouseButton.LeftButton)
     with app_ctx.reading() as s:
         assert svc.count_referrals(s, svc.ReferralFilter(status=SCREENING)) == 2
