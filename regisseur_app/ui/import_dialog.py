@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout,
+                               QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
@@ -75,21 +75,7 @@ class ImportDialog(TableFileMixin, QDialog):
         splitter.addWidget(scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("Importeren")
-        self.import_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(self.path_edit, 1)
-        top.addWidget(choose)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.file_info)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        self.lay_out_import(choose, splitter)
         self._loading = False
         if path is not None:
             self.load_file(path)

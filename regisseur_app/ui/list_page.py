@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
-from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, read_only_table, sorting_proxy
 
 SEARCH_DELAY_MS = 150
 
@@ -38,18 +38,7 @@ class ListPage(QWidget):
         self.archived_check = QCheckBox("Archief tonen", objectName="show_archived")
         self.archived_check.toggled.connect(self._archive_mode_changed)
         self.count_label = QLabel(objectName="count")
-        self.table = QTableView(objectName="table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.proxy, "table")
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         self.new_button = QPushButton("Nieuw…", objectName="new")
         self.new_button.setToolTip("Nieuw (Ctrl+N)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import (QDialogButtonBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from regisseur_app.exchange.importing import ImportRejected
 from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table
@@ -27,6 +28,24 @@ def describe_table(table: RawTable) -> str:
 class TableFileMixin:
     """For an import QDialog with `path_edit`, `file_info`, `table`, `_set_preview(preview or None)` and
     `_file_loaded(table)`: choose and read the file, and report a failed import."""
+
+    def lay_out_import(self, choose: QPushButton, body: QWidget) -> None:
+        """File row on top, the dialog's own `body` in the middle, Importeren/Annuleren below."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("Importeren")
+        self.import_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.path_edit, 1)
+        top.addWidget(choose)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.file_info)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.buttons)
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", str(Path.home()),

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
@@ -100,21 +99,7 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([450, 800])
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("Importeren")
-        self.import_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(self.path_edit, 1)
-        top.addWidget(choose)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.file_info)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        self.lay_out_import(choose, splitter)
         self._update_visibility()
         if path is not None:
             self.load_file(path)

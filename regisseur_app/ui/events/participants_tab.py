@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain import participants
 from regisseur_app.domain.base import ValidationError
 from regisseur_app.domain.event_models import PARTICIPANT_STATUSES, ROLES
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel
-from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
 
 
 class ParticipantsTab(QWidget):
@@ -29,18 +29,7 @@ class ParticipantsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.summary = QLabel(objectName="capacity_summary")
-        self.table = QTableView(objectName="participants")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.proxy, "participants")
         self.invite_button = QPushButton("Uitnodigen…", objectName="invite_one")
         self.invite_button.clicked.connect(self.invite_one_by_one)
         self.filter_button = QPushButton("Uitnodigen op filter…", objectName="invite_filter")
