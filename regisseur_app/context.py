@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from regisseur_app import APP_NAME
-from regisseur_app.domain.settings import install_generation_counter
+from regisseur_app.domain.core.settings import install_generation_counter
 from regisseur_app.storage.engine import make_engine
 
 DB_FILE = "regisseur.sqlite"

@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 
 from regisseur_app.context import AppContext, AppPaths
-from regisseur_app.domain.settings import DATA_GENERATION, set_setting
-from regisseur_app.domain.setup import ensure_reference_data
+from regisseur_app.domain.core.settings import DATA_GENERATION, set_setting
+from regisseur_app.domain.core.setup import ensure_reference_data
 from regisseur_app.storage import backup, migrations
 from regisseur_app.storage.integrity import quick_check
 
@@ -71,7 +71,7 @@ def restore_backup(ctx: AppContext, backup_path: Path) -> None:
             f"De back-up is teruggezet, maar bijwerken naar deze versie van Regisseur mislukte: {exc}. "
             "Zet zo nodig de back-up van vlak voor het terugzetten terug.") from exc
     backup.rotate(ctx.paths.backup_dir)
-    from regisseur_app.domain.referral_retention import reapply_after_restore
+    from regisseur_app.domain.referrals.retention import reapply_after_restore
     # an erased referral stays erased (register outside the database file), and no code issued before
     # the restore (found in the safety backup) is handed out again
     reapply_after_restore(ctx, previous=safety)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from regisseur_app.domain.contact_service import ContactRow
-from regisseur_app.domain.organisation_service import OrganisationRow
-from regisseur_app.domain.validation import format_kbo
-from regisseur_app.exchange.contact_import import CONTACT_FIELDS
-from regisseur_app.exchange.org_import import ORGANISATION_FIELDS
+from regisseur_app.domain.core.contact_service import ContactRow
+from regisseur_app.domain.core.organisation_service import OrganisationRow
+from regisseur_app.domain.core.validation import format_kbo
+from regisseur_app.exchange.core.contact_import import CONTACT_FIELDS
+from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS
 from regisseur_app.formatting import format_date, format_datetime, format_number
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")

@@ -77,8 +77,8 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
         QMessageBox.critical(None, "Database kan niet geopend worden", str(exc))
         return None
     if demo:
-        from regisseur_app.domain import demo as demo_data
-        from regisseur_app.domain.base import ValidationError
+        from regisseur_app.domain.core import demo as demo_data
+        from regisseur_app.domain.core.base import ValidationError
 
         try:
             with ctx.transaction() as session:
@@ -91,7 +91,7 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
 
 
 def _ensure_setup(ctx: AppContext) -> bool:
-    from regisseur_app.domain.setup import is_setup_done
+    from regisseur_app.domain.core.setup import is_setup_done
 
     with ctx.reading() as session:
         if is_setup_done(session):

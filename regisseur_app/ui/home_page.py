@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import contact_service, municipalities, organisation_service
-from regisseur_app.domain.setup import association_name
+from regisseur_app.domain.core import contact_service
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core.setup import association_name
 from regisseur_app.formatting import format_number
 
 

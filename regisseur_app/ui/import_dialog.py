@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.exchange import contact_import, org_import, referral_import
+from regisseur_app.exchange.core import contact_import
+from regisseur_app.exchange.core import org_import
+from regisseur_app.exchange.referrals import importer as referral_import
 from regisseur_app.exchange.importing import (ImportPreview, MappingError, guess_mapping,
                                                import_with_backup)
 from regisseur_app.exchange.tabular import RawTable

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, Q
 
 from regisseur_app import __version__
 from regisseur_app.context import AppContext
-from regisseur_app.domain.settings import DEMO_DATABASE, get_setting
-from regisseur_app.domain.setup import association_name
+from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting
+from regisseur_app.domain.core.setup import association_name
 from regisseur_app.ui.admin import maintenance
 from regisseur_app.ui.pages import build_pages
 

@@ -2,12 +2,12 @@
 
 from PySide6.QtCore import Qt
 
-from regisseur_app.domain import codelists
-from regisseur_app.domain import indicators as ind
-from regisseur_app.domain.key_figure_comparison import compare
-from regisseur_app.domain.key_figures import set_value
-from regisseur_app.domain.offer_map import offer_matrix
-from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.analysis import indicators as ind
+from regisseur_app.domain.analysis.comparison import compare
+from regisseur_app.domain.analysis.key_figures import set_value
+from regisseur_app.domain.analysis.offer_map import offer_matrix
+from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 from regisseur_app.ui.analysis.charts import axis_decimals, nice_max
 from regisseur_app.ui.analysis.comparison_model import ComparisonModel, RegionLastProxy
 from regisseur_app.ui.analysis.matrix_model import EMPTY_COLOUR, THIN_COLOUR, MatrixModel

@@ -6,9 +6,10 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 
-from regisseur_app.domain import event_service, follow_up
-from regisseur_app.domain.event_models import PRESENT, REGISTERED
-from regisseur_app.domain.participants import invite_contacts, list_participants, set_status
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.events import follow_up
+from regisseur_app.domain.events.models import PRESENT, REGISTERED
+from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
 from regisseur_app.ui.events.event_form import to_qt
 from tests.unit.events_support import contact, event, org
 from tests.ui.conftest import when_modal
@@ -97,7 +98,7 @@ def test_invite_by_filter_then_check_two_people_in(qtbot, app_ctx):
         assert sorted(r.name for r in list_participants(s, eid)) == ["Anna Schepens", "Bert Bekkers"]
     # inviting the same filter again adds nobody (duplicates are skipped, shown as 'al uitgenodigd')
     with app_ctx.reading() as s:
-        from regisseur_app.domain.event_invite_filter import InviteFilter, find_candidates
+        from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
         assert all(c.already_invited for c in find_candidates(s, eid, InviteFilter(function_text="schepen")))
 
     checkin = CheckInDialog(app_ctx, eid)
@@ -189,7 +190,7 @@ def test_participant_and_statistics_models_show_dutch_cells(qtbot, main_window, 
 
 
 def test_archived_partner_is_kept_when_saving_and_copy_as_template(qtbot, app_ctx):
-    from regisseur_app.domain.organisation_service import set_archived
+    from regisseur_app.domain.core.organisation_service import set_archived
     from regisseur_app.ui.events.copy_event_dialog import CopyEventDialog
     from regisseur_app.ui.events.event_dialog import EventDialog
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from regisseur_app.domain import organisation_service
+from regisseur_app.domain.core import organisation_service
 from regisseur_app.storage.backup import list_backups
 from regisseur_app.ui.import_dialog import ImportDialog
 

@@ -61,8 +61,9 @@ def test_navigation_enables_only_what_a_page_offers(qtbot, main_window):
 
 
 def test_home_page_counts(qtbot, main_window, app_ctx):
-    from regisseur_app.domain import codelists, organisation_service
-    from regisseur_app.domain.organisation_service import OrganisationInput
+    from regisseur_app.domain.core import codelists
+    from regisseur_app.domain.core import organisation_service
+    from regisseur_app.domain.core.organisation_service import OrganisationInput
 
     with app_ctx.transaction() as s:
         type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QLineEdit
 
-from regisseur_app.domain import organisation_service
+from regisseur_app.domain.core import organisation_service
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
 from tests.ui.conftest import when_modal
 
@@ -68,8 +68,8 @@ def test_create_organisation_from_the_main_window(qtbot, main_window, app_ctx):
 
 
 def test_archive_and_undo(qtbot, main_window, app_ctx):
-    from regisseur_app.domain import codelists
-    from regisseur_app.domain.organisation_service import OrganisationInput
+    from regisseur_app.domain.core import codelists
+    from regisseur_app.domain.core.organisation_service import OrganisationInput
 
     with app_ctx.transaction() as s:
         type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit
 
-from regisseur_app.domain import codelists, referral_service as svc
-from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
-from regisseur_app.domain.referral_models import POSITIVE, SCREENING, STARTED
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.domain.referrals.models import POSITIVE, SCREENING, STARTED
 from tests.ui.conftest import when_modal
 
 NN_2003 = "03021412348"

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain import codelists, referral_service as svc
-from regisseur_app.domain.referral_settings import load_settings
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.settings import load_settings
 from regisseur_app.ui.referrals.paged_model import PAGE_SIZE
 from regisseur_app.ui.referrals.referral_table_model import STALE_BACKGROUND
 
@@ -85,7 +86,7 @@ def test_register_view_states_purpose_basis_and_retention(qtbot, app_ctx):
 
 
 def test_retention_dialog_lists_the_candidates(qtbot, app_ctx):
-    from regisseur_app.domain.referral_models import CLOSED, NEGATIVE, SCREENING
+    from regisseur_app.domain.referrals.models import CLOSED, NEGATIVE, SCREENING
     from regisseur_app.ui.referrals.retention_dialog import RetentionDialog
 
     with app_ctx.transaction() as s:
@@ -105,7 +106,7 @@ def test_retention_dialog_backs_up_and_erases(qtbot, app_ctx):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from regisseur_app.domain.referral_models import CLOSED, NEGATIVE, SCREENING
+    from regisseur_app.domain.referrals.models import CLOSED, NEGATIVE, SCREENING
     from regisseur_app.storage.backup import list_backups
     from regisseur_app.ui.referrals.retention_dialog import RetentionDialog
 

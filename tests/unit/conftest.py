@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from regisseur_app.context import AppContext, AppPaths
-from regisseur_app.domain.setup import complete_setup
+from regisseur_app.domain.core.setup import complete_setup
 from regisseur_app.startup import open_context
 
 PARTICIPATING = ["24008", "24028", "24137", "24054", "24135"]

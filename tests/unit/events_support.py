@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from regisseur_app.domain import codelists
-from regisseur_app.domain.contact_service import ContactInput, save_contact
-from regisseur_app.domain.event_service import EventInput, save_event
-from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core.contact_service import ContactInput, save_contact
+from regisseur_app.domain.events.service import EventInput, save_event
+from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 
 
 def type_id(session, list_name: str, code: str) -> int:

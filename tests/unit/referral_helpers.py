@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from regisseur_app.domain import codelists
-from regisseur_app.domain.referral_service import ReferralInput, StepInput, add_step, create_referral
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.referrals.service import ReferralInput, StepInput, add_step, create_referral
 
 BEKKEVOORT, GEETBETS, GLABBEEK, KORTENAKEN, TIELT_WINGE = "24008", "24028", "24137", "24054", "24135"
 TODAY = date(2026, 6, 30)
@@ -25,7 +25,7 @@ def new_referral(session, nis=BEKKEVOORT, when=date(2025, 1, 10), type_code="scr
 
 
 def org_id(session) -> int:
-    from regisseur_app.domain.organisation_service import OrganisationInput, save_organisation
+    from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 
     type_id = codelists.list_items(session, codelists.ORGANISATION_TYPE)[0].id
     return save_organisation(session, OrganisationInput("Maatwerk Test", type_id))

@@ -2,11 +2,11 @@
 
 import pytest
 
-from regisseur_app.domain import indicators as ind
-from regisseur_app.domain.analysis_models import OPPORTUNITY, SOURCE_INDICATOR, SOURCE_SURVEY, STRENGTH
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.key_figure_comparison import compare
-from regisseur_app.domain.swot import (SwotInput, delete_swot_item, list_swot, move_swot_item, restore_swot_item,
+from regisseur_app.domain.analysis import indicators as ind
+from regisseur_app.domain.analysis.models import OPPORTUNITY, SOURCE_INDICATOR, SOURCE_SURVEY, STRENGTH
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis.comparison import compare
+from regisseur_app.domain.analysis.swot import (SwotInput, delete_swot_item, list_swot, move_swot_item, restore_swot_item,
                                        save_swot_item)
 
 
@@ -58,7 +58,7 @@ def test_delete_and_restore_keep_the_place(ctx):
 
 def test_demo_has_five_years_and_a_regional_swot(tmp_path):
     from regisseur_app.context import AppPaths
-    from regisseur_app.domain.demo import open_demo_context
+    from regisseur_app.domain.core.demo import open_demo_context
 
     ctx = open_demo_context(AppPaths.for_db(tmp_path / "demo.sqlite", log_dir=tmp_path / "l", config_dir=tmp_path / "c"))
     try:

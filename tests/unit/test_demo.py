@@ -11,14 +11,16 @@ from sqlalchemy import select
 from stdnum.be import vat
 
 from regisseur_app.context import AppContext, AppPaths
-from regisseur_app.domain import contact_service, demo, organisation_service
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.codelists import ORGANISATION_TYPE, list_items
-from regisseur_app.domain.municipalities import Municipality, participating_codes
-from regisseur_app.domain.organisations import Contact, Organisation
-from regisseur_app.domain.settings import DEMO_DATABASE, get_setting
-from regisseur_app.domain.setup import association_name, complete_setup, is_setup_done
-from regisseur_app.domain.validation import is_valid_email, is_valid_phone
+from regisseur_app.domain.core import contact_service
+from regisseur_app.domain.core import demo
+from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, list_items
+from regisseur_app.domain.core.municipalities import Municipality, participating_codes
+from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting
+from regisseur_app.domain.core.setup import association_name, complete_setup, is_setup_done
+from regisseur_app.domain.core.validation import is_valid_email, is_valid_phone
 from regisseur_app.startup import open_context
 
 

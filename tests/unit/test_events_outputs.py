@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_agenda import AgendaInput, save_agenda_item
-from regisseur_app.domain.event_models import REGISTERED
-from regisseur_app.domain.participants import invite_contacts, list_participants, set_status
-from regisseur_app.exchange import eml, ics
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.agenda import AgendaInput, save_agenda_item
+from regisseur_app.domain.events.models import REGISTERED
+from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
+from regisseur_app.exchange import eml
+from regisseur_app.exchange.events import ics
 from tests.unit.events_support import contact, event, org
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -36,7 +37,7 @@ def test_ics_round_trip_across_dst(app_ctx, tmp_path, start, end, utc_start, utc
     with app_ctx.transaction() as s:
         eid = event(s, "Netwerkweekend", start=start, end=end, location="De Wip, Glabbeek")
         save_agenda_item(s, eid, AgendaInput("Onthaal", "10:00", "Regisseur"))
-        uid = s.get(__import__("regisseur_app.domain.event_models", fromlist=["E"]).Event, eid).uid
+        uid = s.get(__import__("regisseur_app.domain.events.models", fromlist=["E"]).Event, eid).uid
     with app_ctx.reading() as s:
         path = ics.write_ics(s, eid, tmp_path / "netwerk.ics")
     cal, item = _parse(path)
@@ -70,7 +71,7 @@ def _event_with_invitees(s):
     no_mail = contact(s, "Piet Zonder", se, email="")
     archived = contact(s, "Oud Lid", se)
     invite_contacts(s, eid, [ok, no_mail, archived])
-    from regisseur_app.domain.contact_service import set_contacts_archived
+    from regisseur_app.domain.core.contact_service import set_contacts_archived
     set_contacts_archived(s, [archived], True)
     return eid
 
@@ -104,7 +105,7 @@ def test_eml_refuses_missing_email_and_archived_then_writes_drafts(app_ctx, tmp_
     cal = Calendar.from_ical(att.get_content())
     assert cal.walk("VEVENT")[0].decoded("DTSTART") == datetime(2026, 12, 3, 8, tzinfo=BRUSSELS)
     with app_ctx.reading() as s:
-        from regisseur_app.domain.event_service import get_event
+        from regisseur_app.domain.events.service import get_event
         assert get_event(s, eid).status == "uitnodigingen_verstuurd"
 
 
@@ -117,7 +118,7 @@ def test_attendance_sheet_pdf_and_excel_export(app_ctx, tmp_path):
         invite_contacts(s, eid, [contact(s, f"Deelnemer {n:02d}", se, "jobcoach") for n in range(25)])
         for row in list_participants(s, eid)[:20]:
             set_status(s, row.id, REGISTERED)
-    from regisseur_app.reports.attendance_sheet import sheet_rows, write_attendance_sheet
+    from regisseur_app.reports.events.attendance_sheet import sheet_rows, write_attendance_sheet
     with app_ctx.reading() as s:
         assert len(sheet_rows(s, eid)) == 20
         pdf = write_attendance_sheet(s, eid, tmp_path / "lijst.pdf")
@@ -129,7 +130,7 @@ def test_attendance_sheet_pdf_and_excel_export(app_ctx, tmp_path):
         assert "Netwerkevent" in text and "18/06/2026" in text and "Zaal De Wip" in text
         assert "Handtekening" in text and "Deelnemer 19" in text and "Deelnemer 24" not in text
         assert "Pagina 1 van 2" in text and "Pagina 2 van 2" in text  # 20 + 5 blank rows of 13 mm
-    from regisseur_app.exchange.event_export import participants_frame
+    from regisseur_app.exchange.events.export import participants_frame
     from regisseur_app.exchange.export import export_frame
     export_frame(participants_frame(rows), tmp_path / "deelnemers.xlsx", "Deelnemers")
     frame = pd.read_excel(tmp_path / "deelnemers.xlsx", engine="openpyxl")
@@ -140,8 +141,9 @@ def test_attendance_sheet_pdf_and_excel_export(app_ctx, tmp_path):
 def test_event_list_and_statistics_export(app_ctx, tmp_path):
     from openpyxl import load_workbook
 
-    from regisseur_app.domain import event_service, event_stats
-    from regisseur_app.exchange.event_export import events_frame, stats_frame
+    from regisseur_app.domain.events import service as event_service
+    from regisseur_app.domain.events import stats as event_stats
+    from regisseur_app.exchange.events.export import events_frame, stats_frame
     from regisseur_app.exchange.export import export_frame
 
     with app_ctx.transaction() as s:
@@ -162,7 +164,7 @@ def test_event_list_and_statistics_export(app_ctx, tmp_path):
 
 
 def test_yearly_events_report_pdf(app_ctx, tmp_path):
-    from regisseur_app.reports.event_section import obligations_rows, write_events_report
+    from regisseur_app.reports.events.year_report import obligations_rows, write_events_report
 
     with app_ctx.transaction() as s:
         eid = event(s, "Netwerkmoment 2025", start=datetime(2025, 3, 20, 14), status="afgelopen")

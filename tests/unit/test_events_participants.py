@@ -4,11 +4,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from regisseur_app.domain import event_service
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_invite_filter import InviteFilter, find_candidates
-from regisseur_app.domain.event_models import DECLINED, INVITED, NO_SHOW, PRESENT, REGISTERED, WAITING
-from regisseur_app.domain.participants import (capacity_summary, check_in, invite_contacts, list_participants,
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
+from regisseur_app.domain.events.models import DECLINED, INVITED, NO_SHOW, PRESENT, REGISTERED, WAITING
+from regisseur_app.domain.events.participants import (capacity_summary, check_in, invite_contacts, list_participants,
                                                remove_participants, set_status, undo_check_in)
 from tests.unit.events_support import contact, event, org, type_id
 
@@ -57,7 +57,7 @@ def test_waiting_list_moves_up_when_someone_cancels(app_ctx):
 
 
 def test_raising_capacity_and_removing_fill_from_waiting_list(app_ctx):
-    from regisseur_app.domain.participants import fill_from_waiting_list
+    from regisseur_app.domain.events.participants import fill_from_waiting_list
 
     with app_ctx.transaction() as s:
         eid = event(s, capacity=1)

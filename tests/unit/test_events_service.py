@@ -4,12 +4,12 @@ from datetime import datetime
 
 import pytest
 
-from regisseur_app.domain import event_service
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_agenda import AgendaInput, list_agenda, move_agenda_item, save_agenda_item
-from regisseur_app.domain.event_models import NO_SHOW, PRESENT
-from regisseur_app.domain.event_service import EventFilter
-from regisseur_app.domain.participants import invite_contacts, list_participants, set_status
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.agenda import AgendaInput, list_agenda, move_agenda_item, save_agenda_item
+from regisseur_app.domain.events.models import NO_SHOW, PRESENT
+from regisseur_app.domain.events.service import EventFilter
+from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
 from tests.unit.events_support import contact, event
 
 
@@ -81,7 +81,7 @@ def test_copy_as_template_keeps_agenda_not_participants(app_ctx):
         second = save_agenda_item(s, eid, AgendaInput("Netwerken", "15:00", "An"))
         move_agenda_item(s, second, -1)
         invite_contacts(s, eid, [contact(s, "Iemand")])
-        s.get(__import__("regisseur_app.domain.event_models", fromlist=["Event"]).Event, eid).report = "Verslag"
+        s.get(__import__("regisseur_app.domain.events.models", fromlist=["Event"]).Event, eid).report = "Verslag"
     with app_ctx.transaction() as s:
         copy = event_service.copy_as_template(s, eid, datetime(2027, 6, 17, 13), "Netwerkevent 2027")
     with app_ctx.reading() as s:

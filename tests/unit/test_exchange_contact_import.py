@@ -3,11 +3,11 @@
 import pytest
 from sqlalchemy import func, select
 
-from regisseur_app.domain import codelists
-from regisseur_app.domain import contact_service as contacts
-from regisseur_app.domain import organisation_service as orgs
-from regisseur_app.domain.organisations import Contact
-from regisseur_app.exchange.contact_import import CONTACT_FIELDS, import_contacts, preview_contacts
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import contact_service as contacts
+from regisseur_app.domain.core import organisation_service as orgs
+from regisseur_app.domain.core.organisations import Contact
+from regisseur_app.exchange.core.contact_import import CONTACT_FIELDS, import_contacts, preview_contacts
 from regisseur_app.exchange.importing import ImportRejected, guess_mapping
 from regisseur_app.exchange.tabular import read_table
 

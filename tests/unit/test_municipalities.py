@@ -2,9 +2,10 @@
 
 import pytest
 
-from regisseur_app.domain import codelists, municipalities
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.municipalities import MunicipalityData
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.municipalities import MunicipalityData
 
 
 def test_reference_list_is_loaded_once(app_ctx):

@@ -7,9 +7,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from regisseur_app.domain import referral_audit as audit, referral_service as svc
-from regisseur_app.domain.referral_audit import AuditFilter
-from regisseur_app.domain.referral_models import SCREENING
+from regisseur_app.domain.referrals import audit
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.audit import AuditFilter
+from regisseur_app.domain.referrals.models import SCREENING
 from tests.unit.referral_helpers import TODAY, move, new_referral
 
 

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from regisseur_app.domain import referrals_demo
-from regisseur_app.domain.demo import _populate_inventory
-from regisseur_app.domain.referral_stats import StatsFilter, compute_stats
+from regisseur_app.domain.referrals import demo as referrals_demo
+from regisseur_app.domain.core.demo import _populate_inventory
+from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
 
 
 def test_demo_referrals_are_realistic_and_deterministic(tmp_path):

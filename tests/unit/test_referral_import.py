@@ -3,10 +3,11 @@
 
 import pytest
 
-from regisseur_app.domain import referral_audit as audit, referral_service as svc
-from regisseur_app.domain.referral_models import CLOSED, NEGATIVE, STARTED
+from regisseur_app.domain.referrals import audit
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.models import CLOSED, NEGATIVE, STARTED
 from regisseur_app.exchange.importing import ERROR, NEW, SKIP, ImportRejected, MappingError, guess_mapping
-from regisseur_app.exchange.referral_import import REFERRAL_FIELDS, import_referrals, preview_referrals
+from regisseur_app.exchange.referrals.importer import REFERRAL_FIELDS, import_referrals, preview_referrals
 from regisseur_app.exchange.tabular import read_table
 from tests.unit.referral_helpers import NN_2003, TODAY, org_id
 

@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
-from regisseur_app.domain import referral_service as svc
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.referral_models import SCREENING
-from regisseur_app.domain.referral_privacy import looks_like_person_name, name_column_reason, note_warnings
-from regisseur_app.domain.referral_service import StepInput
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals.models import SCREENING
+from regisseur_app.domain.referrals.privacy import looks_like_person_name, name_column_reason, note_warnings
+from regisseur_app.domain.referrals.service import StepInput
 from tests.unit.referral_helpers import BIS_1985, BIS_2003, NN_1985, NN_2003, TODAY, new_referral
 
 NUMBERS = [NN_1985, NN_2003, BIS_1985, BIS_2003]
@@ -36,7 +36,7 @@ def test_national_numbers_refused_in_internal_reference_and_step_note(ctx, numbe
 
 
 def test_similar_but_invalid_numbers_pass():
-    from regisseur_app.domain.referral_privacy import national_number_error
+    from regisseur_app.domain.referrals.privacy import national_number_error
 
     assert national_number_error("x", "85.07.30-033.29") is None  # wrong checksum
     assert national_number_error("x", "dossier 2025/00123") is None

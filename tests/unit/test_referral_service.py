@@ -4,12 +4,13 @@ from datetime import date
 
 import pytest
 
-from regisseur_app.domain import codelists, referral_service as svc
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.referral_models import (CLOSED, NEGATIVE, POSITIVE, REFERRED, REGULAR_WORK, SCREENING,
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals.models import (CLOSED, NEGATIVE, POSITIVE, REFERRED, REGULAR_WORK, SCREENING,
                                                   STARTED)
-from regisseur_app.domain.referral_retention import ErasureRegister, erase
-from regisseur_app.domain.referral_service import ReferralFilter, StepInput
+from regisseur_app.domain.referrals.retention import ErasureRegister, erase
+from regisseur_app.domain.referrals.service import ReferralFilter, StepInput
 from tests.unit.referral_helpers import (BEKKEVOORT, GLABBEEK, TODAY, item_id, move, new_referral, org_id)
 
 

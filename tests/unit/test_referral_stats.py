@@ -2,8 +2,8 @@
 
 from datetime import date, timedelta
 
-from regisseur_app.domain.referral_models import NEGATIVE, POSITIVE, REGULAR_WORK, SCREENING, STARTED
-from regisseur_app.domain.referral_stats import StatsFilter, compute_stats, percentile
+from regisseur_app.domain.referrals.models import NEGATIVE, POSITIVE, REGULAR_WORK, SCREENING, STARTED
+from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats, percentile
 from tests.unit.referral_helpers import BEKKEVOORT, GLABBEEK, move, new_referral, org_id
 
 START = date(2025, 1, 6)

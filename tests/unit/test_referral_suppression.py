@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from regisseur_app.domain.referral_models import NEGATIVE, POSITIVE, SCREENING
-from regisseur_app.domain.referral_stats import StatsFilter, compute_stats
-from regisseur_app.domain.suppression import CountTable, protect, protect_all
-from regisseur_app.exchange.referral_export import export_statistics
-from regisseur_app.reports.referral_section import section_data, write_referral_report
+from regisseur_app.domain.referrals.models import NEGATIVE, POSITIVE, SCREENING
+from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
+from regisseur_app.domain.referrals.suppression import CountTable, protect, protect_all
+from regisseur_app.exchange.referrals.export import export_statistics
+from regisseur_app.reports.referrals.referral_report import section_data, write_referral_report
 from tests.unit.referral_helpers import BEKKEVOORT, GEETBETS, GLABBEEK, KORTENAKEN, TIELT_WINGE, move, new_referral
 
 SMALL = {1, 2, 3, 4}

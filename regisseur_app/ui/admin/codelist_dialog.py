@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists
-from regisseur_app.domain.base import ValidationError
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core.base import ValidationError
 
 
 class CodeListDialog(QDialog):

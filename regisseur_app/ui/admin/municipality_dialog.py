@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import municipalities
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.municipalities import MunicipalityData
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.municipalities import MunicipalityData
 from regisseur_app.formatting import format_number, parse_whole_number
 from regisseur_app.ui.table_base import Column, RowTableModel, sorting_proxy
 from regisseur_app.ui.widgets import FieldErrors

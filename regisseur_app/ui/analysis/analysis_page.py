@@ -101,7 +101,7 @@ class AnalysisPage(QWidget):
             self.write_report(Path(path).with_suffix(".pdf"))
 
     def write_report(self, target: Path) -> None:
-        from regisseur_app.reports.analysis_section import write_analysis_pdf
+        from regisseur_app.reports.analysis.analysis_report import write_analysis_pdf
 
         def work(job):  # noqa: ANN001, ANN202
             job.progress(10, "Rapport opmaken…")

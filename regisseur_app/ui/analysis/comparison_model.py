@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
-from regisseur_app.domain.key_figure_comparison import MUNICIPALITY, Comparison, ComparisonRow
+from regisseur_app.domain.analysis.comparison import MUNICIPALITY, Comparison, ComparisonRow
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.table_base import SORT_ROLE, Column, RowTableModel
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.gaps import Gap
+from regisseur_app.domain.analysis.gaps import Gap
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.table_base import Column, RowTableModel
 

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import gaps, municipalities
-from regisseur_app.domain.offer_map import offer_matrix
+from regisseur_app.domain.analysis import gaps
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.analysis.offer_map import offer_matrix
 from regisseur_app.ui.analysis.gap_model import GapModel
 from regisseur_app.ui.export_action import ask_export_path
 from regisseur_app.ui.table_base import sorting_proxy
@@ -85,7 +86,7 @@ class GapsTab(QWidget):
                                  f"{len(rows) - empty} met dun aanbod.")
 
     def export(self) -> None:
-        from regisseur_app.exchange.analysis_export import export_sheets, gaps_frame
+        from regisseur_app.exchange.analysis.export import export_sheets, gaps_frame
         from regisseur_app.exchange.export import ExportError
 
         target = ask_export_path(self, "hiaten per gemeente")

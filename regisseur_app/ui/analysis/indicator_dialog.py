@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import analysis_inventory, codelists, indicators
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.indicators import IndicatorInput
+from regisseur_app.domain.analysis import inventory as analysis_inventory
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.analysis import indicators
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis.indicators import IndicatorInput
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 

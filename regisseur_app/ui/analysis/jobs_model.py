@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from regisseur_app.domain.offer_map import JobsRow
+from regisseur_app.domain.analysis.offer_map import JobsRow
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.table_base import Column, RowTableModel
 

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import indicators, key_figures
+from regisseur_app.domain.analysis import indicators
+from regisseur_app.domain.analysis import key_figures
 from regisseur_app.exchange.importing import MappingError, import_with_backup
-from regisseur_app.exchange.key_figure_import import (FORMS, KEEP, KEY_FIGURE_FIELDS, LONG, PREVIEW_FIELDS, REPLACE,
+from regisseur_app.exchange.analysis.key_figure_import import (FORMS, KEEP, KEY_FIGURE_FIELDS, LONG, PREVIEW_FIELDS, REPLACE,
                                                       WIDE_INDICATOR, WIDE_YEAR, KeyFigureLayout, KeyFigurePreview,
                                                       detect_layout, import_key_figures, preview_key_figures)
 from regisseur_app.exchange.tabular import RawTable

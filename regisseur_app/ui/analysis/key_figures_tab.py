@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import indicators, key_figures, municipalities
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.key_figure_comparison import AVERAGE, compare, series
+from regisseur_app.domain.analysis import indicators
+from regisseur_app.domain.analysis import key_figures
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis.comparison import AVERAGE, compare, series
 from regisseur_app.ui.analysis.charts import BarChart, LineChart
 from regisseur_app.ui.analysis.comparison_model import ComparisonModel, RegionLastProxy
 from regisseur_app.ui.analysis.key_figure_grid_model import KeyFigureGridModel
@@ -281,7 +283,7 @@ class KeyFiguresTab(QWidget):
     def export(self) -> None:
         if self.comparison is None:
             return
-        from regisseur_app.exchange.analysis_export import comparison_frame, export_sheets, values_frame
+        from regisseur_app.exchange.analysis.export import comparison_frame, export_sheets, values_frame
         from regisseur_app.exchange.export import ExportError
 
         indicator = self.comparison.indicator

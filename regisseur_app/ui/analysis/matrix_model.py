@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from regisseur_app.domain.offer_map import Matrix
+from regisseur_app.domain.analysis.offer_map import Matrix
 from regisseur_app.formatting import format_number
 
 EMPTY_COLOUR = QColor("#f6c6c9")

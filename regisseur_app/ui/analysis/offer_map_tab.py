@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import offer_map
+from regisseur_app.domain.analysis import offer_map
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.analysis.jobs_model import JobsModel
 from regisseur_app.ui.analysis.matrix_model import MatrixModel
@@ -167,7 +167,7 @@ class OfferMapTab(QWidget):
             self.refresh()
 
     def export(self) -> None:
-        from regisseur_app.exchange.analysis_export import cell_list_frame, export_sheets, jobs_frame, matrix_frame
+        from regisseur_app.exchange.analysis.export import cell_list_frame, export_sheets, jobs_frame, matrix_frame
         from regisseur_app.exchange.export import ExportError
 
         target = ask_export_path(self, "aanbodkaart")

@@ -6,10 +6,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import indicators, swot
-from regisseur_app.domain.analysis_models import QUADRANTS, SOURCE_INDICATOR, SOURCE_KINDS, SOURCE_NONE
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.swot import SwotInput
+from regisseur_app.domain.analysis import indicators
+from regisseur_app.domain.analysis import swot
+from regisseur_app.domain.analysis.models import QUADRANTS, SOURCE_INDICATOR, SOURCE_KINDS, SOURCE_NONE
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis.swot import SwotInput
 from regisseur_app.ui.widgets import FieldErrors
 
 SOURCE_HINTS = {

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
                                QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import municipalities, swot
-from regisseur_app.domain.analysis_models import OPPORTUNITY, QUADRANTS, STRENGTH, THREAT, WEAKNESS
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.analysis import swot
+from regisseur_app.domain.analysis.models import OPPORTUNITY, QUADRANTS, STRENGTH, THREAT, WEAKNESS
 from regisseur_app.ui.analysis.swot_item_dialog import SwotItemDialog
 
 COLOURS = {STRENGTH: "#2e7d32", WEAKNESS: "#c62828", OPPORTUNITY: "#1565c0", THREAT: "#ef6c00"}
@@ -201,10 +202,10 @@ class SwotTab(QWidget):
         self.export_to(target)
 
     def export_to(self, target) -> bool:  # noqa: ANN001
-        from regisseur_app.domain.setup import association_name
-        from regisseur_app.exchange.analysis_export import export_sheets, swot_frame
+        from regisseur_app.domain.core.setup import association_name
+        from regisseur_app.exchange.analysis.export import export_sheets, swot_frame
         from regisseur_app.exchange.export import ExportError
-        from regisseur_app.reports.analysis_section import write_swot_pdf
+        from regisseur_app.reports.analysis.analysis_report import write_swot_pdf
         from regisseur_app.reports.pdf_base import ReportError
 
         with self.ctx.reading() as session:

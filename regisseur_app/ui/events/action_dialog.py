@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import contact_service, follow_up, organisation_service
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_models import ACTION_STATUSES, REGISSEUR_OWNER
-from regisseur_app.domain.follow_up import ActionInput
+from regisseur_app.domain.core import contact_service
+from regisseur_app.domain.events import follow_up
+from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.models import ACTION_STATUSES, REGISSEUR_OWNER
+from regisseur_app.domain.events.follow_up import ActionInput
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 

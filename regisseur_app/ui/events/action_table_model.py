@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.follow_up import ActionRow
+from regisseur_app.domain.events.follow_up import ActionRow
 from regisseur_app.formatting import format_date
 from regisseur_app.ui.table_base import Column, RowTableModel
 

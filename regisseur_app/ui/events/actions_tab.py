@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMes
                                QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import follow_up
-from regisseur_app.domain.event_models import ACTION_DONE
+from regisseur_app.domain.events import follow_up
+from regisseur_app.domain.events.models import ACTION_DONE
 from regisseur_app.ui.events.action_dialog import ActionDialog
 from regisseur_app.ui.events.action_table_model import ActionTableModel
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import event_agenda
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_agenda import AgendaInput, AgendaRow
+from regisseur_app.domain.events import agenda as event_agenda
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.agenda import AgendaInput, AgendaRow
 from regisseur_app.ui.widgets import FieldErrors
 
 

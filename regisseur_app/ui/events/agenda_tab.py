@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMes
                                QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import event_agenda
-from regisseur_app.domain.event_agenda import AgendaRow
+from regisseur_app.domain.events import agenda as event_agenda
+from regisseur_app.domain.events.agenda import AgendaRow
 from regisseur_app.ui.events.agenda_item_dialog import AgendaItemDialog
 from regisseur_app.ui.table_base import Column, RowTableModel
 

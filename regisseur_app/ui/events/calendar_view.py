@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLabel, QListWidget
                                QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import event_service
-from regisseur_app.domain.event_models import CANCELLED
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.events.models import CANCELLED
 from regisseur_app.formatting import format_date
 
 EVENT_DAY = "#cfe2f3"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.event_invite_filter import Candidate
+from regisseur_app.domain.events.invite_filter import Candidate
 from regisseur_app.ui.table_base import Column, RowTableModel
 
 NAME, FUNCTION, ORGANISATION, TYPE, MUNICIPALITIES, EMAIL = range(6)

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
                                QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import event_service, participants
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_models import DECLINED, PRESENT
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.models import DECLINED, PRESENT
 from regisseur_app.formatting import format_date
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel
 from regisseur_app.ui.table_base import ID_ROLE, SORT_ROLE

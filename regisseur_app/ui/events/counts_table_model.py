@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regisseur_app.domain.event_stats import Counts
+from regisseur_app.domain.events.stats import Counts
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.ui.table_base import Column, RowTableModel
 

@@ -8,8 +8,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMenu, QMessag
                                QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, event_service, municipalities, organisation_service, participants
-from regisseur_app.domain.base import ValidationError
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.ui.events.event_form import EventForm
 
 GEGEVENS, DEELNEMERS, AGENDA, VERSLAG, ACTIES = range(5)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from regisseur_app.domain.event_models import EVENT_STATUSES, PLANNED
-from regisseur_app.domain.event_service import EventInput
+from regisseur_app.domain.events.models import EVENT_STATUSES, PLANNED
+from regisseur_app.domain.events.service import EventInput
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 QT_DATETIME_FORMAT = "dd/MM/yyyy HH:mm"

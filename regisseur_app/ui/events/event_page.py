@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, event_service, municipalities
-from regisseur_app.domain.event_service import EventFilter
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.events.service import EventFilter
 from regisseur_app.ui.events.calendar_view import CalendarView
 from regisseur_app.ui.events.event_table_model import EventTableModel
 from regisseur_app.ui.events.stats_view import StatsView
@@ -149,7 +151,7 @@ class EventPage(QWidget):
 
     def export_list(self) -> None:
         """Bestand › Exporteren: the event list, or on the statistics tab the counts per event of the year."""
-        from regisseur_app.exchange.event_export import events_frame, stats_frame
+        from regisseur_app.exchange.events.export import events_frame, stats_frame
         from regisseur_app.ui.export_action import ask_export_path, export_to_file
 
         if self.tabs.currentIndex() == STATS:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.event_models import CANCELLED, CONCEPT
-from regisseur_app.domain.event_service import EventRow
+from regisseur_app.domain.events.models import CANCELLED, CONCEPT
+from regisseur_app.domain.events.service import EventRow
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.ui.table_base import Column, RowTableModel
 

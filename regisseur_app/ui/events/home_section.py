@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHeaderVi
                                QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import follow_up, obligations
+from regisseur_app.domain.events import follow_up
+from regisseur_app.domain.events import obligations
 from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 

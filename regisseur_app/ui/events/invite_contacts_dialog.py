@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.event_invite_filter import InviteFilter
+from regisseur_app.domain.events.invite_filter import InviteFilter
 from regisseur_app.ui.events.invite_filter_dialog import InviteFilterDialog
 
 

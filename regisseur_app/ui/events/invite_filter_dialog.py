@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, municipalities, participants
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.event_invite_filter import InviteFilter, find_candidates
-from regisseur_app.domain.event_models import ROLES
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
+from regisseur_app.domain.events.models import ROLES
 from regisseur_app.ui.events.candidate_table_model import CandidateTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 from regisseur_app.ui.widgets import CheckList

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, obligations
-from regisseur_app.domain.base import ValidationError
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.events import obligations
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 

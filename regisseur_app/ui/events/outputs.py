@@ -12,13 +12,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import event_service, participants
-from regisseur_app.domain.base import ValidationError
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 
 def _suggest(ctx: AppContext, event_id: int, suffix: str) -> Path:
-    from regisseur_app.exchange.ics import safe_file_name
+    from regisseur_app.exchange.events.ics import safe_file_name
 
     with ctx.reading() as session:
         title = event_service.event_title(session, event_id)
@@ -34,7 +35,7 @@ def _failed(parent: QWidget, title: str):  # noqa: ANN202
 
 
 def save_ics(parent: QWidget, ctx: AppContext, event_id: int, target: Path | None = None) -> Path | None:
-    from regisseur_app.exchange.ics import IcsError, write_ics
+    from regisseur_app.exchange.events.ics import IcsError, write_ics
 
     if target is None:
         name, _ = QFileDialog.getSaveFileName(parent, "Agenda-item bewaren", str(_suggest(ctx, event_id, ".ics")),
@@ -102,7 +103,7 @@ def save_attendance_sheet(parent: QWidget, ctx: AppContext, event_id: int, targe
         target = Path(name).with_suffix(".pdf")
 
     def work(job) -> Path:  # noqa: ANN001
-        from regisseur_app.reports.attendance_sheet import write_attendance_sheet
+        from regisseur_app.reports.events.attendance_sheet import write_attendance_sheet
 
         job.progress(10, "Aanwezigheidslijst maken…")
         with ctx.reading() as session:
@@ -123,7 +124,7 @@ def export_participants(parent: QWidget, ctx: AppContext, event_id: int, target:
         target = ask_export_path(parent, _suggest(ctx, event_id, " - deelnemers").name)
         if target is None:
             return
-    from regisseur_app.exchange.event_export import participants_frame
+    from regisseur_app.exchange.events.export import participants_frame
 
     with ctx.reading() as session:
         rows = participants.list_participants(session, event_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.event_models import DECLINED, NO_SHOW, PRESENT, WAITING
-from regisseur_app.domain.participants import ParticipantRow
+from regisseur_app.domain.events.models import DECLINED, NO_SHOW, PRESENT, WAITING
+from regisseur_app.domain.events.participants import ParticipantRow
 from regisseur_app.formatting import format_date, format_datetime
 from regisseur_app.ui.table_base import Column, RowTableModel
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
                                QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import event_service, event_stats
+from regisseur_app.domain.events import service as event_service
+from regisseur_app.domain.events import stats as event_stats
 from regisseur_app.formatting import format_date
 from regisseur_app.ui.events.counts_table_model import CountsTableModel, EventCountsTableModel
 from regisseur_app.ui.table_base import sorting_proxy
@@ -127,7 +128,7 @@ class StatsView(QWidget):
             target = Path(name).with_suffix(".pdf")
 
         def work(job) -> Path:  # noqa: ANN001
-            from regisseur_app.reports.event_section import write_events_report
+            from regisseur_app.reports.events.year_report import write_events_report
 
             job.progress(10, "Jaarrapport maken…")
             with self.ctx.reading() as session:

@@ -9,9 +9,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, contact_service, municipalities, organisation_service
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.organisation_service import OrganisationInput
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import contact_service
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.formatting import parse_whole_number
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts import table_model as contact_columns

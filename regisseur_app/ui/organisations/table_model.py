@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtCore import Qt
 
-from regisseur_app.domain.organisation_service import OrganisationRow
+from regisseur_app.domain.core.organisation_service import OrganisationRow
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.table_base import Column, RowTableModel
 

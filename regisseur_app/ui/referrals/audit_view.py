@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import referral_audit as audit
+from regisseur_app.domain.referrals import audit
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.referrals.audit_table_model import AuditTableModel
 from regisseur_app.ui.referrals.date_field import PeriodChooser

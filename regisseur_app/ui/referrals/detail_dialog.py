@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import referral_service as svc
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.referral_retention import REASON_REQUEST, run_retention
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals.retention import REASON_REQUEST, run_retention
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.ui.referrals.timeline_widget import TimelineWidget
 from regisseur_app.ui.workers import Cancelled, run_in_background
@@ -118,7 +118,7 @@ class ReferralDetailDialog(QDialog):
 
     def export_access(self) -> None:
         from regisseur_app.exchange.export import ExportError
-        from regisseur_app.exchange.referral_access import export_access
+        from regisseur_app.exchange.referrals.access import export_access
 
         name, _ = QFileDialog.getSaveFileName(self, "Inzage-export", str(Path.home() / f"inzage-{self.detail.code}.xlsx"),
                                               "Excel-werkmap (*.xlsx)")

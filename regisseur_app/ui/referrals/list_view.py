@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, municipalities, referral_service as svc
-from regisseur_app.domain.referral_models import STATUS_LABELS, STATUSES
-from regisseur_app.domain.referral_settings import expected_days
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.models import STATUS_LABELS, STATUSES
+from regisseur_app.domain.referrals.settings import expected_days
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.referrals.date_field import PeriodChooser
 from regisseur_app.ui.referrals.referral_table_model import REFERRAL_DATE, ReferralTableModel

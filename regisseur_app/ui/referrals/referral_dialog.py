@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import codelists, municipalities, referral_service as svc
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.referral_models import NOTE_MAX, REFERENCE_MAX
-from regisseur_app.domain.referral_privacy import note_warnings
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals.models import NOTE_MAX, REFERENCE_MAX
+from regisseur_app.domain.referrals.privacy import note_warnings
 from regisseur_app.ui.referrals.date_field import date_edit, to_date, to_qdate
 from regisseur_app.ui.widgets import FieldErrors
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.referral_service import ReferralRow
+from regisseur_app.domain.referrals.service import ReferralRow
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.ui.referrals.paged_model import PagedTableModel
 from regisseur_app.ui.table_base import Column

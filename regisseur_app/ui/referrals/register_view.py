@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.referral_models import STATUS_LABELS
-from regisseur_app.domain.referral_retention import register_path
-from regisseur_app.domain.referral_settings import load_settings
+from regisseur_app.domain.referrals.models import STATUS_LABELS
+from regisseur_app.domain.referrals.retention import register_path
+from regisseur_app.domain.referrals.settings import load_settings
 from regisseur_app.formatting import format_number
 
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import municipalities
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.referral_models import STATUS_LABELS
-from regisseur_app.domain.referral_settings import (DEFAULT_REGISTER_TEXT, MAX_RETENTION, MAX_THRESHOLD,
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals.models import STATUS_LABELS
+from regisseur_app.domain.referrals.settings import (DEFAULT_REGISTER_TEXT, MAX_RETENTION, MAX_THRESHOLD,
                                                     MIN_RETENTION, MIN_THRESHOLD, ReferralSettings, load_settings,
                                                     save_settings)
 from regisseur_app.ui.widgets import ERROR_STYLE

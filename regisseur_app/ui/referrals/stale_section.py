@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import referral_service as svc
+from regisseur_app.domain.referrals import service as svc
 from regisseur_app.formatting import format_date, format_number
 
 SHOWN = 8

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
                                QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import referral_service as svc
-from regisseur_app.domain.referral_settings import load_settings
-from regisseur_app.domain.referral_stats import (FUNNEL_STAGES, LEAD_HEADERS, ReferralStats, StatsFilter,
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.settings import load_settings
+from regisseur_app.domain.referrals.stats import (FUNNEL_STAGES, LEAD_HEADERS, ReferralStats, StatsFilter,
                                                  compute_stats, lead_time_rows, protected_tables)
-from regisseur_app.domain.setup import association_name
-from regisseur_app.domain.suppression import CountTable
+from regisseur_app.domain.core.setup import association_name
+from regisseur_app.domain.referrals.suppression import CountTable
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.referrals.chart_widget import FunnelChart, LeadTimeChart
 from regisseur_app.ui.referrals.date_field import PeriodChooser
@@ -174,7 +174,7 @@ class StatsView(QWidget):
 
     def export_excel(self) -> None:
         from regisseur_app.exchange.export import ExportError
-        from regisseur_app.exchange.referral_export import export_statistics
+        from regisseur_app.exchange.referrals.export import export_statistics
 
         if self.stats is None:
             return
@@ -192,7 +192,7 @@ class StatsView(QWidget):
 
     def export_pdf(self) -> None:
         from regisseur_app.reports.pdf_base import ReportError
-        from regisseur_app.reports.referral_section import write_referral_report
+        from regisseur_app.reports.referrals.referral_report import write_referral_report
 
         if self.stats is None:
             return

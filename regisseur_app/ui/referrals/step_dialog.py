@@ -9,10 +9,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain import referral_service as svc
-from regisseur_app.domain.base import ValidationError
-from regisseur_app.domain.referral_models import STARTED, STATUS_LABELS
-from regisseur_app.domain.referral_privacy import note_warnings
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals.models import STARTED, STATUS_LABELS
+from regisseur_app.domain.referrals.privacy import note_warnings
 from regisseur_app.ui.referrals.date_field import date_edit, to_date
 from regisseur_app.ui.widgets import FieldErrors
 

@@ -1,0 +1,191 @@
+"""Key figures: the value of an indicator per municipality per year; the inhabitants behind every
+per-1.000 figure; the computed indicator 'aantal SE-organisaties'."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.analysis.inventory import count_se_organisations
+from regisseur_app.domain.analysis.models import COMPUTED_SE_ORGANISATIONS, KeyFigureValue
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator, inhabitants_indicator_id
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.formatting import format_number
+
+MIN_YEAR = 1990
+MAX_VALUE = 1_000_000_000
+
+
+def max_year() -> int:
+    return date.today().year
+
+
+def check_year(year: int) -> str | None:
+    """A Dutch message when the year is out of range, else None."""
+    if not MIN_YEAR <= year <= max_year():
+        return f"het jaar {year} valt buiten {MIN_YEAR}–{max_year()}"
+    return None
+
+
+def check_value(indicator: IndicatorData, value: float) -> str | None:
+    """A Dutch message when the value cannot be right for this indicator, else None."""
+    if math.isnan(value) or math.isinf(value):
+        return "geen geldig getal"
+    if indicator.is_count and value < 0:
+        return f"een aantal kan niet negatief zijn ({format_number(value, indicator.decimals)})"
+    if indicator.unit.strip() == "%" and not 0 <= value <= 100:
+        return f"een percentage ligt tussen 0 en 100 (niet {format_number(value, indicator.decimals)})"
+    if abs(value) > MAX_VALUE:
+        return "dit getal is onwaarschijnlijk groot"
+    return None
+
+
+def get_values(session: Session, indicator_id: int, nis_codes: list[str] | None = None,
+               years: list[int] | None = None) -> dict[tuple[str, int], float]:
+    """Stored values of one indicator: (nis_code, year) -> value."""
+    query = select(KeyFigureValue.nis_code, KeyFigureValue.year, KeyFigureValue.value).where(
+        KeyFigureValue.indicator_id == indicator_id)
+    if nis_codes is not None:
+        query = query.where(KeyFigureValue.nis_code.in_(nis_codes))
+    if years is not None:
+        query = query.where(KeyFigureValue.year.in_(years))
+    return {(nis, year): value for nis, year, value in session.execute(query)}
+
+
+def indicator_values(session: Session, indicator: IndicatorData, nis_codes: list[str], years: list[int],
+                     reference_year: int | None = None) -> dict[tuple[str, int], float]:
+    """Values as shown: stored ones, or for a computed indicator the live count in the reference year."""
+    if indicator.computed == COMPUTED_SE_ORGANISATIONS:
+        current = reference_year or max_year()
+        if current not in years:
+            return {}
+        return {(nis, current): float(n) for nis, n in count_se_organisations(session, nis_codes).items()}
+    return get_values(session, indicator.id, nis_codes, years)
+
+
+def set_value(session: Session, indicator_id: int, nis_code: str, year: int, value: float | None) -> float | None:
+    """Store (or with None remove) one value. Returns the previous value (for undo). Raises ValidationError."""
+    indicator = get_indicator(session, indicator_id)
+    if indicator is None:
+        raise ValidationError({"indicator": "Deze indicator bestaat niet meer."})
+    if indicator.is_computed:
+        raise ValidationError({"value": f"'{indicator.label}' wordt {indicator.computed_label} en kan niet "
+                                        "ingevuld worden."})
+    municipality = session.get(Municipality, nis_code)
+    if municipality is None:
+        raise ValidationError({"nis_code": f"Onbekende gemeente (NIS-code {nis_code})."})
+    problem = check_year(year)
+    if problem:
+        raise ValidationError({"year": problem[0].upper() + problem[1:] + "."})
+    if value is not None:
+        problem = check_value(indicator, value)
+        if problem:
+            raise ValidationError({"value": f"{municipality.name}, {year}: {problem}."})
+    row = session.scalar(select(KeyFigureValue).where(
+        KeyFigureValue.indicator_id == indicator_id, KeyFigureValue.nis_code == nis_code, KeyFigureValue.year == year))
+    previous = row.value if row is not None else None
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(KeyFigureValue(indicator_id=indicator_id, nis_code=nis_code, year=year, value=float(value)))
+    else:
+        row.value = float(value)
+    session.flush()
+    return previous
+
+
+def delete_year(session: Session, indicator_id: int, year: int) -> int:
+    """Remove all values of one indicator in one year. Returns how many were removed."""
+    result = session.execute(delete(KeyFigureValue).where(
+        KeyFigureValue.indicator_id == indicator_id, KeyFigureValue.year == year))
+    return result.rowcount or 0
+
+
+def years_with_data(session: Session, indicator_id: int | None = None) -> list[int]:
+    query = select(KeyFigureValue.year).distinct().order_by(KeyFigureValue.year)
+    if indicator_id is not None:
+        query = query.where(KeyFigureValue.indicator_id == indicator_id)
+    return list(session.scalars(query))
+
+
+def indicator_years(session: Session, indicator: IndicatorData, reference_year: int | None = None) -> list[int]:
+    """The years to offer for an indicator: the ones with data (computed: only the reference year)."""
+    if indicator.is_computed:
+        return [reference_year or max_year()]
+    return years_with_data(session, indicator.id)
+
+
+@dataclass(frozen=True)
+class Inhabitants:
+    value: float | None
+    year: int | None        # the key-figure year it comes from; None for the municipality table
+    fallback: bool          # True: taken from the municipality table (1/1/2020), no key figure for the year
+
+    @property
+    def description(self) -> str:
+        if self.value is None:
+            return "onbekend"
+        if self.fallback:
+            return "gemeentetabel (1/1/2020)"
+        return f"kerncijfer {self.year}"
+
+
+def inhabitants_for_year(session: Session, year: int, nis_codes: list[str]) -> dict[str, Inhabitants]:
+    """The inhabitants to divide by in `year`: the key figure 'inwoners' of that year, else (said so) the
+    municipality table's number of 1/1/2020."""
+    indicator_id = inhabitants_indicator_id(session)
+    stored = get_values(session, indicator_id, nis_codes, [year]) if indicator_id else {}
+    table = dict(session.execute(select(Municipality.nis_code, Municipality.inhabitants).where(
+        Municipality.nis_code.in_(nis_codes))).all())
+    result = {}
+    for nis in nis_codes:
+        if (nis, year) in stored:
+            result[nis] = Inhabitants(stored[(nis, year)], year, False)
+        else:
+            result[nis] = Inhabitants(table.get(nis), None, True)
+    return result
+
+
+def latest_inhabitants(session: Session, nis_codes: list[str]) -> tuple[int, dict[str, Inhabitants]]:
+    """The most recent year with inhabitant figures (or the current year) and the inhabitants of that year."""
+    indicator_id = inhabitants_indicator_id(session)
+    years = years_with_data(session, indicator_id) if indicator_id else []
+    year = years[-1] if years else max_year()
+    return year, inhabitants_for_year(session, year, nis_codes)
+
+
+def per_1000(value: float | None, inhabitants: float | None) -> float | None:
+    if value is None or not inhabitants:
+        return None
+    return value / inhabitants * 1000
+
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    nis_code: str
+    municipality: str
+    indicator: str
+    year: int
+    value: float
+    decimals: int
+
+
+def all_values(session: Session, participating_only: bool = True) -> list[ValueRow]:
+    """Every stored value (long form), by municipality, indicator order and year."""
+    from regisseur_app.domain.analysis.models import KeyIndicator
+
+    query = (select(KeyFigureValue.nis_code, Municipality.name, KeyIndicator.label, KeyFigureValue.year,
+                    KeyFigureValue.value, KeyIndicator.decimals)
+             .join(Municipality, Municipality.nis_code == KeyFigureValue.nis_code)
+             .join(KeyIndicator, KeyIndicator.id == KeyFigureValue.indicator_id)
+             .order_by(Municipality.name, KeyIndicator.sort_order, KeyFigureValue.year))
+    if participating_only:
+        query = query.where(Municipality.participating.is_(True))
+    return [ValueRow(*row) for row in session.execute(query)]

@@ -1,0 +1,155 @@
+"""Services for contacts: validate, save, archive, list with filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.common import escape_like, unknown_municipalities
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
+from regisseur_app.domain.core.validation import check_no_national_number, is_valid_email, is_valid_phone
+from regisseur_app.storage.engine import fold
+
+
+@dataclass
+class ContactInput:
+    name: str
+    function: str = ""
+    organisation_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    municipality_codes: list[str] = field(default_factory=list)
+    notes: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    function: str
+    organisation_id: int | None
+    organisation_name: str
+    email: str
+    phone: str
+    municipalities: str
+    archived: bool
+
+
+@dataclass
+class ContactFilter:
+    text: str = ""
+    organisation_id: int | None = None
+    nis_code: str | None = None
+    archived: bool = False
+
+
+def validate_contact(session: Session, data: ContactInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    name = (data.name or "").strip()
+    if not name:
+        errors["name"] = "Vul de naam van de contactpersoon in."
+    elif len(name) > 200:
+        errors["name"] = "De naam is te lang (maximaal 200 tekens)."
+    if data.email.strip() and not is_valid_email(data.email):
+        errors["email"] = f"'{data.email}' is geen geldig e-mailadres (bv. naam@organisatie.be)."
+    if data.phone.strip() and not is_valid_phone(data.phone):
+        errors["phone"] = f"'{data.phone}' is geen geldig telefoonnummer (bv. 016 12 34 56 of +32 470 12 34 56)."
+    if data.organisation_id is not None and session.get(Organisation, data.organisation_id) is None:
+        errors["organisation_id"] = "De gekozen organisatie bestaat niet meer."
+    unknown = unknown_municipalities(session, data.municipality_codes)
+    if unknown:
+        errors["municipality_codes"] = f"Onbekende gemeente(n): {', '.join(unknown)}."
+    check_no_national_number({"name": data.name, "function": data.function, "email": data.email,
+                              "phone": data.phone, "notes": data.notes}, errors)
+    return errors
+
+
+def save_contact(session: Session, data: ContactInput, contact_id: int | None = None) -> int:
+    errors = validate_contact(session, data)
+    if errors:
+        raise ValidationError(errors)
+    contact = Contact() if contact_id is None else session.get(Contact, contact_id)
+    if contact is None:
+        raise ValidationError({"name": "Deze contactpersoon bestaat niet meer."})
+    apply_fields(contact, data)
+    contact.municipalities = list(session.scalars(
+        select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
+    if contact_id is None:
+        session.add(contact)
+    session.flush()
+    return contact.id
+
+
+def apply_fields(contact: Contact, data: ContactInput) -> None:
+    """Copy the plain (non-relation) fields of validated input onto `contact`; shared with the importer."""
+    contact.name = data.name.strip()
+    contact.function = data.function.strip()
+    contact.organisation_id = data.organisation_id
+    contact.email = data.email.strip().lower()
+    contact.phone = data.phone.strip()
+    contact.notes = data.notes.strip()
+    contact.archived = data.archived
+
+
+def get_contact(session: Session, contact_id: int) -> ContactInput | None:
+    c = session.get(Contact, contact_id)
+    if c is None:
+        return None
+    return ContactInput(name=c.name, function=c.function, organisation_id=c.organisation_id, email=c.email,
+                        phone=c.phone, municipality_codes=sorted(m.nis_code for m in c.municipalities),
+                        notes=c.notes, archived=c.archived)
+
+
+def set_contacts_archived(session: Session, contact_ids: list[int], archived: bool) -> int:
+    changed = 0
+    for contact in session.scalars(select(Contact).where(Contact.id.in_(contact_ids))):
+        if contact.archived != archived:
+            contact.archived = archived
+            changed += 1
+    return changed
+
+
+def find_contact(session: Session, name: str, email: str, organisation_id: int | None) -> int | None:
+    """An existing contact with the same e-mail, or else the same name at the same organisation."""
+    if email.strip():
+        found = session.scalar(select(Contact.id).where(Contact.email == email.strip().lower()).limit(1))
+        if found is not None:
+            return found
+    return session.scalar(select(Contact.id).where(
+        func.fold(Contact.name) == fold(name), Contact.organisation_id.is_(organisation_id)).limit(1))
+
+
+def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[ContactRow]:
+    filt = filt or ContactFilter()
+    query = (
+        select(Contact)
+        .options(selectinload(Contact.organisation), selectinload(Contact.municipalities))
+        .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
+        .where(Contact.archived.is_(filt.archived))
+        .order_by(func.fold(Contact.name))
+    )
+    text = fold(filt.text)
+    if text:
+        like = f"%{escape_like(text)}%"
+        query = query.where(or_(*(func.fold(col).like(like, escape="\\") for col in
+                                  (Contact.name, Contact.function, Contact.email, Organisation.name))))
+    if filt.organisation_id is not None:
+        query = query.where(Contact.organisation_id == filt.organisation_id)
+    if filt.nis_code:
+        query = query.where(Contact.id.in_(select(contact_municipality.c.contact_id).where(
+            contact_municipality.c.nis_code == filt.nis_code)))
+    return [
+        ContactRow(id=c.id, name=c.name, function=c.function, organisation_id=c.organisation_id,
+                   organisation_name=c.organisation.name if c.organisation else "", email=c.email, phone=c.phone,
+                   municipalities=", ".join(sorted(m.name for m in c.municipalities)), archived=c.archived)
+        for c in session.scalars(query)
+    ]
+
+
+def count_contacts(session: Session, archived: bool = False) -> int:
+    return session.scalar(select(func.count()).select_from(Contact).where(Contact.archived.is_(archived)))

@@ -1,0 +1,149 @@
+"""Municipalities: the Flemish reference list and which ones participate in the regierol."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Boolean, Integer, String, func, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from regisseur_app.domain.core.base import Base, ValidationError
+from regisseur_app.domain.core.validation import check_no_national_number
+from regisseur_app.paths import reference_file
+from regisseur_app.storage.engine import fold
+
+MIN_PARTICIPATING = 1
+MAX_PARTICIPATING = 20
+
+
+class Municipality(Base):
+    __tablename__ = "municipality"
+
+    nis_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    arrondissement: Mapped[str] = mapped_column(String(100), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    inhabitants: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    postcodes: Mapped[str] = mapped_column(String(200), default="")
+    participating: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+@dataclass
+class MunicipalityData:
+    nis_code: str
+    name: str
+    arrondissement: str = ""
+    province: str = ""
+    inhabitants: int | None = None
+    postcodes: str = ""
+    participating: bool = False
+
+
+def load_reference_list(session: Session) -> int:
+    """Fill the municipality table from the shipped reference CSV when it is empty. Returns rows added."""
+    if session.scalar(select(func.count()).select_from(Municipality)):
+        return 0
+    with reference_file("municipalities.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        session.add(
+            Municipality(
+                nis_code=row["nis_code"],
+                name=row["name"],
+                arrondissement=row["arrondissement"],
+                province=row["province"],
+                inhabitants=int(row["inhabitants_2020"]) if row["inhabitants_2020"] else None,
+                postcodes=row.get("postcodes", "") or "",
+                participating=False,
+            )
+        )
+    return len(rows)
+
+
+def list_municipalities(session: Session, participating_only: bool = False) -> list[MunicipalityData]:
+    query = select(Municipality).order_by(Municipality.name)
+    if participating_only:
+        query = query.where(Municipality.participating.is_(True))
+    return [_to_data(m) for m in session.scalars(query)]
+
+
+def participating_codes(session: Session) -> list[str]:
+    return list(
+        session.scalars(
+            select(Municipality.nis_code).where(Municipality.participating.is_(True)).order_by(Municipality.name)
+        )
+    )
+
+
+def set_participating(session: Session, nis_codes: list[str]) -> None:
+    codes = sorted(set(nis_codes))
+    if not MIN_PARTICIPATING <= len(codes) <= MAX_PARTICIPATING:
+        raise ValidationError(
+            {"participating": f"Kies tussen {MIN_PARTICIPATING} en {MAX_PARTICIPATING} deelnemende gemeenten "
+             f"(nu {len(codes)})."}
+        )
+    known = set(session.scalars(select(Municipality.nis_code).where(Municipality.nis_code.in_(codes))))
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise ValidationError({"participating": f"Onbekende NIS-code(s): {', '.join(unknown)}."})
+    session.execute(update(Municipality).values(participating=Municipality.nis_code.in_(codes)))
+
+
+def validate_municipality(session: Session, data: MunicipalityData, is_new: bool) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not re.fullmatch(r"\d{5}", data.nis_code or ""):
+        errors["nis_code"] = "De NIS-code bestaat uit precies 5 cijfers (bv. 24008)."
+    elif is_new and session.get(Municipality, data.nis_code) is not None:
+        errors["nis_code"] = f"Er bestaat al een gemeente met NIS-code {data.nis_code}."
+    if not (data.name or "").strip():
+        errors["name"] = "Vul de naam van de gemeente in."
+    if data.inhabitants is not None and data.inhabitants < 0:
+        errors["inhabitants"] = "Het aantal inwoners kan niet negatief zijn."
+    if data.postcodes and not re.fullmatch(r"\s*\d{4}(\s*[,;]\s*\d{4})*\s*", data.postcodes):
+        errors["postcodes"] = "Postcodes zijn 4 cijfers, gescheiden door komma's (bv. 3460, 3461)."
+    check_no_national_number({"name": data.name, "arrondissement": data.arrondissement,
+                              "province": data.province}, errors)
+    return errors
+
+
+def save_municipality(session: Session, data: MunicipalityData, is_new: bool) -> None:
+    errors = validate_municipality(session, data, is_new)
+    if errors:
+        raise ValidationError(errors)
+    row = Municipality(nis_code=data.nis_code) if is_new else session.get(Municipality, data.nis_code)
+    if row is None:
+        raise ValidationError({"nis_code": f"Gemeente {data.nis_code} bestaat niet meer."})
+    row.name = data.name.strip()
+    row.arrondissement = data.arrondissement.strip()
+    row.province = data.province.strip()
+    row.inhabitants = data.inhabitants
+    row.postcodes = ", ".join(re.findall(r"\d{4}", data.postcodes or ""))
+    if is_new:
+        row.participating = False
+        session.add(row)
+
+
+def find_municipality(session: Session, text: str) -> str | None:
+    """Match a NIS code or a name (accent- and case-insensitive) to a NIS code."""
+    value = (text or "").strip()
+    if re.fullmatch(r"\d{5}", value):
+        return value if session.get(Municipality, value) is not None else None
+    wanted = fold(value)
+    if not wanted:
+        return None
+    return session.scalar(select(Municipality.nis_code).where(func.fold(Municipality.name) == wanted))
+
+
+def municipality_for_postcode(session: Session, postcode: str) -> str | None:
+    if not re.fullmatch(r"\d{4}", postcode or ""):
+        return None
+    for nis, codes in session.execute(select(Municipality.nis_code, Municipality.postcodes)):
+        if postcode in re.findall(r"\d{4}", codes or ""):
+            return nis
+    return None
+
+
+def _to_data(m: Municipality) -> MunicipalityData:
+    return MunicipalityData(m.nis_code, m.name, m.arrondissement, m.province, m.inhabitants, m.postcodes, m.participating)

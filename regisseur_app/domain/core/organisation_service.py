@@ -1,0 +1,229 @@
+"""Services for organisations: validate, save, archive, list with filters (all filtering in SQL)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.common import escape_like, unknown_municipalities
+from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, CodeItem
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation, organisation_municipality
+from regisseur_app.domain.core.validation import check_no_national_number, format_kbo, normalize_kbo
+from regisseur_app.storage.engine import fold
+
+WEBSITE_PATTERN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$", re.IGNORECASE)
+
+
+@dataclass
+class OrganisationInput:
+    name: str
+    type_id: int | None
+    kbo_number: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    seat_nis_code: str | None = None
+    municipality_codes: list[str] = field(default_factory=list)
+    category_ids: list[int] = field(default_factory=list)
+    target_group_employees: int | None = None
+    website: str = ""
+    notes: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    name: str
+    kbo_number: str
+    type_label: str
+    street: str
+    postcode: str
+    city: str
+    seat_name: str
+    municipalities: str
+    categories: str
+    target_group_employees: int | None
+    contact_count: int
+    archived: bool
+    website: str = ""
+    notes: str = ""
+
+
+@dataclass
+class OrganisationFilter:
+    text: str = ""
+    type_id: int | None = None
+    nis_code: str | None = None
+    category_id: int | None = None
+    archived: bool = False
+
+
+def validate_organisation(session: Session, data: OrganisationInput, own_id: int | None = None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    name = (data.name or "").strip()
+    if not name:
+        errors["name"] = "Vul de naam van de organisatie in."
+    elif len(name) > 200:
+        errors["name"] = "De naam is te lang (maximaal 200 tekens)."
+    if (data.kbo_number or "").strip():
+        try:
+            kbo = normalize_kbo(data.kbo_number)
+        except ValueError as exc:
+            errors["kbo_number"] = str(exc)
+        else:
+            other = session.execute(
+                select(Organisation.id, Organisation.name).where(Organisation.kbo_number == kbo)
+            ).first()
+            if other is not None and other.id != own_id:
+                errors["kbo_number"] = f"KBO-nummer {format_kbo(kbo)} is al gebruikt door '{other.name}'."
+    type_item = session.get(CodeItem, data.type_id) if data.type_id else None
+    if type_item is None or type_item.list_name != ORGANISATION_TYPE:
+        errors["type_id"] = "Kies een type organisatie."
+    if data.postcode and not re.fullmatch(r"[1-9]\d{3}", data.postcode.strip()):
+        errors["postcode"] = f"Postcode '{data.postcode}' is geen Belgische postcode (4 cijfers, 1000-9999)."
+    if data.seat_nis_code and session.get(Municipality, data.seat_nis_code) is None:
+        errors["seat_nis_code"] = f"Onbekende gemeente (NIS-code {data.seat_nis_code})."
+    unknown = unknown_municipalities(session, data.municipality_codes)
+    if unknown:
+        errors["municipality_codes"] = f"Onbekende gemeente(n): {', '.join(unknown)}."
+    if data.category_ids:
+        found = set(session.scalars(select(CodeItem.id).where(
+            CodeItem.id.in_(data.category_ids), CodeItem.list_name == SERVICE_CATEGORY)))
+        if found != set(data.category_ids):
+            errors["category_ids"] = "Een gekozen dienstencategorie bestaat niet meer."
+    if data.target_group_employees is not None and not 0 <= data.target_group_employees <= 100_000:
+        errors["target_group_employees"] = "Het aantal doelgroepwerknemers moet tussen 0 en 100.000 liggen."
+    if data.website and not WEBSITE_PATTERN.match(data.website.strip()):
+        errors["website"] = f"'{data.website}' is geen geldig webadres (bv. www.voorbeeld.be)."
+    check_no_national_number(
+        {"name": data.name, "street": data.street, "city": data.city, "website": data.website, "notes": data.notes},
+        errors,
+    )
+    return errors
+
+
+def save_organisation(session: Session, data: OrganisationInput, org_id: int | None = None) -> int:
+    """Create (org_id None) or update an organisation. Raises ValidationError; returns the id."""
+    errors = validate_organisation(session, data, org_id)
+    if errors:
+        raise ValidationError(errors)
+    org = Organisation() if org_id is None else session.get(Organisation, org_id)
+    if org is None:
+        raise ValidationError({"name": "Deze organisatie bestaat niet meer (verwijderd of teruggezet)."})
+    apply_fields(org, data)
+    org.municipalities = list(session.scalars(
+        select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
+    org.categories = list(session.scalars(select(CodeItem).where(CodeItem.id.in_(data.category_ids))))
+    if org_id is None:
+        session.add(org)
+    session.flush()
+    return org.id
+
+
+def apply_fields(org: Organisation, data: OrganisationInput) -> None:
+    """Copy the plain (non-relation) fields of validated input onto `org`; shared with the importer."""
+    org.name = data.name.strip()
+    org.kbo_number = normalize_kbo(data.kbo_number) if (data.kbo_number or "").strip() else None
+    org.type_id = data.type_id
+    org.street = data.street.strip()
+    org.postcode = data.postcode.strip()
+    org.city = data.city.strip()
+    org.seat_nis_code = data.seat_nis_code or None
+    org.target_group_employees = data.target_group_employees
+    org.website = data.website.strip()
+    org.notes = data.notes.strip()
+    org.archived = data.archived
+
+
+def get_organisation(session: Session, org_id: int) -> OrganisationInput | None:
+    org = session.get(Organisation, org_id)
+    if org is None:
+        return None
+    return OrganisationInput(
+        name=org.name, type_id=org.type_id, kbo_number=format_kbo(org.kbo_number), street=org.street,
+        postcode=org.postcode, city=org.city, seat_nis_code=org.seat_nis_code,
+        municipality_codes=sorted(m.nis_code for m in org.municipalities),
+        category_ids=sorted(c.id for c in org.categories),
+        target_group_employees=org.target_group_employees, website=org.website, notes=org.notes,
+        archived=org.archived,
+    )
+
+
+def set_archived(session: Session, org_ids: list[int], archived: bool) -> int:
+    """Archive (or bring back) organisations. Returns how many changed."""
+    changed = 0
+    for org in session.scalars(select(Organisation).where(Organisation.id.in_(org_ids))):
+        if org.archived != archived:
+            org.archived = archived
+            changed += 1
+    return changed
+
+
+def find_by_kbo(session: Session, kbo_digits: str) -> int | None:
+    return session.scalar(select(Organisation.id).where(Organisation.kbo_number == kbo_digits))
+
+
+def find_by_name(session: Session, name: str) -> int | None:
+    """An organisation with this name, compared without case and accents."""
+    wanted = fold(name)
+    if not wanted:
+        return None
+    return session.scalar(select(Organisation.id).where(func.fold(Organisation.name) == wanted).limit(1))
+
+
+def list_organisations(session: Session, filt: OrganisationFilter | None = None) -> list[OrganisationRow]:
+    filt = filt or OrganisationFilter()
+    query = (
+        select(Organisation)
+        .options(selectinload(Organisation.type), selectinload(Organisation.seat),
+                 selectinload(Organisation.municipalities), selectinload(Organisation.categories))
+        .where(Organisation.archived.is_(filt.archived))
+        .order_by(func.fold(Organisation.name))
+    )
+    text = fold(filt.text)
+    if text:
+        like = f"%{escape_like(text)}%"
+        digits = re.sub(r"\D", "", filt.text)
+        conditions = [func.fold(Organisation.name).like(like, escape="\\"),
+                      func.fold(Organisation.city).like(like, escape="\\"),
+                      func.fold(Organisation.website).like(like, escape="\\")]
+        if len(digits) >= 3:
+            conditions.append(Organisation.kbo_number.like(f"%{digits}%"))
+        query = query.where(or_(*conditions))
+    if filt.type_id:
+        query = query.where(Organisation.type_id == filt.type_id)
+    if filt.nis_code:
+        active_in = select(organisation_municipality.c.organisation_id).where(
+            organisation_municipality.c.nis_code == filt.nis_code)
+        query = query.where(or_(Organisation.seat_nis_code == filt.nis_code, Organisation.id.in_(active_in)))
+    if filt.category_id:
+        query = query.where(Organisation.categories.any(CodeItem.id == filt.category_id))
+    orgs = list(session.scalars(query))
+    counts: dict[int, int] = {}
+    if orgs:
+        counts = {org_id: n for org_id, n in session.execute(
+            select(Contact.organisation_id, func.count()).where(
+                Contact.organisation_id.in_([o.id for o in orgs]), Contact.archived.is_(False))
+            .group_by(Contact.organisation_id))}
+    return [_to_row(o, counts.get(o.id, 0)) for o in orgs]
+
+
+def count_organisations(session: Session, archived: bool = False) -> int:
+    return session.scalar(select(func.count()).select_from(Organisation).where(Organisation.archived.is_(archived)))
+
+
+def _to_row(org: Organisation, contact_count: int) -> OrganisationRow:
+    return OrganisationRow(
+        id=org.id, name=org.name, kbo_number=format_kbo(org.kbo_number), type_label=org.type.label,
+        street=org.street, postcode=org.postcode, city=org.city, seat_name=org.seat.name if org.seat else "",
+        municipalities=", ".join(sorted(m.name for m in org.municipalities)),
+        categories=", ".join(sorted(c.label for c in org.categories)),
+        target_group_employees=org.target_group_employees, contact_count=contact_count, archived=org.archived,
+        website=org.website, notes=org.notes,
+    )

@@ -1,0 +1,109 @@
+"""Yearly obligations of the regierol (nota 2.1 and 6.1): at least one network event for policy makers,
+civil servants and SE actors, and at least one MVO event per year.
+
+Which event types count for each obligation is a setting (Beheer › Jaarlijkse verplichtingen), stored
+as comma-separated codes of the event_type code list; the defaults are 'netwerkevent' and 'mvo_event'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
+from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
+from regisseur_app.domain.core.settings import get_setting, set_setting
+from regisseur_app.formatting import format_date
+
+
+@dataclass(frozen=True)
+class Obligation:
+    key: str
+    title: str
+    setting_key: str
+    default_codes: tuple[str, ...]
+
+
+OBLIGATIONS = (
+    Obligation("network", "Netwerkevent voor beleidsmakers, ambtenaren en SE-actoren",
+               "events.obligation.network", ("netwerkevent",)),
+    Obligation("mvo", "MVO-event", "events.obligation.mvo", ("mvo_event",)),
+)
+
+MET = "gehaald"
+PLANNED = "gepland"
+NOT_MET = "niet_gehaald"
+STATE_LABELS = {MET: "Gehaald", PLANNED: "Gepland", NOT_MET: "Niet gehaald"}
+
+
+@dataclass(frozen=True)
+class CountingEvent:
+    id: int
+    title: str
+    starts_at: datetime
+    status: str
+    held: bool
+
+    def text(self) -> str:
+        return f"{self.title} ({format_date(self.starts_at)}{'' if self.held else ', nog niet afgelopen'})"
+
+
+@dataclass(frozen=True)
+class ObligationResult:
+    key: str
+    title: str
+    year: int
+    state: str
+    type_labels: str
+    events: tuple[CountingEvent, ...]
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+def counting_type_codes(session: Session, obligation: Obligation) -> list[str]:
+    raw = get_setting(session, obligation.setting_key, ",".join(obligation.default_codes))
+    return [c for c in (part.strip() for part in raw.split(",")) if c]
+
+
+def set_counting_types(session: Session, key: str, type_codes: list[str]) -> None:
+    obligation = next((o for o in OBLIGATIONS if o.key == key), None)
+    if obligation is None:
+        raise ValidationError({"obligation": f"Onbekende verplichting '{key}'."})
+    if not type_codes:
+        raise ValidationError({key: f"Kies minstens één soort evenement die meetelt voor '{obligation.title}'."})
+    known = set(session.scalars(select(CodeItem.code).where(CodeItem.list_name == EVENT_TYPE)))
+    unknown = [c for c in type_codes if c not in known]
+    if unknown:
+        raise ValidationError({key: f"Onbekende soort(en) evenement: {', '.join(unknown)}."})
+    set_setting(session, obligation.setting_key, ",".join(dict.fromkeys(type_codes)))
+
+
+def yearly_obligations(session: Session, year: int) -> list[ObligationResult]:
+    """Per obligation: 'gehaald' when a counting event of that year is 'afgelopen'; 'gepland' when one is
+    still to come (not cancelled); otherwise 'niet gehaald'."""
+    results = []
+    start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+    for obligation in OBLIGATIONS:
+        codes = counting_type_codes(session, obligation)
+        types = list(session.scalars(select(CodeItem).where(CodeItem.list_name == EVENT_TYPE,
+                                                            CodeItem.code.in_(codes)).order_by(CodeItem.sort_order)))
+        events = list(session.scalars(
+            select(Event).options(selectinload(Event.type))
+            .where(Event.type_id.in_([t.id for t in types]), Event.status != CANCELLED,
+                   Event.starts_at >= start, Event.starts_at < end).order_by(Event.starts_at)))
+        counting = tuple(CountingEvent(e.id, e.title, e.starts_at, e.status, e.status == FINISHED) for e in events)
+        if any(e.held for e in counting):
+            state = MET
+        elif counting:
+            state = PLANNED
+        else:
+            state = NOT_MET
+        results.append(ObligationResult(obligation.key, obligation.title, year, state,
+                                        ", ".join(t.label for t in types), counting))
+    return results

@@ -1,0 +1,140 @@
+"""Referrals to VDAB (doorverwijzingen): tables, the status vocabulary and the state machine.
+
+A referral holds no name and no national number: it is identified by a generated pseudonymous code
+(BEK-2025-0007). See docs/privacy.md for the reason behind every column.
+
+The dates of the milestones (screening, decision, start, exit, closing) are copied from the steps
+onto the referral by the service, so lists, filters and statistics on 100.000 referrals are plain
+indexed queries instead of joins over the history.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from regisseur_app.domain.core.base import Base, Timestamps
+
+# -- statuses (fixed: the state machine and the statistics depend on them) -----------------------
+REFERRED = "doorverwezen"
+SCREENING = "in_screening"
+POSITIVE = "positief"
+NEGATIVE = "negatief"
+NO_FOLLOW_UP = "geen_opvolging"
+STARTED = "tewerkstelling"
+REGULAR_WORK = "doorstroom"
+DROPPED_OUT = "uitval"
+CLOSED = "afgesloten"
+
+STATUSES = (REFERRED, SCREENING, POSITIVE, NEGATIVE, NO_FOLLOW_UP, STARTED, REGULAR_WORK, DROPPED_OUT, CLOSED)
+STATUS_LABELS = {
+    REFERRED: "Doorverwezen",
+    SCREENING: "In screening",
+    POSITIVE: "Beslissing: positief",
+    NEGATIVE: "Beslissing: negatief",
+    NO_FOLLOW_UP: "Beslissing: geen opvolging",
+    STARTED: "Tewerkstelling gestart",
+    REGULAR_WORK: "Doorstroom naar regulier werk",
+    DROPPED_OUT: "Uitval",
+    CLOSED: "Afgesloten",
+}
+DECISIONS = (POSITIVE, NEGATIVE, NO_FOLLOW_UP)
+EXITS = (REGULAR_WORK, DROPPED_OUT)
+
+# The allowed moves. "Geen opvolging" is possible before screening (the person never showed up);
+# after a positive decision the person may drop out before the work starts.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    REFERRED: (SCREENING, NO_FOLLOW_UP),
+    SCREENING: (POSITIVE, NEGATIVE, NO_FOLLOW_UP),
+    POSITIVE: (STARTED, DROPPED_OUT, CLOSED),
+    NEGATIVE: (CLOSED,),
+    NO_FOLLOW_UP: (CLOSED,),
+    STARTED: (REGULAR_WORK, DROPPED_OUT),
+    REGULAR_WORK: (CLOSED,),
+    DROPPED_OUT: (CLOSED,),
+    CLOSED: (),
+}
+
+# Expected days in a status before a referral counts as "vastgelopen" (defaults; settings override).
+DEFAULT_EXPECTED_DAYS = {
+    REFERRED: 30,
+    SCREENING: 60,
+    POSITIVE: 60,
+    NEGATIVE: 30,
+    NO_FOLLOW_UP: 30,
+    STARTED: 730,
+    REGULAR_WORK: 90,
+    DROPPED_OUT: 30,
+}
+
+NOTE_MAX = 500
+REFERENCE_MAX = 30
+
+
+def allowed_next(status: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(status, ())
+
+
+class Referral(Timestamps, Base):
+    __tablename__ = "referral"
+    __table_args__ = (
+        Index("ix_referral_status_status_date", "status", "status_date"),
+        Index("ix_referral_nis_code_referral_date", "nis_code", "referral_date"),
+        Index("ix_referral_status_date", "status_date"),
+        Index("ix_referral_type_id_referral_date", "type_id", "referral_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    nis_code: Mapped[str] = mapped_column(ForeignKey("municipality.nis_code", onupdate="CASCADE"))
+    internal_reference: Mapped[str] = mapped_column(String(REFERENCE_MAX), default="")
+    referral_date: Mapped[date] = mapped_column(Date, index=True)
+    type_id: Mapped[int] = mapped_column(ForeignKey("code_item.id"))
+    work_form_id: Mapped[int | None] = mapped_column(ForeignKey("code_item.id"), nullable=True)
+    age_group_id: Mapped[int | None] = mapped_column(ForeignKey("code_item.id"), nullable=True)
+    leefloon: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
+    status_date: Mapped[date] = mapped_column(Date)
+    screening_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True)
+    exit: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    exit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    closed_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    steps: Mapped[list[ReferralStep]] = relationship(
+        back_populates="referral", cascade="all, delete-orphan", order_by="ReferralStep.position")
+
+
+class ReferralStep(Base):
+    __tablename__ = "referral_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    step_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True)
+
+    referral: Mapped[Referral] = relationship(back_populates="steps")
+
+
+class ReferralAudit(Base):
+    """Append-only: SQLite triggers (migration 0004_referrals) refuse UPDATE and DELETE."""
+
+    __tablename__ = "referral_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    code: Mapped[str] = mapped_column(String(20), index=True)
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str] = mapped_column(String(200), default="")
+    new_value: Mapped[str] = mapped_column(String(200), default="")

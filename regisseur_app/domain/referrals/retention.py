@@ -1,0 +1,209 @@
+"""Retention and erasure of referrals, and the erasure register that survives a restore.
+
+- Retention: closed referrals whose closing date is older than the retention period (setting, default
+  24 months) are listed in a preview; erasing them first makes a verified backup, then deletes them
+  in one transaction with an audit entry per code.
+- Erasure on request (right to erasure): the same, for codes the user names.
+- The erasure register is a JSON-lines file NEXT TO the database (not inside it, so a restore of an
+  older backup cannot bring it back). It holds only pseudonymous codes, the erasure date and the kind
+  of erasure. It is rewritten atomically (temporary file, fsync, rename, fsync of the folder) BEFORE
+  the transaction that deletes commits: if the write fails nothing is erased; if the commit fails
+  the register names a code the user had decided to erase, which the next re-application erases.
+- After a restore, `reapply_after_restore` erases every code of the register that came back and
+  raises the code counters so an erased code is never issued again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.referrals import audit
+from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.referrals.models import CLOSED, Referral
+from regisseur_app.domain.referrals.settings import load_settings, raise_counter
+from regisseur_app.formatting import format_date
+
+CODE_PATTERN = re.compile(r"^(?P<prefix>[A-Z0-9]{2,4})-(?P<year>\d{4})-(?P<number>\d{4,})$")
+REASON_RETENTION = "bewaartermijn"
+REASON_REQUEST = "verzoek"
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    id: int
+    code: str
+    municipality: str
+    closed_date: date
+
+
+def register_path(db_path: Path) -> Path:
+    return Path(db_path).with_name(Path(db_path).stem + ".gewist.jsonl")
+
+
+class ErasureRegister:
+    """The erased codes, one JSON object per line: {"code": ..., "erased": "YYYY-MM-DD", "reason": ...}."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def entries(self) -> list[dict]:
+        if not self.path.exists():
+            return []
+        result = []
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line:
+                result.append(json.loads(line))
+        return result
+
+    def codes(self) -> set[str]:
+        return {e["code"] for e in self.entries()}
+
+    def add(self, codes: list[str], when: date, reason: str) -> None:
+        """Rewrite the file with the new codes appended, atomically and durably."""
+        known = self.codes()
+        lines = [json.dumps(e, ensure_ascii=False) for e in self.entries()]
+        lines += [json.dumps({"code": c, "erased": when.isoformat(), "reason": reason}, ensure_ascii=False)
+                  for c in codes if c not in known]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{self.path.name}-", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write("\n".join(lines) + "\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        if os.name == "posix":
+            fd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def cutoff_date(today: date, months: int) -> date:
+    """The date `months` before today (the end of a shorter month is clamped: 31/03 - 1 month = 28/02)."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def retention_preview(session: Session, today: date | None = None) -> list[RetentionCandidate]:
+    """Closed referrals whose closing date lies before today minus the retention period."""
+    today = today or date.today()
+    cutoff = cutoff_date(today, load_settings(session).retention_months)
+    rows = session.execute(
+        select(Referral.id, Referral.code, Municipality.name, Referral.closed_date)
+        .join(Municipality, Municipality.nis_code == Referral.nis_code)
+        .where(Referral.status == CLOSED, Referral.closed_date < cutoff)
+        .order_by(Referral.closed_date, Referral.code))
+    return [RetentionCandidate(*row) for row in rows]
+
+
+def erase(session: Session, codes: list[str], register: ErasureRegister, reason: str,
+          today: date | None = None) -> int:
+    """Delete these referrals with their history, write the register, log each code. Returns how many."""
+    today = today or date.today()
+    wanted = sorted({c.strip().upper() for c in codes if c.strip()})
+    found = list(session.scalars(select(Referral.code).where(Referral.code.in_(wanted))))
+    missing = sorted(set(wanted) - set(found))
+    if missing:
+        raise ValidationError({"code": f"Onbekende code(s): {', '.join(missing[:10])}. Er is niets gewist."})
+    action = audit.ERASED_RETENTION if reason == REASON_RETENTION else audit.ERASED_REQUEST
+    _delete(session, found)
+    audit.log_many(session, [{"action": action, "code": code, "new": f"gewist op {format_date(today)}"}
+                             for code in found])
+    session.flush()
+    register.add(found, today, reason)
+    return len(found)
+
+
+def _delete(session: Session, codes: list[str]) -> None:
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        # the steps go with their referral (ON DELETE CASCADE, foreign keys are on)
+        session.execute(delete(Referral).where(Referral.code.in_(chunk)).execution_options(synchronize_session=False))
+    session.expire_all()
+
+
+def reapply(session: Session, register: ErasureRegister, today: date | None = None) -> list[str]:
+    """Erase again every registered code present in the database (after a restore); raise the counters.
+    Returns the codes erased again."""
+    today = today or date.today()
+    registered = register.codes()
+    if not registered:
+        return []
+    for code in registered:
+        match = CODE_PATTERN.match(code)
+        if match:
+            raise_counter(session, match["prefix"], int(match["year"]), int(match["number"]))
+    present = []
+    ordered = sorted(registered)
+    for start in range(0, len(ordered), 500):
+        present += session.scalars(select(Referral.code).where(Referral.code.in_(ordered[start:start + 500])))
+    if present:
+        _delete(session, present)
+        audit.log_many(session, [{"action": audit.REAPPLIED, "code": code,
+                                  "new": f"opnieuw gewist op {format_date(today)} na het terugzetten van een back-up"}
+                                 for code in sorted(present)])
+    return sorted(present)
+
+
+def run_retention(ctx, codes: list[str], reason: str, today: date | None = None, progress=None) -> int:  # noqa: ANN001
+    """Verified backup first, then erase in one transaction. `ctx` is the AppContext."""
+    from regisseur_app.storage.backup import make_backup
+
+    if progress:
+        progress(10, "Gecontroleerde back-up maken…")
+    make_backup(ctx.db_path, ctx.paths.backup_dir)
+    if progress:
+        progress(60, "Doorverwijzingen wissen…")
+    with ctx.transaction() as session:
+        return erase(session, codes, ErasureRegister(register_path(ctx.db_path)), reason, today)
+
+
+def reapply_after_restore(ctx, previous: Path | None = None) -> list[str]:  # noqa: ANN001
+    """Hook for startup.restore_backup: re-apply the erasure register to the restored database, and
+    raise the code counters past every code the database held before the restore (`previous`, the
+    safety backup), so a code is never handed out twice."""
+    with ctx.transaction() as session:
+        for code in codes_in_file(previous) if previous else []:
+            match = CODE_PATTERN.match(code)
+            if match:
+                raise_counter(session, match["prefix"], int(match["year"]), int(match["number"]))
+        return reapply(session, ErasureRegister(register_path(ctx.db_path)))
+
+
+def codes_in_file(path: Path) -> set[str]:
+    """Every referral code a database file knows: present referrals and the audit log (also erased ones)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        codes: set[str] = set()
+        for table in ("referral", "referral_audit"):
+            try:
+                codes.update(row[0] for row in conn.execute(f"SELECT DISTINCT code FROM {table}"))  # noqa: S608
+            except sqlite3.OperationalError:  # a backup from before the referral module
+                pass
+        return codes
+    finally:
+        conn.close()

@@ -1,0 +1,211 @@
+"""Statistics of the referral log per period and municipality: counts by type, status, decision and
+year, the funnel, and lead times (median and 75th percentile) computed with GROUP BY queries.
+
+The period selects referrals by their referral date (a cohort). Percentiles interpolate linearly
+between the closest ranks (as Excel's PERCENTILE.INC and numpy's default): for sorted values
+v[0..n-1] the p-th percentile sits at position (n-1)*p.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.core.codelists import REFERRAL_TYPE, CodeItem
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.referrals.models import (DECISIONS, NEGATIVE, NO_FOLLOW_UP, POSITIVE, REGULAR_WORK,
+                                                  STATUS_LABELS, STATUSES)
+from regisseur_app.domain.referrals.suppression import CountTable, ProtectedTable, protect_all
+
+FUNNEL_STAGES = ("Doorverwezen", "Gescreend", "Positieve beslissing", "Tewerkstelling gestart",
+                 "Doorstroom regulier werk")
+# the same funnel as a partition (each referral once, by the furthest stage reached): additive, so it
+# can be protected by suppression; cumulative funnel counts would reveal small differences.
+FURTHEST_STAGES = ("Niet gescreend", "Gescreend, geen positieve beslissing", "Positief, (nog) niet gestart",
+                   "Gestart, (nog) geen doorstroom", "Doorstroom regulier werk")
+DECISION_COLUMNS = (POSITIVE, NEGATIVE, NO_FOLLOW_UP, None)
+DECISION_LABELS = {POSITIVE: "Positief", NEGATIVE: "Negatief", NO_FOLLOW_UP: "Geen opvolging",
+                   None: "Nog geen beslissing"}
+
+
+@dataclass
+class StatsFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    nis_codes: list[str] | None = None  # None: the participating municipalities
+
+
+@dataclass(frozen=True)
+class LeadTime:
+    n: int
+    median: float | None
+    p75: float | None
+
+
+@dataclass
+class ReferralStats:
+    filter: StatsFilter
+    municipalities: list[tuple[str, str]]
+    by_type: CountTable
+    by_status: CountTable
+    by_decision: CountTable
+    by_year: CountTable
+    furthest_stage: CountTable
+    funnel: dict[str, list[int]] = field(default_factory=dict)  # municipality name (and "Totaal") -> 5 counts
+    lead_decision: dict[str, LeadTime] = field(default_factory=dict)
+    lead_start: dict[str, LeadTime] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(sum(row) for row in self.by_type.counts)
+
+    def count_tables(self) -> list[CountTable]:
+        return [self.by_type, self.by_status, self.by_decision, self.furthest_stage, self.by_year]
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * p
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def lead_time(values: list[float]) -> LeadTime:
+    return LeadTime(len(values), percentile(values, 0.5), percentile(values, 0.75))
+
+
+def _where(filt: StatsFilter, codes: list[str]) -> tuple[str, list]:
+    sql = f"nis_code IN ({', '.join('?' for _ in codes) or 'NULL'})"
+    params: list = list(codes)
+    if filt.date_from:
+        sql += " AND referral_date >= ?"
+        params.append(filt.date_from.isoformat())
+    if filt.date_to:
+        sql += " AND referral_date <= ?"
+        params.append(filt.date_to.isoformat())
+    return sql, params
+
+
+def _table(title: str, municipalities: list[tuple[str, str]], columns: list, labels: list[str],
+           counts: dict[tuple[str, object], int]) -> CountTable:
+    return CountTable(title, [name for _nis, name in municipalities], labels,
+                      [[counts.get((nis, col), 0) for col in columns] for nis, _name in municipalities])
+
+
+# One scan groups the cohort by everything the tables need; Python adds the groups up per table.
+# (Five GROUP BY queries cost five scans and five sorts of the whole table.)
+_GROUPS_SQL = """
+SELECT nis_code, type_id, status, decision, substr(referral_date, 1, 4),
+       CASE WHEN exit = '{regular}' THEN 4 WHEN start_date IS NOT NULL THEN 3 WHEN decision = '{positive}' THEN 2
+            WHEN screening_date IS NOT NULL OR decision IN ('{positive}', '{negative}') THEN 1 ELSE 0 END,
+       count(*)
+FROM referral NOT INDEXED WHERE {where}
+GROUP BY 1, 2, 3, 4, 5, 6
+"""
+_DAYS_SQL = """
+SELECT nis_code, CAST(round(julianday({end}) - julianday({start})) AS INTEGER)
+FROM referral NOT INDEXED WHERE {where} AND {condition} AND {end} IS NOT NULL
+"""
+
+
+def compute_stats(session: Session, filt: StatsFilter | None = None) -> ReferralStats:
+    filt = filt or StatsFilter()
+    query = select(Municipality.nis_code, Municipality.name).order_by(Municipality.name)
+    if filt.nis_codes is None:
+        query = query.where(Municipality.participating.is_(True))
+    else:
+        query = query.where(Municipality.nis_code.in_(filt.nis_codes))
+    municipalities = [tuple(row) for row in session.execute(query)]
+    codes = [nis for nis, _ in municipalities]
+    where, params = _where(filt, codes)
+    connection = session.connection().connection.driver_connection  # raw sqlite3: 100.000 rows, no ORM cost
+    by_type: dict = defaultdict(int)
+    by_status: dict = defaultdict(int)
+    by_decision: dict = defaultdict(int)
+    by_year_raw: dict = defaultdict(int)
+    stages: dict = defaultdict(int)
+    sql = _GROUPS_SQL.format(where=where, regular=REGULAR_WORK, positive=POSITIVE, negative=NEGATIVE)
+    for nis, type_id, status, decision, year, stage, n in connection.execute(sql, tuple(params)).fetchall():
+        by_type[(nis, type_id)] += n
+        by_status[(nis, status)] += n
+        by_decision[(nis, decision)] += n
+        by_year_raw[(nis, year)] += n
+        stages[(nis, stage)] += n
+    used_types = {value for (_nis, value) in by_type}
+    types = [(i, label) for i, label, active in session.execute(
+        select(CodeItem.id, CodeItem.label, CodeItem.active).where(CodeItem.list_name == REFERRAL_TYPE)
+        .order_by(CodeItem.sort_order, CodeItem.label)) if active or i in used_types]
+    years = sorted({y for (_nis, y) in by_year_raw}) or ([str(filt.date_from.year)] if filt.date_from else [])
+    stats = ReferralStats(
+        filter=filt, municipalities=municipalities,
+        by_type=_table("Doorverwijzingen per soort", municipalities, [i for i, _ in types],
+                       [label for _, label in types], by_type),
+        by_status=_table("Huidige status", municipalities, list(STATUSES), [STATUS_LABELS[s] for s in STATUSES],
+                         by_status),
+        by_decision=_table("Beslissing na screening", municipalities, list(DECISION_COLUMNS),
+                           [DECISION_LABELS[d] for d in DECISION_COLUMNS], by_decision),
+        by_year=_table("Doorverwijzingen per jaar", municipalities, years, years, by_year_raw),
+        furthest_stage=_table("Verste fase bereikt", municipalities, list(range(5)), list(FURTHEST_STAGES), stages),
+    )
+    for nis, name in municipalities:
+        partition = [stages.get((nis, k), 0) for k in range(5)]
+        stats.funnel[name] = [sum(partition[k:]) for k in range(5)]
+    stats.funnel["Totaal"] = [sum(stats.funnel[name][k] for _nis, name in municipalities) for k in range(5)]
+    decided = "decision IN ({})".format(", ".join(f"'{d}'" for d in DECISIONS))
+    decision_days = _days(connection, where, params, "referral_date", "decision_date", decided)
+    start_days = _days(connection, where, params, "decision_date", "start_date",
+                       f"decision = '{POSITIVE}' AND start_date IS NOT NULL")
+    for target, days in ((stats.lead_decision, decision_days), (stats.lead_start, start_days)):
+        for nis, name in municipalities:
+            target[name] = lead_time(days.get(nis, []))
+        target["Totaal"] = lead_time([d for nis in codes for d in days.get(nis, [])])
+    return stats
+
+
+def _days(connection, where: str, params: list, start: str, end: str, condition: str) -> dict[str, list[float]]:  # noqa: ANN001
+    result: dict[str, list[float]] = defaultdict(list)
+    sql = _DAYS_SQL.format(where=where, start=start, end=end, condition=condition)
+    for nis, days in connection.execute(sql, tuple(params)).fetchall():
+        result[nis].append(days)
+    return result
+
+
+# ---- what may leave the app -----------------------------------------------------------------------
+
+LEAD_HEADERS = ("Gemeente", "Doorverwijzing → beslissing: mediaan (dagen)", "Doorverwijzing → beslissing: 75e percentiel",
+                "Beslissing → start: mediaan (dagen)", "Beslissing → start: 75e percentiel")
+
+
+def protected_tables(stats: ReferralStats, threshold: int) -> list[ProtectedTable]:
+    """The count tables with primary and secondary suppression, protected together (shared totals)."""
+    return protect_all(stats.count_tables(), threshold)
+
+
+def lead_time_rows(stats: ReferralStats, threshold: int) -> list[list[object]]:
+    """Median and 75th percentile per municipality; based on fewer than `threshold` referrals: "<5"."""
+    def cells(lead: LeadTime) -> list[object]:
+        if lead.n < threshold:
+            return [f"n<{threshold}", f"n<{threshold}"]
+        return [round(lead.median), round(lead.p75)]
+
+    names = [name for _nis, name in stats.municipalities] + ["Totaal"]
+    return [[name, *cells(stats.lead_decision[name]), *cells(stats.lead_start[name])] for name in names]
+
+
+def period_text(filt: StatsFilter) -> str:
+    from regisseur_app.formatting import format_date
+
+    if filt.date_from and filt.date_to:
+        return f"doorverwezen van {format_date(filt.date_from)} tot en met {format_date(filt.date_to)}"
+    if filt.date_from:
+        return f"doorverwezen vanaf {format_date(filt.date_from)}"
+    if filt.date_to:
+        return f"doorverwezen tot en met {format_date(filt.date_to)}"
+    return "alle doorverwijzingen"
