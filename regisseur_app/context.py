@@ -5,10 +5,11 @@ Created by the CLI (`startup.open_context`) and by the test fixtures alike; neve
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine
@@ -52,6 +53,23 @@ class AppContext:
         self.engine: Engine = make_engine(paths.db_path)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
         install_generation_counter(self.session_factory)
+        # set by the main window: receives the UndoRecord of each undoable operation (operations/base.py)
+        self.undo_sink: Callable[[Any], None] | None = None
+        self.replaying = False  # True while an undo or redo runs: it records no new undo step
+        self._listeners: list[Callable[[set[str]], None]] = []
+
+    def record_undo(self, record: Any) -> None:
+        if self.undo_sink is not None:
+            self.undo_sink(record)
+
+    def on_change(self, listener: Callable[[set[str]], None]) -> None:
+        """Call `listener(topics)` after every operation that changed something."""
+        self._listeners.append(listener)
+
+    def announce(self, topics: set[str]) -> None:
+        if topics:
+            for listener in list(self._listeners):
+                listener(topics)
 
     @property
     def db_path(self) -> Path:

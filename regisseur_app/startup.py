@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from regisseur_app import features
 from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.domain.core.settings import DATA_GENERATION, set_setting
 from regisseur_app.domain.core.setup import ensure_reference_data
@@ -36,6 +37,7 @@ def open_context(paths: AppPaths, demo: bool = False) -> AppContext:
         migrations.upgrade_to_head(ctx.engine)
         with ctx.transaction() as session:
             ensure_reference_data(session)
+        features.run_on_open(ctx)
         if existed and backup.needs_backup(paths.db_path, paths.backup_dir):
             backup.make_backup(paths.db_path, paths.backup_dir)
     except Exception:
@@ -71,7 +73,6 @@ def restore_backup(ctx: AppContext, backup_path: Path) -> None:
             f"De back-up is teruggezet, maar bijwerken naar deze versie van Regisseur mislukte: {exc}. "
             "Zet zo nodig de back-up van vlak voor het terugzetten terug.") from exc
     backup.rotate(ctx.paths.backup_dir)
-    from regisseur_app.domain.referrals.retention import reapply_after_restore
-    # an erased referral stays erased (register outside the database file), and no code issued before
-    # the restore (found in the safety backup) is handed out again
-    reapply_after_restore(ctx, previous=safety)
+    # e.g. referrals: an erased referral stays erased (register outside the database file), and no code
+    # issued before the restore (found in the safety backup) is handed out again
+    features.run_after_restore(ctx, safety)

@@ -77,7 +77,7 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
         QMessageBox.critical(None, "Database kan niet geopend worden", str(exc))
         return None
     if demo:
-        from regisseur_app.domain.core import demo as demo_data
+        from regisseur_app import demo as demo_data
         from regisseur_app.domain.core.base import ValidationError
 
         try:

@@ -37,7 +37,7 @@ def export_to_file(parent: QWidget, frame, target: Path, sheet_title: str) -> bo
 class ImportExportMixin:
     """'Importeren…' and 'Exporteren…' for a ListPage whose rows can be imported and exported.
 
-    Subclasses set IMPORT_KIND (a key of ui.import_dialog.KINDS) and EXPORT_NAME, and implement
+    Subclasses set IMPORT_KIND (the key of an ImportKind in the feature registry) and EXPORT_NAME, and implement
     export_frame(rows) returning a pandas DataFrame.
     """
 

@@ -1,30 +1,20 @@
-"""'Overzicht': what the regisseur should see first. Modules add a section (a QWidget with refresh())
-to `section_factories`, e.g. overdue follow-up actions or referrals that are stuck."""
+"""'Overzicht': what the regisseur should see first. Features add sections (a QWidget with refresh())
+through `HomeSectionSpec` in their `Feature`, e.g. overdue follow-up actions or referrals that are stuck."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from regisseur_app import features
 from regisseur_app.context import AppContext
+from regisseur_app.features.spec import resolve
 from regisseur_app.domain.core import contact_service
 from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core import organisation_service
 from regisseur_app.domain.core.setup import association_name
 from regisseur_app.formatting import format_number
-
-
-def section_factories() -> list[Callable[[AppContext], QWidget]]:
-    """Sections of feature modules, top to bottom."""
-    from regisseur_app.ui.events.home_section import make_section as events_section
-    from regisseur_app.ui.referrals.stale_section import StaleReferralsSection
-
-    return [
-        events_section,
-        StaleReferralsSection,
-    ]
+from regisseur_app.ui.page import Command, Page
 
 
 class _Tile(QFrame):
@@ -41,7 +31,7 @@ class _Tile(QFrame):
         layout.addWidget(label)
 
 
-class HomePage(QWidget):
+class HomePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -59,7 +49,7 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.municipalities)
         layout.addLayout(tiles)
-        self.sections = [factory(ctx) for factory in section_factories()]
+        self.sections = [resolve(spec.factory)(ctx) for spec in features.home_sections()]
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch()

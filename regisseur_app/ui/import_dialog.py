@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from regisseur_app import features
 from regisseur_app.context import AppContext
-from regisseur_app.exchange.core import contact_import
-from regisseur_app.exchange.core import org_import
-from regisseur_app.exchange.referrals import importer as referral_import
+from regisseur_app.features.spec import resolve
 from regisseur_app.exchange.importing import (ImportPreview, MappingError, guess_mapping,
                                                import_with_backup)
 from regisseur_app.exchange.tabular import RawTable
@@ -20,14 +19,6 @@ from regisseur_app.ui.import_preview_model import ImportPreviewModel
 from regisseur_app.ui.table_file import TableFileMixin, describe_table
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
 
-KINDS = {
-    "organisations": (("organisatie", "organisaties"), org_import.ORGANISATION_FIELDS, org_import.preview_organisations,
-                      org_import.import_organisations),
-    "contacts": (("contactpersoon", "contactpersonen"), contact_import.CONTACT_FIELDS, contact_import.preview_contacts,
-                 contact_import.import_contacts),
-    "referrals": (("doorverwijzing", "doorverwijzingen"), referral_import.REFERRAL_FIELDS,
-                  referral_import.preview_referrals, referral_import.import_referrals),
-}
 NOT_MAPPED = "— niet importeren —"
 
 
@@ -35,7 +26,10 @@ class ImportDialog(TableFileMixin, QDialog):
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None, path: Path | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        (self.singular, self.noun), self.fields, self._preview_fn, self._import_fn = KINDS[kind]
+        spec = features.import_kind(kind)
+        self.singular, self.noun = spec.singular, spec.plural
+        self.fields = resolve(spec.fields)
+        self._preview_fn, self._import_fn = resolve(spec.preview), resolve(spec.run)
         self.table: RawTable | None = None
         self.preview: ImportPreview | None = None
         self.import_result = None

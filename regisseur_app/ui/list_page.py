@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
 from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, read_only_table, sorting_proxy
@@ -16,12 +17,12 @@ from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, read_only_table,
 SEARCH_DELAY_MS = 150
 
 
-class ListPage(QWidget):
+class ListPage(Page):
+    COMMANDS = frozenset({Command.NEW, Command.SEARCH})
     """Subclasses set NOUN_SINGULAR/PLURAL, `model`, and implement fetch/open_editor/set_archived."""
 
     NOUN_SINGULAR = "item"
     NOUN_PLURAL = "items"
-    status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, model: RowTableModel, parent: QWidget | None = None):
         super().__init__(parent)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
                                QStackedWidget, QWidget)
 
@@ -11,11 +11,10 @@ from regisseur_app import __version__
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting
 from regisseur_app.domain.core.setup import association_name
+from regisseur_app import features
+from regisseur_app.features.spec import PageSpec, resolve
 from regisseur_app.ui.admin import maintenance
-from regisseur_app.ui.pages import build_pages
-
-# menu actions that call a method of the current page, enabled only where the page has it
-PAGE_ACTIONS = ("import_file", "export_list", "open_editor", "undo", "focus_search", "refresh")
+from regisseur_app.ui.page import Command, Page
 
 
 class MainWindow(QMainWindow):
@@ -23,15 +22,17 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = QSettings(str(ctx.paths.config_dir / "regisseur.ini"), QSettings.Format.IniFormat)
-        self.pages = build_pages(ctx)
+        # one undo stack for the window: operations record their undo steps here (ctx.undo_sink)
+        self.undo_stack = QUndoStack(self)
+        ctx.undo_sink = self._push_undo
+        self.specs: list[PageSpec] = features.pages()
+        self._built: dict[str, Page] = {}
         self.page_actions: dict[str, QAction] = {}
         self.nav = QListWidget(objectName="navigation")
         self.stack = QStackedWidget()
-        for title, page in self.pages:
-            self.nav.addItem(title)
-            self.stack.addWidget(page)
-            if hasattr(page, "status_message"):
-                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for spec in self.specs:
+            self.nav.addItem(spec.title)
+            self.stack.addWidget(QWidget())  # placeholder until the page is first shown (fast start)
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setMaximumWidth(220)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
@@ -53,14 +54,32 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # ---- helpers ---------------------------------------------------------------------------------
-    def current_page(self) -> QWidget:
-        return self.pages[self.stack.currentIndex()][1]
+    @property
+    def pages(self) -> list[tuple[str, Page | None]]:
+        """(title, page) in navigation order; None for a page not built yet."""
+        return [(spec.title, self._built.get(spec.title)) for spec in self.specs]
 
-    def page(self, title: str) -> QWidget:
-        return next(page for page_title, page in self.pages if page_title == title)
+    def built_pages(self) -> list[Page]:
+        return list(self._built.values())
 
-    def show_page(self, title: str) -> QWidget:
-        row = [t for t, _p in self.pages].index(title)
+    def page(self, title: str) -> Page:
+        """The page with this title, built now if it was not shown before."""
+        if title not in self._built:
+            row = [spec.title for spec in self.specs].index(title)
+            page = resolve(self.specs[row].factory)(self.ctx)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[title] = page
+        return self._built[title]
+
+    def current_page(self) -> Page:
+        return self.page(self.specs[self.stack.currentIndex()].title)
+
+    def show_page(self, title: str) -> Page:
+        row = [spec.title for spec in self.specs].index(title)
         if row == self.nav.currentRow():
             self._show_page(row)  # already there: refresh it all the same
         else:
@@ -68,17 +87,24 @@ class MainWindow(QMainWindow):
         return self.current_page()
 
     def _show_page(self, row: int) -> None:
+        page = self.page(self.specs[row].title)
         self.stack.setCurrentIndex(row)
-        page = self.current_page()
-        for method, action in self.page_actions.items():
-            action.setEnabled(hasattr(page, method))
-        if hasattr(page, "refresh"):
-            page.refresh()
+        for command, action in self.page_actions.items():
+            action.setEnabled(command in page.COMMANDS)
+        page.refresh()
 
-    def _call_page(self, method: str, *args) -> None:  # noqa: ANN002
+    def _run_command(self, command: Command) -> None:
         page = self.current_page()
-        if hasattr(page, method):
-            getattr(page, method)(*args)
+        if command in page.COMMANDS:
+            page.run_command(command)
+
+    def _push_undo(self, record) -> None:  # noqa: ANN001  (operations.UndoRecord)
+        from regisseur_app.ui.undo import push_undo
+
+        push_undo(self.undo_stack, self.ctx, record, after=self._after_undo)
+
+    def _after_undo(self) -> None:
+        self.current_page().refresh()
 
     def update_title(self) -> None:
         with self.ctx.reading() as session:
@@ -92,9 +118,8 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """After a restore or a change in the reference data: reload every page."""
-        for _title, page in self.pages:
-            if hasattr(page, "reload_choices"):
-                page.reload_choices()
+        for page in self.built_pages():
+            page.reload_choices()
         self.update_title()
 
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:  # noqa: ANN001
@@ -111,8 +136,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Bestand")
-        self._page_action(file_menu, "&Importeren…", "import_file", "Ctrl+I")
-        self._page_action(file_menu, "&Exporteren…", "export_list", "Ctrl+E")
+        self._page_action(file_menu, "&Importeren…", Command.IMPORT, "Ctrl+I")
+        self._page_action(file_menu, "&Exporteren…", Command.EXPORT, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Back-up maken", lambda: maintenance.make_backup_now(self), "Ctrl+Shift+B",
                      "backup")
@@ -124,39 +149,53 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Afsluiten", self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit_menu = bar.addMenu("B&ewerken")
-        self.page_actions["undo"] = self._action(edit_menu, "&Ongedaan maken", self._undo,
-                                                 QKeySequence.StandardKey.Undo, "undo")
-        self._page_action(edit_menu, "&Nieuw…", "open_editor", None, None)
-        self._page_action(edit_menu, "&Zoeken", "focus_search", None)
+        self._action(edit_menu, "&Ongedaan maken", self._undo, QKeySequence.StandardKey.Undo, "undo")
+        self._action(edit_menu, "Opnieuw &uitvoeren", self._redo, QKeySequence.StandardKey.Redo, "redo")
+        self._page_action(edit_menu, "&Nieuw…", Command.NEW, None)
+        self._page_action(edit_menu, "&Zoeken", Command.SEARCH, None)
 
         view_menu = bar.addMenu("Be&eld")
-        for number, (title, _page) in enumerate(self.pages, start=1):
-            self._action(view_menu, title, lambda _c=False, n=number - 1: self.nav.setCurrentRow(n),
-                         f"Ctrl+{number}")
-        self._page_action(view_menu, "&Vernieuwen", "refresh", QKeySequence.StandardKey.Refresh)
+        for number, spec in enumerate(self.specs, start=1):
+            self._action(view_menu, spec.title, lambda _c=False, n=number - 1: self.nav.setCurrentRow(n),
+                         f"Ctrl+{number}" if number <= 9 else None)
+        self._action(view_menu, "&Vernieuwen", lambda: self.current_page().refresh(),
+                     QKeySequence.StandardKey.Refresh, "refresh")
 
         admin_menu = bar.addMenu("Be&heer")
         self._action(admin_menu, "&Vereniging en deelnemende gemeenten…", self._edit_setup, None, "setup")
         self._action(admin_menu, "&Gemeenten…", self._edit_municipalities, None, "municipalities")
         self._action(admin_menu, "&Codelijsten…", self._edit_code_lists, None, "codelists")
-        for _title, page in self.pages:
-            if hasattr(page, "admin_actions"):
-                for action in page.admin_actions(self):
-                    admin_menu.addAction(action)
+        for factory in features.admin_action_factories():
+            for action in factory(self):
+                admin_menu.addAction(action)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Over Regisseur", self._about, None, "about")
         self._action(help_menu, "Over &Qt", QApplication.aboutQt)
 
-    def _page_action(self, menu, text: str, method: str, shortcut, *args) -> QAction:  # noqa: ANN001, ANN002
-        action = self._action(menu, text, lambda: self._call_page(method, *args), shortcut, method)
-        self.page_actions[method] = action
+    def _page_action(self, menu, text: str, command: Command, shortcut) -> QAction:  # noqa: ANN001
+        action = self._action(menu, text, lambda: self._run_command(command), shortcut, command.value)
+        self.page_actions[command] = action
         return action
 
     def _undo(self) -> None:
+        if self.undo_stack.canUndo():
+            text = self.undo_stack.undoText()
+            self.undo_stack.undo()
+            self.statusBar().showMessage(f"Ongedaan gemaakt: {text}.", 5000)
+            return
         page = self.current_page()
-        if not (hasattr(page, "undo") and page.undo()):
+        legacy = getattr(page, "undo", None)  # TRANSITION: page-local undo until its actions are operations
+        if not (legacy and legacy()):
             self.statusBar().showMessage("Er is niets om ongedaan te maken.", 5000)
+
+    def _redo(self) -> None:
+        if self.undo_stack.canRedo():
+            text = self.undo_stack.redoText()
+            self.undo_stack.redo()
+            self.statusBar().showMessage(f"Opnieuw uitgevoerd: {text}.", 5000)
+        else:
+            self.statusBar().showMessage("Er is niets om opnieuw uit te voeren.", 5000)
 
     def _edit_setup(self) -> None:
         from regisseur_app.ui.admin.setup_wizard import SetupWizard

@@ -5,6 +5,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from regisseur_app.ui.page import Command
 from regisseur_app.logs import setup_logging
 from regisseur_app.ui.error_dialog import install_exception_hook
 from regisseur_app.ui.main_window import MainWindow
@@ -54,9 +55,9 @@ def test_unexpected_error_shows_dutch_dialog_with_log_path(qtbot, app_ctx, tmp_p
 
 def test_navigation_enables_only_what_a_page_offers(qtbot, main_window):
     main_window.show_page("Overzicht")
-    assert not main_window.page_actions["import_file"].isEnabled()
+    assert not main_window.page_actions[Command.IMPORT].isEnabled()
     main_window.show_page("Organisaties")
-    assert main_window.page_actions["import_file"].isEnabled()
+    assert main_window.page_actions[Command.IMPORT].isEnabled()
     assert [t for t, _p in main_window.pages][:3] == ["Overzicht", "Organisaties", "Contactpersonen"]
 
 

@@ -58,7 +58,7 @@ def test_delete_and_restore_keep_the_place(ctx):
 
 def test_demo_has_five_years_and_a_regional_swot(tmp_path):
     from regisseur_app.context import AppPaths
-    from regisseur_app.domain.core.demo import open_demo_context
+    from regisseur_app.demo import open_demo_context
 
     ctx = open_demo_context(AppPaths.for_db(tmp_path / "demo.sqlite", log_dir=tmp_path / "l", config_dir=tmp_path / "c"))
     try:

@@ -12,7 +12,8 @@ from stdnum.be import vat
 
 from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.core import demo
+from regisseur_app import demo
+from regisseur_app.domain.core import demo as inventory_demo
 from regisseur_app.domain.core import organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, list_items
@@ -67,11 +68,11 @@ def _snapshot(ctx: AppContext) -> tuple[list, list]:
 
 def test_setup_and_demo_flag(session):
     assert is_setup_done(session)
-    assert demo.is_demo_populated(session)
+    assert inventory_demo.is_demo_populated(session)
     assert get_setting(session, DEMO_DATABASE) == "1"
     assert "(demo)" in association_name(session) or "fictief" in association_name(session)
-    assert sorted(participating_codes(session)) == sorted(demo.DEMO_MUNICIPALITIES)
-    assert "fictitious" in demo.__doc__.lower()
+    assert sorted(participating_codes(session)) == sorted(inventory_demo.DEMO_MUNICIPALITIES)
+    assert "fictitious" in inventory_demo.__doc__.lower()
 
 
 def test_enough_organisations_of_every_type(session):
@@ -84,7 +85,7 @@ def test_enough_organisations_of_every_type(session):
 
 def test_every_municipality_has_five_active_organisations(session):
     active_in = Counter(m.nis_code for o in _all_orgs(session) if not o.archived for m in o.municipalities)
-    for nis in demo.DEMO_MUNICIPALITIES:
+    for nis in inventory_demo.DEMO_MUNICIPALITIES:
         assert active_in[nis] >= 5, nis
         rows = organisation_service.list_organisations(session, organisation_service.OrganisationFilter(
             nis_code=nis))
@@ -92,7 +93,7 @@ def test_every_municipality_has_five_active_organisations(session):
 
 
 def test_organisations_are_plausible(session):
-    participating = set(demo.DEMO_MUNICIPALITIES)
+    participating = set(inventory_demo.DEMO_MUNICIPALITIES)
     seats_outside = 0
     for org in _all_orgs(session):
         codes = {m.nis_code for m in org.municipalities}
@@ -124,7 +125,7 @@ def test_organisations_are_plausible(session):
 
 
 def test_one_local_government_per_municipality_with_a_schepen(session):
-    for nis in demo.DEMO_MUNICIPALITIES:
+    for nis in inventory_demo.DEMO_MUNICIPALITIES:
         governments = [o for o in _all_orgs(session) if o.type.code == "lokaal_bestuur" and o.seat_nis_code == nis]
         assert len(governments) == 1
         functions = [c.function for c in governments[0].contacts if not c.archived]
@@ -205,7 +206,7 @@ def test_refuses_a_database_with_real_data(tmp_path):
         with pytest.raises(ValidationError), ctx.transaction() as s:
             demo.populate_demo(s)
         with ctx.reading() as s:
-            assert not demo.is_demo_populated(s)
+            assert not inventory_demo.is_demo_populated(s)
             assert association_name(s) == "IGO Echt"
             assert organisation_service.count_organisations(s) == 0
     finally:

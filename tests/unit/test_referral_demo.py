@@ -3,7 +3,7 @@
 from datetime import date
 
 from regisseur_app.domain.referrals import demo as referrals_demo
-from regisseur_app.domain.core.demo import _populate_inventory
+from regisseur_app.domain.core.demo import populate_inventory
 from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
 
 
@@ -16,7 +16,7 @@ def test_demo_referrals_are_realistic_and_deterministic(tmp_path):
     for name in ("a", "b"):
         ctx = open_context(AppPaths.for_db(tmp_path / f"{name}.sqlite", log_dir=tmp_path / "l", config_dir=tmp_path / "c"))
         with ctx.transaction() as s:
-            _populate_inventory(s, 2025)
+            populate_inventory(s, 2025)
             counts.append(referrals_demo.populate_demo(s, 2025, today=today))
         with ctx.reading() as s:
             stats = compute_stats(s, StatsFilter())

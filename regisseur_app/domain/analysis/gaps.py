@@ -5,15 +5,14 @@ The link with the needs survey (behoeftepeiling), designed before that module ex
 - survey questions and answer options point at a service category through the mixin
   `analysis_models.ServiceCategoryPointer` (column `service_category_id`);
 - the survey module provides a function `need_scores(session) -> Iterable[NeedScore]` that turns the
-  answers into a score per municipality and category, and names it in `NEED_SCORE_PROVIDERS`
-  ("package.module:function");
+  answers into a score per municipality and category, and names it in its `Feature.need_score_providers`
+  (features/); callers pass `features.need_score_providers()` in as `providers`;
 - the gap analysis reads needs only through `need_scores()` below, so it works without survey data
   (no providers, or no answers yet) and with it.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -23,8 +22,6 @@ from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.analysis.offer_map import Matrix, offer_matrix
 from regisseur_app.storage.engine import fold
 
-# "module:function" of every provider of need scores (the survey module adds its own here)
-NEED_SCORE_PROVIDERS: tuple[str, ...] = ()
 HIGH_NEED = 0.5        # a score from this value up is "hoge nood"
 THIN_OFFER = 1         # this many organisations or fewer (but more than none) is "dun aanbod"
 
@@ -49,7 +46,7 @@ def need_scores(session: Session, providers: Iterable[NeedProvider] | None = Non
                 ) -> dict[tuple[str, int], NeedScore]:
     """(nis_code, category_id) -> the highest measured need. Empty when there is no survey data."""
     if providers is None:
-        providers = [_load(name) for name in NEED_SCORE_PROVIDERS]
+        providers = ()
     found: dict[tuple[str, int], NeedScore] = {}
     for provider in providers:
         for need in provider(session):
@@ -58,11 +55,6 @@ def need_scores(session: Session, providers: Iterable[NeedProvider] | None = Non
             if key not in found or score > found[key].score:
                 found[key] = NeedScore(need.nis_code, need.category_id, score, need.respondents, need.source)
     return found
-
-
-def _load(name: str) -> NeedProvider:
-    module, _, function = name.partition(":")
-    return getattr(importlib.import_module(module), function)
 
 
 @dataclass(frozen=True)

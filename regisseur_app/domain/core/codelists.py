@@ -25,16 +25,6 @@ REFERRAL_TYPE = "referral_type"
 REFERRAL_WORK_FORM = "referral_work_form"
 REFERRAL_AGE_GROUP = "referral_age_group"
 
-LIST_TITLES = {
-    ORGANISATION_TYPE: "Organisatietypes",
-    SERVICE_CATEGORY: "Dienstencategorieën",
-    EVENT_TYPE: "Soorten evenementen",
-    EVENT_AUDIENCE: "Doelgroepen van evenementen",
-    REFERRAL_TYPE: "Soorten doorverwijzingen",
-    REFERRAL_WORK_FORM: "Beoogde werkvormen",
-    REFERRAL_AGE_GROUP: "Leeftijdscategorieën",
-}
-
 
 class CodeItem(Base):
     __tablename__ = "code_item"

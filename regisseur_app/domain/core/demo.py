@@ -13,12 +13,10 @@ database (no clock, no set or hash ordering), and everything goes through the se
 
 from __future__ import annotations
 
-import importlib
 import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,9 +31,6 @@ from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting, set_setting
 from regisseur_app.domain.core.setup import complete_setup, is_setup_done
 from regisseur_app.domain.core.validation import format_kbo
-
-if TYPE_CHECKING:  # the context module imports the domain, not the other way round
-    from regisseur_app.context import AppContext, AppPaths
 
 DEMO_ASSOCIATION = "IGO Hageland (demo)"
 # Bekkevoort, Geetbets, Glabbeek, Kortenaken, Tielt-Winge
@@ -135,35 +130,8 @@ def is_demo_populated(session: Session) -> bool:
     return get_setting(session, DEMO_DATABASE) == "1"
 
 
-def populate_demo(session: Session, seed: int = DEFAULT_SEED) -> None:
-    """Fill an empty database with the fictitious demo data (does nothing if it is already a demo).
-
-    Raises ValidationError for a database that holds real data: demo data never mix with it.
-    """
-    if not is_demo_populated(session):
-        _populate_inventory(session, seed)
-    _populate_features(session, seed)
-
-
-# Later modules extend the demo: each module named here has `DEMO_KEY` (a settings key) and
-# `populate_demo(session, seed)`; it runs once per demo database, also on demo databases made
-# before the module existed.
-FEATURE_DEMO_MODULES: tuple[str, ...] = (
-    "regisseur_app.domain.analysis.demo",
-    "regisseur_app.domain.events.demo",
-    "regisseur_app.domain.referrals.demo",
-)
-
-
-def _populate_features(session: Session, seed: int) -> None:
-    for name in FEATURE_DEMO_MODULES:
-        module = importlib.import_module(name)
-        if get_setting(session, module.DEMO_KEY) != "1":
-            module.populate_demo(session, seed)
-            set_setting(session, module.DEMO_KEY, "1")
-
-
-def _populate_inventory(session: Session, seed: int) -> None:
+def populate_inventory(session: Session, seed: int = DEFAULT_SEED) -> None:
+    """The fictitious association, organisations and contacts; refuses a database with real data."""
     has_data = session.scalar(select(func.count()).select_from(Organisation)) or session.scalar(
         select(func.count()).select_from(Contact))
     if is_setup_done(session) or has_data:
@@ -186,20 +154,6 @@ def _populate_inventory(session: Session, seed: int) -> None:
                 name=person.name, function=person.function, organisation_id=org_id, email=person.email,
                 phone=person.phone, municipality_codes=person.municipalities, notes=person.notes,
                 archived=person.archived))
-
-
-def open_demo_context(paths: AppPaths, seed: int = DEFAULT_SEED) -> AppContext:
-    """Open (create, migrate) the demo database and fill what is missing in one transaction."""
-    from regisseur_app.startup import open_context
-
-    ctx = open_context(paths, demo=True)
-    try:
-        with ctx.transaction() as session:
-            populate_demo(session, seed)
-    except Exception:
-        ctx.close()
-        raise
-    return ctx
 
 
 # -- the plan: pure data, made from the seed alone ---------------------------------------------

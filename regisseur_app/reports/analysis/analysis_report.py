@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from regisseur_app.features import need_score_providers
 from regisseur_app.domain.analysis import gaps
 from regisseur_app.domain.analysis import indicators
 from regisseur_app.domain.analysis import key_figures
@@ -179,8 +180,9 @@ def write_analysis_pdf(session: Session, path: Path) -> Path:
             story += comparison_section(compare(session, indicator.id, years[-1]), width)
     matrix = offer_map.offer_matrix(session)
     story += [PageBreak(), *offer_map_section(matrix, width), PageBreak()]
+    providers = need_score_providers()
     for m in places:
-        story += gaps_section(m.name, gaps.gap_list(session, m.nis_code, matrix=matrix))
+        story += gaps_section(m.name, gaps.gap_list(session, m.nis_code, matrix=matrix, providers=providers))
     story += [PageBreak(), paragraph("SWOT van de regio", "h2"), swot_grid(swot.list_swot(session, None), width)]
     return build_pdf(path, story, "Omgevingsanalyse", association, "Omgevingsanalyse", wide=True)
 

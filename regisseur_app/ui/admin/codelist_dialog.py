@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
+from regisseur_app.features import code_list_titles
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 
@@ -19,7 +20,7 @@ class CodeListDialog(QDialog):
         self.setWindowTitle("Codelijsten")
         self.resize(520, 520)
         self.list_combo = QComboBox(objectName="list_choice")
-        for name, title in codelists.LIST_TITLES.items():
+        for name, title in code_list_titles().items():
             self.list_combo.addItem(title, name)
         self.list_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.items = QListWidget(objectName="items")

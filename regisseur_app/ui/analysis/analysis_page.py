@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, \
     QWidget
 
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
 from regisseur_app.ui.analysis.gaps_tab import GapsTab
 from regisseur_app.ui.analysis.key_figures_tab import KeyFiguresTab
@@ -20,8 +21,8 @@ from regisseur_app.ui.workers import Cancelled, run_in_background
 KEY_FIGURES, OFFER_MAP, GAPS, SWOT = range(4)
 
 
-class AnalysisPage(QWidget):
-    status_message = Signal(str)
+class AnalysisPage(Page):
+    COMMANDS = frozenset({Command.NEW, Command.IMPORT, Command.EXPORT})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,12 +80,6 @@ class AnalysisPage(QWidget):
     def undo(self) -> bool:
         current = self.current()
         return bool(hasattr(current, "undo") and current.undo())
-
-    def admin_actions(self, window) -> list[QAction]:  # noqa: ANN001
-        action = QAction("&Indicatoren en sociale-economietypes…", window)
-        action.setObjectName("indicators")
-        action.triggered.connect(self.edit_indicators)
-        return [action]
 
     def edit_indicators(self) -> None:
         from regisseur_app.ui.analysis.indicator_dialog import IndicatorDialog

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from regisseur_app.context import AppContext
+from regisseur_app.features import need_score_providers
 from regisseur_app.domain.analysis import gaps
 from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.analysis.offer_map import offer_matrix
@@ -77,8 +78,9 @@ class GapsTab(QWidget):
         if nis is None:
             return
         with self.ctx.reading() as session:
-            rows = gaps.gap_list(session, nis, self.se_check.isChecked())
-            surveyed = gaps.has_survey_data(session)
+            providers = need_score_providers()
+            rows = gaps.gap_list(session, nis, self.se_check.isChecked(), providers=providers)
+            surveyed = gaps.has_survey_data(session, providers)
         self.model.set_rows(rows)
         self.note.setText(WITH_SURVEY.format(high=round(gaps.HIGH_NEED * 100)) if surveyed else NO_SURVEY)
         empty = sum(1 for g in rows if g.offer == 0)
@@ -97,7 +99,8 @@ class GapsTab(QWidget):
             matrix = offer_matrix(session, se_only)
             current = self.municipality_combo.currentData()
             order = sorted(matrix.columns, key=lambda c: c[0] != current)  # the shown one first (CSV: only it)
-            sheets = [(name, gaps_frame(gaps.gap_list(session, nis, se_only, matrix=matrix))) for nis, name in order]
+            sheets = [(name, gaps_frame(gaps.gap_list(session, nis, se_only, matrix=matrix,
+                                                         providers=need_score_providers()))) for nis, name in order]
         try:
             export_sheets(target, sheets)
         except ExportError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from regisseur_app.ui.page import Command
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import contact_service
 from regisseur_app.domain.core import municipalities
@@ -15,6 +16,7 @@ from regisseur_app.ui.list_page import ListPage
 
 
 class ContactPage(ImportExportMixin, ListPage):
+    COMMANDS = ListPage.COMMANDS | {Command.IMPORT, Command.EXPORT}
     IMPORT_KIND = "contacts"
     EXPORT_NAME = "Contactpersonen"
     NOUN_SINGULAR = "contactpersoon"

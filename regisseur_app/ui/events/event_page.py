@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.events import service as event_service
@@ -21,8 +22,8 @@ LIST, CALENDAR, STATS = range(3)
 WHEN = (("upcoming", "Komende"), ("past", "Voorbije"), ("all", "Alle"))
 
 
-class EventPage(QWidget):
-    status_message = Signal(str)
+class EventPage(Page):
+    COMMANDS = frozenset({Command.NEW, Command.EXPORT, Command.SEARCH})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -167,12 +168,6 @@ class EventPage(QWidget):
         if target and export_to_file(self, events_frame(rows), target, "Evenementen"):
             self.status_message.emit(f"{len(rows)} evenementen geëxporteerd naar {target}.")
 
-    def admin_actions(self, window) -> list[QAction]:  # noqa: ANN001
-        action = QAction("Jaarlijkse &verplichtingen evenementen…", window)
-        action.setObjectName("event_obligations")
-        action.triggered.connect(lambda: self._edit_obligations(window))
-        return [action]
-
     # ---- actions ------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
         return [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
@@ -226,11 +221,6 @@ class EventPage(QWidget):
         self.status_message.emit(f"Evenement '{row.title}' verwijderd.")
         self.reload_choices()
 
-    def _edit_obligations(self, window) -> None:  # noqa: ANN001
-        from regisseur_app.ui.events.obligations_dialog import ObligationsDialog
-
-        if ObligationsDialog(self.ctx, window).exec():
-            window.reload_all()
 
 
 def _fill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:

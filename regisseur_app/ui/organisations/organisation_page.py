@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from regisseur_app.ui.page import Command
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core import municipalities
@@ -16,6 +17,7 @@ from regisseur_app.ui.organisations.table_model import OrganisationTableModel
 
 
 class OrganisationPage(ImportExportMixin, ListPage):
+    COMMANDS = ListPage.COMMANDS | {Command.IMPORT, Command.EXPORT}
     IMPORT_KIND = "organisations"
     EXPORT_NAME = "Organisaties"
     NOUN_SINGULAR = "organisatie"

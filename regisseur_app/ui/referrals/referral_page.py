@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
 from regisseur_app.ui.referrals.audit_view import AuditView
 from regisseur_app.ui.referrals.list_view import ReferralListView
@@ -16,8 +17,8 @@ from regisseur_app.ui.referrals.stats_view import StatsView
 LIST, STATS, AUDIT, REGISTER = range(4)
 
 
-class ReferralPage(QWidget):
-    status_message = Signal(str)
+class ReferralPage(Page):
+    COMMANDS = frozenset({Command.NEW, Command.IMPORT, Command.EXPORT, Command.SEARCH})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,13 +74,6 @@ class ReferralPage(QWidget):
     def show_stale(self) -> None:
         self.tabs.setCurrentIndex(LIST)
         self.list_view.show_stale()
-
-    def admin_actions(self, window) -> list[QAction]:  # noqa: ANN001
-        settings = QAction("Instellingen &doorverwijzingen…", window, objectName="referral_settings")
-        settings.triggered.connect(self.edit_settings)
-        retention = QAction("&Bewaartermijn doorverwijzingen toepassen…", window, objectName="referral_retention")
-        retention.triggered.connect(self.apply_retention)
-        return [settings, retention]
 
     def edit_settings(self) -> None:
         from regisseur_app.ui.referrals.settings_dialog import ReferralSettingsDialog

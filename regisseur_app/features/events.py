@@ -1,0 +1,16 @@
+"""Netwerkevenementen: events, participants, follow-up actions, yearly obligations."""
+
+from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, HomeSectionSpec, PageSpec
+
+FEATURE = Feature(
+    name="events",
+    title="Netwerkevenementen",
+    pages=(PageSpec("Evenementen", 40, "regisseur_app.ui.events.event_page:EventPage"),),
+    home_sections=(HomeSectionSpec(40, "regisseur_app.ui.events.home_section:make_section"),),
+    demo=DemoSpec("demo_events", "regisseur_app.domain.events.demo:populate_demo"),
+    code_lists=(
+        CodeListSpec("event_type", "Soorten evenementen"),
+        CodeListSpec("event_audience", "Doelgroepen van evenementen"),
+    ),
+    admin_actions="regisseur_app.ui.events.admin:admin_actions",
+)

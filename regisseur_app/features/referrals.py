@@ -1,0 +1,24 @@
+"""Doorverwijzingen VDAB: the pseudonymous referral log, its statistics, retention and audit."""
+
+from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, HomeSectionSpec, ImportKind, PageSpec
+
+FEATURE = Feature(
+    name="referrals",
+    title="Doorverwijzingen VDAB",
+    pages=(PageSpec("Doorverwijzingen", 50, "regisseur_app.ui.referrals.referral_page:ReferralPage"),),
+    home_sections=(HomeSectionSpec(50, "regisseur_app.ui.referrals.stale_section:StaleReferralsSection"),),
+    demo=DemoSpec("referrals.demo_loaded", "regisseur_app.domain.referrals.demo:populate_demo"),
+    import_kinds=(
+        ImportKind("referrals", "doorverwijzing", "doorverwijzingen",
+                   "regisseur_app.exchange.referrals.importer:REFERRAL_FIELDS",
+                   "regisseur_app.exchange.referrals.importer:preview_referrals",
+                   "regisseur_app.exchange.referrals.importer:import_referrals"),
+    ),
+    code_lists=(
+        CodeListSpec("referral_type", "Soorten doorverwijzingen"),
+        CodeListSpec("referral_work_form", "Beoogde werkvormen"),
+        CodeListSpec("referral_age_group", "Leeftijdscategorieën"),
+    ),
+    admin_actions="regisseur_app.ui.referrals.admin:admin_actions",
+    after_restore=("regisseur_app.domain.referrals.retention:reapply_after_restore",),
+)

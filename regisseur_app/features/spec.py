@@ -1,0 +1,132 @@
+"""What a feature contributes to the application, declared once (DESIGN.md section 4).
+
+A feature is one `Feature(...)` value in `features/<name>.py`, listed once in `features/__init__.py`.
+Everything that lives in the UI or pulls a heavy library is named by a `Ref` ("package.module:attr")
+and resolved only when it is used, so the registry itself imports neither Qt nor pandas and the
+command line, the batch jobs and the tests can read it without a `QApplication`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+Ref = str  # "package.module:attribute"
+
+
+def resolve(ref: Ref) -> Any:
+    """The object a Ref names (imported on first use)."""
+    module, _, attribute = ref.partition(":")
+    if not attribute:
+        raise ValueError(f"Ref without ':attribute': {ref!r}")
+    target: Any = importlib.import_module(module)
+    for part in attribute.split("."):
+        target = getattr(target, part)
+    return target
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A module in the navigation. `factory(ctx) -> ui.page.Page`; built the first time it is shown."""
+
+    title: str
+    order: int
+    factory: Ref
+
+
+@dataclass(frozen=True)
+class HomeSectionSpec:
+    """A section of the Overzicht page. `factory(ctx) -> QWidget` with `refresh()`."""
+
+    order: int
+    factory: Ref
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    """Demo data of a feature: `populate(session, seed)`, run once per demo database (settings key `key`),
+    also on demo databases made before the feature existed. Features run in registry order."""
+
+    key: str
+    populate: Ref
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """A kind of tabular import through the shared import dialog (file, mapping, preview, all-or-nothing).
+
+    fields: an `exchange.importing.FieldSet`; preview(session, table, mapping, **options) -> ImportPreview;
+    run(session, preview, **options) -> result. `options` names extra choices the dialog offers."""
+
+    key: str
+    singular: str
+    plural: str
+    fields: Ref
+    preview: Ref
+    run: Ref
+
+
+@dataclass(frozen=True)
+class CodeListSpec:
+    """A code list (rows of `code_item` with this list name) editable in Beheer › Codelijsten."""
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ReportSectionSpec:
+    """A section of the college report: `build(session, scope) -> reports.content.SectionContent`.
+
+    `scope` is a `reports.content.Scope` (one municipality or the region, and a period). The section must
+    render for a municipality with no data (a sentence that says so, not an empty table)."""
+
+    key: str
+    title: str
+    order: int
+    build: Ref
+    default_on: bool = True
+
+
+@dataclass(frozen=True)
+class KpiSourceSpec:
+    """A quantity the action plan can use as a computed KPI, measured by the feature that owns the data.
+
+    `compute(session, year: int, nis_code: str | None) -> reports.content.Table`: the figures behind the
+    value, whose last row, last column holds the value itself (nis_code None: the whole region)."""
+
+    key: str
+    title: str
+    unit: str
+    compute: Ref
+
+
+@dataclass(frozen=True)
+class CountSpec:
+    """A count shown with each backup in the restore list: `label` and the table it counts."""
+
+    label: str
+    table: str
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    title: str
+    pages: tuple[PageSpec, ...] = ()
+    home_sections: tuple[HomeSectionSpec, ...] = ()
+    demo: DemoSpec | None = None
+    import_kinds: tuple[ImportKind, ...] = ()
+    code_lists: tuple[CodeListSpec, ...] = ()
+    # admin_actions(window) -> list[QAction], added to the Beheer menu
+    admin_actions: Ref | None = None
+    # need_scores(session) -> Iterable[domain.analysis.gaps.NeedScore]
+    need_score_providers: tuple[Ref, ...] = ()
+    # on_open(ctx): after every open of a database (migrated, reference data present)
+    on_open: tuple[Ref, ...] = ()
+    # after_restore(ctx, safety_backup: Path): after a backup was copied into the database
+    after_restore: tuple[Ref, ...] = ()
+    report_sections: tuple[ReportSectionSpec, ...] = ()
+    kpi_sources: tuple[KpiSourceSpec, ...] = ()
+    backup_counts: tuple[CountSpec, ...] = ()

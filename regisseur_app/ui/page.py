@@ -1,0 +1,50 @@
+"""The contract of a module page in the main window (typed, no `hasattr` probing).
+
+A page is a QWidget made by the `factory(ctx)` of its `features.spec.PageSpec`. It subclasses `Page`,
+declares the menu commands it supports in `COMMANDS`, and implements the matching methods:
+
+  Command.NEW     open_editor(None)       Bewerken › Nieuw… (Ctrl+N)
+  Command.IMPORT  import_file()           Bestand › Importeren… (Ctrl+I)
+  Command.EXPORT  export_list()           Bestand › Exporteren… (Ctrl+E)
+  Command.SEARCH  focus_search()          Bewerken › Zoeken (Ctrl+F)
+
+Every page has `refresh()` (re-read its data; called whenever it is shown), `reload_choices()` (code
+lists or municipalities changed, a backup was restored) and `status_message` (short feedback for the
+status bar). Undo is not a page command: operations record undo steps on the window's one QUndoStack.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+
+class Command(enum.Enum):
+    NEW = "open_editor"
+    IMPORT = "import_file"
+    EXPORT = "export_list"
+    SEARCH = "focus_search"
+
+
+class Page(QWidget):
+    status_message = Signal(str)
+    COMMANDS: ClassVar[frozenset[Command]] = frozenset()
+
+    def refresh(self) -> None:
+        """Re-read the data shown."""
+
+    def reload_choices(self) -> None:
+        """Code lists, municipalities or the whole database changed: re-read choices, then data."""
+        self.refresh()
+
+    def run_command(self, command: Command) -> None:
+        if command not in self.COMMANDS:
+            raise ValueError(f"{type(self).__name__} does not support {command}")
+        method = getattr(self, command.value)
+        if command is Command.NEW:
+            method(None)
+        else:
+            method()
