@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from regisseur_app.context import AppPaths  # noqa: E402
 from regisseur_app.domain import codelists  # noqa: E402
+from regisseur_app.domain.core.setup import complete_setup  # noqa: E402
 from regisseur_app.domain.referrals import service as svc  # noqa: E402
 from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats  # noqa: E402
-from regisseur_app.domain.core.setup import complete_setup  # noqa: E402
 from regisseur_app.startup import open_context  # noqa: E402
 
 FIVE = {"24008": "BEK", "24028": "GEE", "24137": "GLA", "24054": "KOR", "24135": "TIE"}

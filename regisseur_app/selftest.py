@@ -11,8 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from regisseur_app.context import AppPaths
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import codelists, organisation_service
 from regisseur_app.startup import open_context
 from regisseur_app.storage import backup, migrations
 from regisseur_app.storage.integrity import check_database

@@ -3,10 +3,10 @@
 from regisseur_app.domain.analysis.models import KeyFigureValue, KeyIndicator, SocialEconomyType, SwotItem
 from regisseur_app.domain.core.base import Base
 from regisseur_app.domain.core.codelists import CodeItem
-from regisseur_app.domain.events.models import AgendaItem, Event, EventParticipant, FollowUpAction
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Contact, Organisation
-from regisseur_app.domain.referrals.models import Referral, ReferralAudit, ReferralStep
 from regisseur_app.domain.core.settings import AppSetting
+from regisseur_app.domain.events.models import AgendaItem, Event, EventParticipant, FollowUpAction
+from regisseur_app.domain.referrals.models import Referral, ReferralAudit, ReferralStep
 
 __all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep"]

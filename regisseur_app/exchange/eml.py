@@ -18,11 +18,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events.agenda import list_agenda
-from regisseur_app.domain.events.models import (CANCELLED, CONCEPT, INVITED, INVITED_SENT, PLANNED, Event,
-                                               EventParticipant)
 from regisseur_app.domain.core.setup import association_name
 from regisseur_app.domain.core.validation import is_valid_email
+from regisseur_app.domain.events.agenda import list_agenda
+from regisseur_app.domain.events.models import (
+    CANCELLED,
+    CONCEPT,
+    INVITED,
+    INVITED_SENT,
+    PLANNED,
+    Event,
+    EventParticipant,
+)
 from regisseur_app.exchange.events.ics import METHOD, calendar_bytes, ics_data, safe_file_name, write_bytes
 from regisseur_app.formatting import format_date
 

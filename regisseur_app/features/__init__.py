@@ -11,8 +11,18 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from regisseur_app.features import analysis, core, events, referrals
-from regisseur_app.features.spec import (CodeListSpec, CountSpec, DemoSpec, Feature, HomeSectionSpec, ImportKind,
-                                         KpiSourceSpec, PageSpec, ReportSectionSpec, resolve)
+from regisseur_app.features.spec import (
+    CodeListSpec,
+    CountSpec,
+    DemoSpec,
+    Feature,
+    HomeSectionSpec,
+    ImportKind,
+    KpiSourceSpec,
+    PageSpec,
+    ReportSectionSpec,
+    resolve,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from regisseur_app.formatting import counted
 
-
 FILTERS = "Excel-werkmap (*.xlsx);;CSV, gescheiden door puntkomma (*.csv)"
 
 

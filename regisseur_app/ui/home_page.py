@@ -8,13 +8,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from regisseur_app import features
 from regisseur_app.context import AppContext
-from regisseur_app.features.spec import resolve
-from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import contact_service, municipalities, organisation_service
 from regisseur_app.domain.core.setup import association_name
+from regisseur_app.features.spec import resolve
 from regisseur_app.formatting import format_number
-from regisseur_app.ui.page import Command, Page
+from regisseur_app.ui.page import Page
 
 
 class _Tile(QFrame):

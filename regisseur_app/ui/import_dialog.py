@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout,
-                               QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app import features
 from regisseur_app.context import AppContext
-from regisseur_app.features.spec import resolve
-from regisseur_app.exchange.importing import (ImportPreview, MappingError, guess_mapping,
-                                               import_with_backup)
+from regisseur_app.exchange.importing import ImportPreview, MappingError, guess_mapping, import_with_backup
 from regisseur_app.exchange.tabular import RawTable
+from regisseur_app.features.spec import resolve
 from regisseur_app.formatting import counted, format_number
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
 from regisseur_app.ui.table_file import TableFileMixin, describe_table

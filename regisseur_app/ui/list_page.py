@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, read_only_table, sorting_proxy
 
 SEARCH_DELAY_MS = 150

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
-                               QStackedWidget, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
-from regisseur_app import __version__
+from regisseur_app import __version__, features
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting
 from regisseur_app.domain.core.setup import association_name
-from regisseur_app import features
 from regisseur_app.features.spec import PageSpec, resolve
 from regisseur_app.ui.admin import maintenance
 from regisseur_app.ui.page import Command, Page

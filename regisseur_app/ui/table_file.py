@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialogButtonBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from regisseur_app.exchange.importing import ImportRejected
 from regisseur_app.exchange.tabular import RawTable, TableReadError, read_table

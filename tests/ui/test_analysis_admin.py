@@ -4,9 +4,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from regisseur_app.domain.analysis import indicators as ind
 from regisseur_app.domain.analysis import inventory as analysis_inventory
 from regisseur_app.domain.core import codelists
-from regisseur_app.domain.analysis import indicators as ind
 from regisseur_app.ui.analysis.indicator_dialog import IndicatorDialog
 from tests.ui.conftest import when_modal
 

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
 
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.analysis import swot
 from regisseur_app.domain.analysis import indicators as ind
+from regisseur_app.domain.analysis import swot
 from regisseur_app.domain.analysis.key_figures import get_values
+from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 from regisseur_app.ui.analysis.key_figure_import_dialog import KeyFigureImportDialog
 from tests.ui.conftest import when_modal

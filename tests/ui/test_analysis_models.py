@@ -2,11 +2,11 @@
 
 from PySide6.QtCore import Qt
 
-from regisseur_app.domain.core import codelists
 from regisseur_app.domain.analysis import indicators as ind
 from regisseur_app.domain.analysis.comparison import compare
 from regisseur_app.domain.analysis.key_figures import set_value
 from regisseur_app.domain.analysis.offer_map import offer_matrix
+from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 from regisseur_app.ui.analysis.charts import axis_decimals, nice_max
 from regisseur_app.ui.analysis.comparison_model import ComparisonModel, RegionLastProxy

@@ -6,13 +6,13 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 
-from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events import follow_up
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events.models import PRESENT, REGISTERED
 from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
 from regisseur_app.ui.events.event_form import to_qt
-from tests.unit.events_support import contact, event, org
 from tests.ui.conftest import when_modal
+from tests.unit.events_support import contact, event, org
 
 
 def _click(qtbot, button):

@@ -5,10 +5,10 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from regisseur_app.ui.page import Command
 from regisseur_app.logs import setup_logging
 from regisseur_app.ui.error_dialog import install_exception_hook
 from regisseur_app.ui.main_window import MainWindow
+from regisseur_app.ui.page import Command
 from tests.ui.conftest import dispose, when_modal
 
 
@@ -62,8 +62,7 @@ def test_navigation_enables_only_what_a_page_offers(qtbot, main_window):
 
 
 def test_home_page_counts(qtbot, main_window, app_ctx):
-    from regisseur_app.domain.core import codelists
-    from regisseur_app.domain.core import organisation_service
+    from regisseur_app.domain.core import codelists, organisation_service
     from regisseur_app.domain.core.organisation_service import OrganisationInput
 
     with app_ctx.transaction() as s:

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit
 
 from regisseur_app.domain.core import codelists
-from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.models import POSITIVE, SCREENING, STARTED
 from tests.ui.conftest import when_modal
 
@@ -63,7 +63,7 @@ def test_add_referral_move_through_three_statuses_see_timeline_and_stats(qtbot, 
         detail = QApplication.activeModalWidget()
         for label, org in (("In screening", None), ("Beslissing: positief", None),
                            ("Tewerkstelling gestart", "Maatwerkbedrijf Velpdal")):
-            when_modal(lambda l=label, o=org: step(l, o))
+            when_modal(lambda text=label, o=org: step(text, o))
             qtbot.mouseClick(detail.next_button, Qt.MouseButton.LeftButton)
         seen["title"] = detail.title.text()
         seen["timeline"] = detail.timeline.texts()

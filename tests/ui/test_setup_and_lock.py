@@ -7,8 +7,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWizard
 
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import setup
+from regisseur_app.domain.core import municipalities, setup
 from regisseur_app.startup import open_context
 from regisseur_app.ui.admin.setup_wizard import SetupWizard
 from regisseur_app.ui.instance_lock import InstanceLock

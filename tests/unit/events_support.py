@@ -6,8 +6,8 @@ from datetime import datetime
 
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.contact_service import ContactInput, save_contact
-from regisseur_app.domain.events.service import EventInput, save_event
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.domain.events.service import EventInput, save_event
 
 
 def type_id(session, list_name: str, code: str) -> int:

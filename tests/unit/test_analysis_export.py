@@ -5,17 +5,23 @@ import subprocess
 import openpyxl
 import pytest
 
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.analysis import swot
 from regisseur_app.domain.analysis import indicators as ind
-from regisseur_app.domain.analysis.models import STRENGTH
-from regisseur_app.domain.analysis.gaps import gap_list
+from regisseur_app.domain.analysis import swot
 from regisseur_app.domain.analysis.comparison import compare
+from regisseur_app.domain.analysis.gaps import gap_list
 from regisseur_app.domain.analysis.key_figures import set_value
+from regisseur_app.domain.analysis.models import STRENGTH
 from regisseur_app.domain.analysis.offer_map import offer_matrix, target_group_jobs, type_matrix
+from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
-from regisseur_app.exchange.analysis.export import (cell_list_frame, comparison_frame, export_sheets, gaps_frame,
-                                                    jobs_frame, matrix_frame)
+from regisseur_app.exchange.analysis.export import (
+    cell_list_frame,
+    comparison_frame,
+    export_sheets,
+    gaps_frame,
+    jobs_frame,
+    matrix_frame,
+)
 from regisseur_app.reports.analysis.analysis_report import write_analysis_pdf
 
 
@@ -83,8 +89,12 @@ def test_analysis_pdf_has_every_section(ctx, filled, tmp_path):
 def test_all_values_export_imports_back_unchanged(ctx, filled, tmp_path):
     from regisseur_app.domain.analysis.key_figures import all_values, get_values
     from regisseur_app.exchange.analysis.export import values_frame
-    from regisseur_app.exchange.analysis.key_figure_import import LONG, detect_layout, import_key_figures, \
-        preview_key_figures
+    from regisseur_app.exchange.analysis.key_figure_import import (
+        LONG,
+        detect_layout,
+        import_key_figures,
+        preview_key_figures,
+    )
     from regisseur_app.exchange.tabular import read_table
 
     with ctx.transaction() as s:

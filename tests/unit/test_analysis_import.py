@@ -5,9 +5,17 @@ import pytest
 
 from regisseur_app.domain.analysis import indicators as ind
 from regisseur_app.domain.analysis.key_figures import get_values, max_year, set_value
+from regisseur_app.exchange.analysis.key_figure_import import (
+    LONG,
+    REPLACE,
+    WIDE_INDICATOR,
+    WIDE_YEAR,
+    KeyFigureLayout,
+    detect_layout,
+    import_key_figures,
+    preview_key_figures,
+)
 from regisseur_app.exchange.importing import ImportRejected, MappingError
-from regisseur_app.exchange.analysis.key_figure_import import (LONG, REPLACE, WIDE_INDICATOR, WIDE_YEAR, KeyFigureLayout,
-                                                      detect_layout, import_key_figures, preview_key_figures)
 from regisseur_app.exchange.tabular import read_table
 
 

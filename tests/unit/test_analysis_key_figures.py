@@ -2,12 +2,12 @@
 
 import pytest
 
-from regisseur_app.domain.analysis import inventory as analysis_inventory
-from regisseur_app.domain.core import codelists
 from regisseur_app.domain.analysis import indicators as ind
-from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis import inventory as analysis_inventory
 from regisseur_app.domain.analysis.comparison import AVERAGE, TOTAL, compare, series
 from regisseur_app.domain.analysis.key_figures import get_values, inhabitants_for_year, set_value
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 
 FIVE = ["24008", "24028", "24054", "24135", "24137"]  # Bekkevoort, Geetbets, Kortenaken, Tielt-Winge, Glabbeek

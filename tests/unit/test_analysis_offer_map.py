@@ -2,12 +2,18 @@
 
 import pytest
 
-from regisseur_app.domain.core import codelists
 from regisseur_app.domain.analysis.gaps import NeedScore, gap_list, need_scores
 from regisseur_app.domain.analysis.indicators import indicator_by_code
 from regisseur_app.domain.analysis.key_figures import set_value
-from regisseur_app.domain.analysis.offer_map import SEAT, SPREAD, cell_organisations, offer_matrix, target_group_jobs, \
-    type_matrix
+from regisseur_app.domain.analysis.offer_map import (
+    SEAT,
+    SPREAD,
+    cell_organisations,
+    offer_matrix,
+    target_group_jobs,
+    type_matrix,
+)
+from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
 
 BEK, GEE, GLA, KOR, TIE = "24008", "24028", "24137", "24054", "24135"

@@ -3,11 +3,17 @@
 import pytest
 
 from regisseur_app.domain.analysis import indicators as ind
-from regisseur_app.domain.analysis.models import OPPORTUNITY, SOURCE_INDICATOR, SOURCE_SURVEY, STRENGTH
-from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.analysis.comparison import compare
-from regisseur_app.domain.analysis.swot import (SwotInput, delete_swot_item, list_swot, move_swot_item, restore_swot_item,
-                                       save_swot_item)
+from regisseur_app.domain.analysis.models import OPPORTUNITY, SOURCE_INDICATOR, SOURCE_SURVEY, STRENGTH
+from regisseur_app.domain.analysis.swot import (
+    SwotInput,
+    delete_swot_item,
+    list_swot,
+    move_swot_item,
+    restore_swot_item,
+    save_swot_item,
+)
+from regisseur_app.domain.core.base import ValidationError
 
 
 def test_items_are_kept_per_scope_and_quadrant_in_order(ctx):

@@ -5,8 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import codelists, organisation_service
 from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.startup import open_context, restore_backup
 from regisseur_app.storage import backup

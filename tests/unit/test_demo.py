@@ -10,11 +10,10 @@ import pytest
 from sqlalchemy import select
 from stdnum.be import vat
 
-from regisseur_app.context import AppContext, AppPaths
-from regisseur_app.domain.core import contact_service
 from regisseur_app import demo
+from regisseur_app.context import AppContext, AppPaths
+from regisseur_app.domain.core import contact_service, organisation_service
 from regisseur_app.domain.core import demo as inventory_demo
-from regisseur_app.domain.core import organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, list_items
 from regisseur_app.domain.core.municipalities import Municipality, participating_codes

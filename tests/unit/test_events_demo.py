@@ -5,13 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from regisseur_app.context import AppPaths
 from regisseur_app import demo
-from regisseur_app.domain.core import demo as inventory_demo
+from regisseur_app.context import AppPaths
+from regisseur_app.domain.events import follow_up, obligations
 from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events import stats as event_stats
-from regisseur_app.domain.events import follow_up
-from regisseur_app.domain.events import obligations
 from regisseur_app.domain.events.models import FINISHED
 
 

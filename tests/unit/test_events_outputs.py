@@ -3,7 +3,7 @@ package with the .ics attached, the attendance sheet PDF, the participant list i
 
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email import policy
 from email.parser import BytesParser
 from zoneinfo import ZoneInfo
@@ -47,8 +47,8 @@ def test_ics_round_trip_across_dst(app_ctx, tmp_path, start, end, utc_start, utc
     assert item.decoded("DTSTAMP").tzinfo is not None
     assert item["DTSTART"].params["TZID"] == "Europe/Brussels"
     got_start, got_end = item.decoded("DTSTART"), item.decoded("DTEND")
-    assert got_start.astimezone(timezone.utc).replace(tzinfo=None) == utc_start
-    assert got_end.astimezone(timezone.utc).replace(tzinfo=None) == utc_end
+    assert got_start.astimezone(UTC).replace(tzinfo=None) == utc_start
+    assert got_end.astimezone(UTC).replace(tzinfo=None) == utc_end
     assert got_start.replace(tzinfo=None) == start  # local wall-clock time preserved
     assert str(item["LOCATION"]) == "De Wip, Glabbeek"
     assert "10:00 Onthaal (Regisseur)" in str(item["DESCRIPTION"])
@@ -57,7 +57,7 @@ def test_ics_round_trip_across_dst(app_ctx, tmp_path, start, end, utc_start, utc
 
 def test_vtimezone_agrees_with_zoneinfo_for_twenty_years():
     tz = ics.brussels_vtimezone().to_tz()
-    moment = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    moment = datetime(2020, 1, 1, tzinfo=UTC)
     while moment.year < 2040:
         assert moment.astimezone(tz).utcoffset() == moment.astimezone(BRUSSELS).utcoffset(), moment
         moment += timedelta(hours=1)

@@ -4,12 +4,19 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
 from regisseur_app.domain.events.models import DECLINED, INVITED, NO_SHOW, PRESENT, REGISTERED, WAITING
-from regisseur_app.domain.events.participants import (capacity_summary, check_in, invite_contacts, list_participants,
-                                               remove_participants, set_status, undo_check_in)
+from regisseur_app.domain.events.participants import (
+    capacity_summary,
+    check_in,
+    invite_contacts,
+    list_participants,
+    remove_participants,
+    set_status,
+    undo_check_in,
+)
 from tests.unit.events_support import contact, event, org, type_id
 
 T0 = datetime(2026, 5, 1, 9)

@@ -4,12 +4,12 @@ from datetime import datetime
 
 import pytest
 
-from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events.agenda import AgendaInput, list_agenda, move_agenda_item, save_agenda_item
 from regisseur_app.domain.events.models import NO_SHOW, PRESENT
-from regisseur_app.domain.events.service import EventFilter
 from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
+from regisseur_app.domain.events.service import EventFilter
 from tests.unit.events_support import contact, event
 
 

@@ -4,14 +4,13 @@ from datetime import date, datetime
 
 import pytest
 
-from regisseur_app.domain.events import stats as event_stats
-from regisseur_app.domain.events import follow_up
-from regisseur_app.domain.events import obligations
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events.models import ACTION_DONE, DECLINED, PRESENT, REGISTERED, WAITING
-from regisseur_app.domain.events.service import set_event_status
+from regisseur_app.domain.events import follow_up, obligations
+from regisseur_app.domain.events import stats as event_stats
 from regisseur_app.domain.events.follow_up import ActionInput
+from regisseur_app.domain.events.models import ACTION_DONE, DECLINED, PRESENT, REGISTERED, WAITING
 from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
+from regisseur_app.domain.events.service import set_event_status
 from tests.unit.events_support import contact, event, org
 
 

@@ -12,11 +12,15 @@ from regisseur_app.domain.core import contact_service as contacts
 from regisseur_app.domain.core import organisation_service as orgs
 from regisseur_app.domain.core.setup import complete_setup
 from regisseur_app.exchange.core.contact_import import CONTACT_FIELDS, import_contacts
+from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations, preview_organisations
 from regisseur_app.exchange.export import (
-    ExportError, contacts_frame, export_frame, neutralise, organisations_frame,
+    ExportError,
+    contacts_frame,
+    export_frame,
+    neutralise,
+    organisations_frame,
 )
 from regisseur_app.exchange.importing import guess_mapping
-from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations, preview_organisations
 from regisseur_app.exchange.tabular import read_table
 from regisseur_app.startup import open_context
 

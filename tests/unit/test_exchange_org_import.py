@@ -8,8 +8,8 @@ from stdnum.be import nn
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core import organisation_service as orgs
 from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.exchange.importing import ImportRejected, MappingError, guess_mapping
 from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations, preview_organisations
+from regisseur_app.exchange.importing import ImportRejected, MappingError, guess_mapping
 from regisseur_app.exchange.tabular import read_table
 
 HEADER = "Naam;KBO-nummer;Type;Zetelgemeente;Actief in;Dienstencategorieën;Doelgroepwerknemers;Opmerkingen\n"

@@ -2,8 +2,7 @@
 
 import pytest
 
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import MunicipalityData
 

@@ -3,9 +3,7 @@
 import pytest
 from stdnum.be import nn
 
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import codelists, contact_service, organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.contact_service import ContactFilter, ContactInput
 from regisseur_app.domain.core.organisation_service import OrganisationFilter, OrganisationInput

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from regisseur_app.domain.referrals import demo as referrals_demo
 from regisseur_app.domain.core.demo import populate_inventory
+from regisseur_app.domain.referrals import demo as referrals_demo
 from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
 
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.models import SCREENING
 from regisseur_app.domain.referrals.privacy import looks_like_person_name, name_column_reason, note_warnings
 from regisseur_app.domain.referrals.service import StepInput

@@ -5,12 +5,17 @@ from datetime import date
 
 import pytest
 
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.referrals import service as svc
-from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals.models import CLOSED, NEGATIVE, SCREENING
-from regisseur_app.domain.referrals.retention import (ErasureRegister, cutoff_date, register_path, retention_preview,
-                                                     run_retention)
+from regisseur_app.domain.referrals.retention import (
+    ErasureRegister,
+    cutoff_date,
+    register_path,
+    retention_preview,
+    run_retention,
+)
 from regisseur_app.startup import restore_backup
 from regisseur_app.storage.backup import list_backups, make_backup
 from tests.unit.referral_helpers import TODAY, move, new_referral

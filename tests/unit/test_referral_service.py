@@ -5,13 +5,12 @@ from datetime import date
 import pytest
 
 from regisseur_app.domain.core import codelists
-from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.referrals.models import (CLOSED, NEGATIVE, POSITIVE, REFERRED, REGULAR_WORK, SCREENING,
-                                                  STARTED)
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.models import CLOSED, NEGATIVE, POSITIVE, REFERRED, REGULAR_WORK, SCREENING, STARTED
 from regisseur_app.domain.referrals.retention import ErasureRegister, erase
 from regisseur_app.domain.referrals.service import ReferralFilter, StepInput
-from tests.unit.referral_helpers import (BEKKEVOORT, GLABBEEK, TODAY, item_id, move, new_referral, org_id)
+from tests.unit.referral_helpers import BEKKEVOORT, GLABBEEK, TODAY, item_id, move, new_referral, org_id
 
 
 def test_codes_per_municipality_and_year_count_up_and_never_repeat(ctx, tmp_path):

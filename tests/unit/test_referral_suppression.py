@@ -123,7 +123,7 @@ def test_excel_export_has_no_small_count_and_nothing_recoverable(small_counts_db
 
 def test_pdf_section_data_has_no_small_count_and_nothing_recoverable(small_counts_db, tmp_path):
     stats = _stats(small_counts_db)
-    for title, headers, rows in section_data(stats, 5):
+    for title, _headers, rows in section_data(stats, 5):
         if title.startswith("Doorlooptijden"):
             continue
         grid = [[_parse(v) for v in row[1:]] for row in rows]

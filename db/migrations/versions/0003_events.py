@@ -4,9 +4,8 @@ Revision ID: 0003_events
 Revises: 0001
 Create Date: 2026-11-22
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003_events'
 down_revision = '0001'

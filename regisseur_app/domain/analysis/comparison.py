@@ -8,12 +8,18 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.analysis.inventory import count_se_organisations_region, social_economy_type_codes
-from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, list_items
 from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator
-from regisseur_app.domain.analysis.key_figures import (Inhabitants, indicator_values, indicator_years, inhabitants_for_year,
-                                              max_year, per_1000)
+from regisseur_app.domain.analysis.inventory import count_se_organisations_region, social_economy_type_codes
+from regisseur_app.domain.analysis.key_figures import (
+    Inhabitants,
+    indicator_values,
+    indicator_years,
+    inhabitants_for_year,
+    max_year,
+    per_1000,
+)
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, list_items
 
 MUNICIPALITY, TOTAL, AVERAGE = "gemeente", "totaal", "gemiddelde"
 

@@ -12,12 +12,21 @@ import random
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.analysis.models import OPPORTUNITY, SOURCE_EVENT, SOURCE_INDICATOR, SOURCE_NONE, \
-    SOURCE_SURVEY, SOURCE_TEXT, STRENGTH, THREAT, WEAKNESS
 from regisseur_app.domain.analysis.indicators import list_indicators
 from regisseur_app.domain.analysis.key_figures import set_value
-from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.analysis.models import (
+    OPPORTUNITY,
+    SOURCE_EVENT,
+    SOURCE_INDICATOR,
+    SOURCE_NONE,
+    SOURCE_SURVEY,
+    SOURCE_TEXT,
+    STRENGTH,
+    THREAT,
+    WEAKNESS,
+)
 from regisseur_app.domain.analysis.swot import SwotInput, save_swot_item
+from regisseur_app.domain.core.municipalities import Municipality
 
 DEMO_KEY = "demo_analysis"
 DEMO_YEARS = [2021, 2022, 2023, 2024, 2025]
@@ -67,7 +76,7 @@ def populate_demo(session: Session, seed: int) -> None:
         people = float(base.get(nis) or 6000)
         growth = rng.uniform(0.002, 0.009)
         population = []
-        for n, year in enumerate(DEMO_YEARS):
+        for year in DEMO_YEARS:
             value = round(people * (1 + growth) ** (year - 2020) + rng.randint(-15, 15))
             population.append(value)
             set_value(session, indicators["inwoners"].id, nis, year, value)

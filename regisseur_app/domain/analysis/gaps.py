@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.analysis.offer_map import Matrix, offer_matrix
+from regisseur_app.domain.core import municipalities
 from regisseur_app.storage.engine import fold
 
 HIGH_NEED = 0.5        # a score from this value up is "hoge nood"

@@ -10,10 +10,10 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator, inhabitants_indicator_id
 from regisseur_app.domain.analysis.inventory import count_se_organisations
 from regisseur_app.domain.analysis.models import COMPUTED_SE_ORGANISATIONS, KeyFigureValue
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator, inhabitants_indicator_id
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.formatting import format_number
 

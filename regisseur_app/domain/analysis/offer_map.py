@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.analysis.inventory import organisation_places, social_economy_type_ids
-from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, list_items
 from regisseur_app.domain.analysis.key_figures import Inhabitants, latest_inhabitants, per_1000
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, list_items
 from regisseur_app.domain.core.organisation_service import OrganisationFilter, OrganisationRow, list_organisations
 from regisseur_app.domain.core.organisations import Organisation, organisation_category, organisation_municipality
 

@@ -7,8 +7,15 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.analysis.models import (QUADRANTS, SOURCE_INDICATOR, SOURCE_KINDS, SOURCE_NONE, SOURCE_TEXT,
-                                                  KeyIndicator, SwotItem)
+from regisseur_app.domain.analysis.models import (
+    QUADRANTS,
+    SOURCE_INDICATOR,
+    SOURCE_KINDS,
+    SOURCE_NONE,
+    SOURCE_TEXT,
+    KeyIndicator,
+    SwotItem,
+)
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.validation import check_no_national_number

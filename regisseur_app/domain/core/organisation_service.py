@@ -9,8 +9,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.core.common import escape_like, unknown_municipalities
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, CodeItem
+from regisseur_app.domain.core.common import escape_like, unknown_municipalities
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Contact, Organisation, organisation_municipality
 from regisseur_app.domain.core.validation import check_no_national_number, format_kbo, normalize_kbo

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.settings import ASSOCIATION_NAME, SETUP_DONE, get_setting, set_setting
 from regisseur_app.domain.core.validation import check_no_national_number

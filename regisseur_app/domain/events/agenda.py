@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events.models import AgendaItem, Event
 from regisseur_app.domain.core.validation import check_no_national_number
+from regisseur_app.domain.events.models import AgendaItem, Event
 
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 

@@ -12,13 +12,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.codelists import EVENT_AUDIENCE, EVENT_TYPE, list_items
-from regisseur_app.domain.events.agenda import AgendaInput, save_agenda_item
-from regisseur_app.domain.events.models import (ACTION_BUSY, ACTION_DONE, ACTION_OPEN, CANCELLED, DECLINED,
-                                               FINISHED, INVITED_SENT, PLANNED, PRESENT, REGISTERED)
-from regisseur_app.domain.events.service import EventInput, save_event, set_event_status
-from regisseur_app.domain.events.follow_up import ActionInput, save_action
 from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.events.agenda import AgendaInput, save_agenda_item
+from regisseur_app.domain.events.follow_up import ActionInput, save_action
+from regisseur_app.domain.events.models import (
+    ACTION_BUSY,
+    ACTION_DONE,
+    ACTION_OPEN,
+    CANCELLED,
+    DECLINED,
+    FINISHED,
+    INVITED_SENT,
+    PLANNED,
+    PRESENT,
+    REGISTERED,
+)
 from regisseur_app.domain.events.participants import invite_contacts, set_status
+from regisseur_app.domain.events.service import EventInput, save_event, set_event_status
 
 DEMO_KEY = "demo_events"
 

@@ -12,10 +12,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events.models import (ACTION_DONE, ACTION_OPEN, ACTION_STATUSES, ACTION_UNFINISHED,
-                                               REGISSEUR_OWNER, Event, FollowUpAction)
 from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.core.validation import check_no_national_number
+from regisseur_app.domain.events.models import (
+    ACTION_DONE,
+    ACTION_OPEN,
+    ACTION_STATUSES,
+    ACTION_UNFINISHED,
+    REGISSEUR_OWNER,
+    Event,
+    FollowUpAction,
+)
 
 
 @dataclass

@@ -8,9 +8,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.common import escape_like
+from regisseur_app.domain.core.organisations import (
+    Contact,
+    Organisation,
+    contact_municipality,
+    organisation_municipality,
+)
 from regisseur_app.domain.events.models import EventParticipant
-from regisseur_app.domain.core.organisations import (Contact, Organisation, contact_municipality,
-                                                organisation_municipality)
 from regisseur_app.storage.engine import fold
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (Column, Date, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint)
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from regisseur_app.domain.core.base import Base, Timestamps

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
-from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.domain.core.settings import get_setting, set_setting
+from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.formatting import format_date
 
 

@@ -14,10 +14,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events.models import (CANCELLED, DECLINED, INVITED, PARTICIPANT_STATUSES,
-                                               PARTICIPANT_TRANSITIONS, PRESENT, REGISTERED, ROLES, SEATED, WAITING,
-                                               Event, EventParticipant)
 from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.events.models import (
+    CANCELLED,
+    DECLINED,
+    INVITED,
+    PARTICIPANT_STATUSES,
+    PARTICIPANT_TRANSITIONS,
+    PRESENT,
+    REGISTERED,
+    ROLES,
+    SEATED,
+    WAITING,
+    Event,
+    EventParticipant,
+)
 
 
 @dataclass

@@ -12,12 +12,23 @@ from sqlalchemy.orm import Session, selectinload
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import EVENT_AUDIENCE, EVENT_TYPE, CodeItem
 from regisseur_app.domain.core.common import escape_like, unknown_municipalities
-from regisseur_app.domain.events.models import (CANCELLED, CONCEPT, EVENT_STATUSES, EVENT_TRANSITIONS, FINISHED,
-                                               NO_SHOW, PRESENT, REGISTERED, SEATED, Event, EventParticipant,
-                                               event_municipality)
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.core.validation import check_no_national_number
+from regisseur_app.domain.events.models import (
+    CANCELLED,
+    CONCEPT,
+    EVENT_STATUSES,
+    EVENT_TRANSITIONS,
+    FINISHED,
+    NO_SHOW,
+    PRESENT,
+    REGISTERED,
+    SEATED,
+    Event,
+    EventParticipant,
+    event_municipality,
+)
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.storage.engine import fold
 

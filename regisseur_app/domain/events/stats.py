@@ -19,8 +19,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from regisseur_app.domain.events.models import CANCELLED, HAS_REGISTERED, PRESENT, Event, EventParticipant
 from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.events.models import CANCELLED, HAS_REGISTERED, PRESENT, Event, EventParticipant
 from regisseur_app.formatting import format_number
 
 UNKNOWN_MUNICIPALITY = "Onbekend"

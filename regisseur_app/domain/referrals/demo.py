@@ -19,8 +19,16 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.domain.referrals.models import (CLOSED, DROPPED_OUT, NEGATIVE, NO_FOLLOW_UP, POSITIVE, REGULAR_WORK,
-                                                  SCREENING, STARTED)
+from regisseur_app.domain.referrals.models import (
+    CLOSED,
+    DROPPED_OUT,
+    NEGATIVE,
+    NO_FOLLOW_UP,
+    POSITIVE,
+    REGULAR_WORK,
+    SCREENING,
+    STARTED,
+)
 from regisseur_app.domain.referrals.service import ReferralInput, StepInput, add_step, create_referral
 
 DEMO_KEY = "referrals.demo_loaded"

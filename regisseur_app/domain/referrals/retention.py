@@ -26,9 +26,9 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.referrals.models import CLOSED, Referral
 from regisseur_app.domain.referrals.settings import load_settings, raise_counter
 from regisseur_app.formatting import format_date

@@ -10,22 +10,42 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import REFERRAL_AGE_GROUP, REFERRAL_TYPE, REFERRAL_WORK_FORM, CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.domain.referrals.models import (CLOSED, DECISIONS, EXITS, NOTE_MAX, REFERENCE_MAX, REFERRED,
-                                                  SCREENING, STARTED, STATUS_LABELS, Referral, ReferralStep,
-                                                  allowed_next)
+from regisseur_app.domain.referrals import audit
+from regisseur_app.domain.referrals.models import (
+    CLOSED,
+    DECISIONS,
+    EXITS,
+    NOTE_MAX,
+    REFERENCE_MAX,
+    REFERRED,
+    SCREENING,
+    STARTED,
+    STATUS_LABELS,
+    Referral,
+    ReferralStep,
+    allowed_next,
+)
 from regisseur_app.domain.referrals.privacy import looks_like_person_name, national_number_error
-from regisseur_app.domain.referrals.settings import expected_days, next_number, prefix_for
-from regisseur_app.formatting import format_date
 
 # the reading side lives in referral_queries; re-exported so screens use one module of services
-from regisseur_app.domain.referrals.queries import (KEYSET_SORTS, SORT_COLUMNS, ReferralFilter, ReferralRow,  # noqa: F401
-                                                   count_referrals, list_referrals, next_statuses_for,
-                                                   organisation_choices, referral_years, stale_condition)
+from regisseur_app.domain.referrals.queries import (  # noqa: F401
+    KEYSET_SORTS,
+    SORT_COLUMNS,
+    ReferralFilter,
+    ReferralRow,
+    count_referrals,
+    list_referrals,
+    next_statuses_for,
+    organisation_choices,
+    referral_years,
+    stale_condition,
+)
+from regisseur_app.domain.referrals.settings import expected_days, next_number, prefix_for
+from regisseur_app.formatting import format_date
 
 EARLIEST = date(2000, 1, 1)
 

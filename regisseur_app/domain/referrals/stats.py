@@ -18,8 +18,15 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import REFERRAL_TYPE, CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.referrals.models import (DECISIONS, NEGATIVE, NO_FOLLOW_UP, POSITIVE, REGULAR_WORK,
-                                                  STATUS_LABELS, STATUSES)
+from regisseur_app.domain.referrals.models import (
+    DECISIONS,
+    NEGATIVE,
+    NO_FOLLOW_UP,
+    POSITIVE,
+    REGULAR_WORK,
+    STATUS_LABELS,
+    STATUSES,
+)
 from regisseur_app.domain.referrals.suppression import CountTable, ProtectedTable, protect_all
 
 FUNNEL_STAGES = ("Doorverwezen", "Gescreend", "Positieve beslissing", "Tewerkstelling gestart",

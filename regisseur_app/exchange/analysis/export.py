@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.analysis.models import QUADRANTS
-from regisseur_app.domain.analysis.gaps import Gap
 from regisseur_app.domain.analysis.comparison import Comparison
+from regisseur_app.domain.analysis.gaps import Gap
 from regisseur_app.domain.analysis.key_figures import ValueRow
+from regisseur_app.domain.analysis.models import QUADRANTS
 from regisseur_app.domain.analysis.offer_map import ALLOCATIONS, JobsTable, Matrix, cell_organisations
 from regisseur_app.domain.analysis.swot import SwotRow
 from regisseur_app.exchange.export import ExportError, export_frame, neutralise, sheet_name

@@ -15,15 +15,36 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.analysis.models import KeyFigureValue
 from regisseur_app.domain.analysis.indicators import IndicatorData, list_indicators, squash
 from regisseur_app.domain.analysis.key_figures import check_value, check_year
+from regisseur_app.domain.analysis.models import KeyFigureValue
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.exchange.importing import (ERROR, NEW, SKIP, UPDATE, ImportPreview, ImportResult, PreviewRow,
-                                              ProgressCallback, report, row_values, two_phases, write_rows)
-from regisseur_app.exchange.analysis.key_figure_layout import (FORMS, KEY_FIGURE_FIELDS, LONG, WIDE_INDICATOR, WIDE_YEAR,
-                                                      KeyFigureLayout, check_layout, detect_layout,
-                                                      indicator_of_header, year_of_header)
+from regisseur_app.exchange.analysis.key_figure_layout import (
+    FORMS,
+    KEY_FIGURE_FIELDS,
+    LONG,
+    WIDE_INDICATOR,
+    WIDE_YEAR,
+    KeyFigureLayout,
+    check_layout,
+    detect_layout,
+    indicator_of_header,
+    year_of_header,
+)
+from regisseur_app.exchange.importing import (
+    ERROR,
+    NEW,
+    SKIP,
+    UPDATE,
+    ImportPreview,
+    ImportResult,
+    PreviewRow,
+    ProgressCallback,
+    report,
+    row_values,
+    two_phases,
+    write_rows,
+)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import format_number, parse_number
 

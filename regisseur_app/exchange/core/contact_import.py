@@ -9,11 +9,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core import contact_service as contacts
 from regisseur_app.domain.core.organisations import Contact
-from regisseur_app.exchange.importing import (
-    FieldSet, ImportPreview, ImportResult, PreviewRow, ProgressCallback, check_mapping,
-    check_on_duplicate, classify, column_label, report, row_values, two_phases, write_rows,
-)
 from regisseur_app.exchange.core.lookups import OrganisationIndex, ReferenceData, resolve_many
+from regisseur_app.exchange.importing import (
+    FieldSet,
+    ImportPreview,
+    ImportResult,
+    PreviewRow,
+    ProgressCallback,
+    check_mapping,
+    check_on_duplicate,
+    classify,
+    column_label,
+    report,
+    row_values,
+    two_phases,
+    write_rows,
+)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.storage.engine import fold
 
@@ -117,7 +128,7 @@ def _analyse(session, table, mapping, on_duplicate, progress):
         check = dataclasses.replace(data, organisation_id=None, municipality_codes=[])
         for attribute, message in contacts.validate_contact(session, check).items():
             errors.setdefault(_ATTRIBUTE_FIELD.get(attribute, attribute), message)
-        status, messages = classify(errors, target, on_duplicate, lambda: _describe(errors, table, usable),
+        status, messages = classify(errors, target, on_duplicate, lambda errors=errors: _describe(errors, table, usable),
                                     "deze contactpersoon bestaat al")
         rows.append(PreviewRow(line=line, values=values, status=status, messages=messages, target_id=target))
         inputs.append(data)

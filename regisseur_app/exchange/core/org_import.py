@@ -10,11 +10,22 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import organisation_service as orgs
 from regisseur_app.domain.core.organisations import Organisation, organisation_category, organisation_municipality
-from regisseur_app.exchange.importing import (
-    FieldSet, ImportPreview, ImportResult, PreviewRow, ProgressCallback, check_mapping,
-    check_on_duplicate, classify, column_label, report, row_values, two_phases, write_rows,
-)
 from regisseur_app.exchange.core.lookups import OrganisationIndex, ReferenceData, kbo_digits, pad_kbo, resolve_many
+from regisseur_app.exchange.importing import (
+    FieldSet,
+    ImportPreview,
+    ImportResult,
+    PreviewRow,
+    ProgressCallback,
+    check_mapping,
+    check_on_duplicate,
+    classify,
+    column_label,
+    report,
+    row_values,
+    two_phases,
+    write_rows,
+)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import parse_number
 from regisseur_app.storage.engine import fold
@@ -98,7 +109,7 @@ def _analyse(session, table, mapping, on_duplicate, progress):
             data = orgs.OrganisationInput(name=parsed.pop("name", ""), type_id=parsed.pop("type_id", None), **parsed)
         for attribute, message in orgs.validate_organisation(session, _without_checked(data), target).items():
             errors.setdefault(_ATTRIBUTE_FIELD.get(attribute, attribute), message)
-        status, messages = classify(errors, target, on_duplicate, lambda: _describe(errors, table, usable),
+        status, messages = classify(errors, target, on_duplicate, lambda errors=errors: _describe(errors, table, usable),
                                     f"bestaat al als '{index.names[target]}'" if target is not None else "")
         rows.append(PreviewRow(line=line, values=values, status=status, messages=messages, target_id=target))
         inputs.append(data)

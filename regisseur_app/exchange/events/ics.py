@@ -13,11 +13,12 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as IcsEvent, Timezone
+from icalendar import Calendar, Timezone
+from icalendar import Event as IcsEvent
 from sqlalchemy.orm import Session
 
 from regisseur_app import __version__
@@ -67,7 +68,7 @@ def calendar_bytes(data: IcsData, now: datetime | None = None) -> bytes:
     cal.add_component(brussels_vtimezone())
     item = IcsEvent()
     item.add("uid", data.uid)
-    item.add("dtstamp", (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0))
+    item.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0))
     item.add("dtstart", data.starts_at.replace(tzinfo=BRUSSELS))
     item.add("dtend", data.ends_at.replace(tzinfo=BRUSSELS))
     item.add("summary", data.title)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.referrals.service import find_by_code, get_referral
 from regisseur_app.exchange.export import ExportError, neutralise
 from regisseur_app.formatting import format_date, format_datetime

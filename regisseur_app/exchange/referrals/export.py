@@ -12,8 +12,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from regisseur_app.domain.referrals.stats import (LEAD_HEADERS, ReferralStats, lead_time_rows, period_text,
-                                                 protected_tables)
+from regisseur_app.domain.referrals.stats import (
+    LEAD_HEADERS,
+    ReferralStats,
+    lead_time_rows,
+    period_text,
+    protected_tables,
+)
 from regisseur_app.domain.referrals.suppression import SECONDARY_MARK, ProtectedTable
 from regisseur_app.exchange.export import ExportError, neutralise, sheet_name
 from regisseur_app.formatting import format_date

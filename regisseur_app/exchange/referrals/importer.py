@@ -16,18 +16,49 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.referrals import audit
-from regisseur_app.domain.referrals import service as svc
-from regisseur_app.domain.core.codelists import REFERRAL_AGE_GROUP, REFERRAL_TYPE, REFERRAL_WORK_FORM, CodeItem, find_item
+from regisseur_app.domain.core.codelists import (
+    REFERRAL_AGE_GROUP,
+    REFERRAL_TYPE,
+    REFERRAL_WORK_FORM,
+    CodeItem,
+    find_item,
+)
 from regisseur_app.domain.core.municipalities import Municipality, find_municipality
 from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.domain.referrals.models import (CLOSED, DROPPED_OUT, NEGATIVE, NO_FOLLOW_UP, POSITIVE, REFERRED,
-                                                  REGULAR_WORK, SCREENING, STARTED, Referral)
+from regisseur_app.domain.referrals import audit
+from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.referrals.models import (
+    CLOSED,
+    DROPPED_OUT,
+    NEGATIVE,
+    NO_FOLLOW_UP,
+    POSITIVE,
+    REFERRED,
+    REGULAR_WORK,
+    SCREENING,
+    STARTED,
+    Referral,
+)
 from regisseur_app.domain.referrals.privacy import name_column_reason, national_number_error, note_warnings
-from regisseur_app.exchange.importing import (ERROR, NEW, SKIP, FieldSet, ImportPreview, ImportRejected, ImportResult,
-                                              MappingError, PreviewRow, ProgressCallback, check_mapping,
-                                              check_on_duplicate, column_label, report, row_values, two_phases)
 from regisseur_app.exchange.core.lookups import Memo, OrganisationIndex
+from regisseur_app.exchange.importing import (
+    ERROR,
+    NEW,
+    SKIP,
+    FieldSet,
+    ImportPreview,
+    ImportRejected,
+    ImportResult,
+    MappingError,
+    PreviewRow,
+    ProgressCallback,
+    check_mapping,
+    check_on_duplicate,
+    column_label,
+    report,
+    row_values,
+    two_phases,
+)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import parse_date
 from regisseur_app.storage.engine import fold

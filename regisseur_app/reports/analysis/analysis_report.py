@@ -12,21 +12,26 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
-from regisseur_app.features import need_score_providers
-from regisseur_app.domain.analysis import gaps
-from regisseur_app.domain.analysis import indicators
-from regisseur_app.domain.analysis import key_figures
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.analysis import offer_map
-from regisseur_app.domain.analysis import swot
-from regisseur_app.domain.analysis.models import OPPORTUNITY, QUADRANTS, STRENGTH, THREAT, WEAKNESS
-from regisseur_app.domain.analysis.gaps import Gap
+from regisseur_app.domain.analysis import gaps, indicators, key_figures, offer_map, swot
 from regisseur_app.domain.analysis.comparison import Comparison, compare
+from regisseur_app.domain.analysis.gaps import Gap
+from regisseur_app.domain.analysis.models import OPPORTUNITY, QUADRANTS, STRENGTH, THREAT, WEAKNESS
 from regisseur_app.domain.analysis.offer_map import Matrix
+from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core.setup import association_name
+from regisseur_app.features import need_score_providers
 from regisseur_app.formatting import format_number
-from regisseur_app.reports.pdf_base import (BRAND, FONT, FONT_BOLD, GRID, build_pdf, content_width, data_table,
-                                            paragraph, styles)
+from regisseur_app.reports.pdf_base import (
+    BRAND,
+    FONT,
+    FONT_BOLD,
+    GRID,
+    build_pdf,
+    content_width,
+    data_table,
+    paragraph,
+    styles,
+)
 
 QUADRANT_COLOURS = {STRENGTH: "#2e7d32", WEAKNESS: "#c62828", OPPORTUNITY: "#1565c0", THREAT: "#ef6c00"}
 EMPTY = colors.HexColor("#f6c6c9")

@@ -9,10 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.events.models import PRESENT, REGISTERED
-from regisseur_app.domain.events.service import get_event
-from regisseur_app.domain.events.participants import list_participants
 from regisseur_app.domain.core.setup import association_name
+from regisseur_app.domain.events.models import PRESENT, REGISTERED
+from regisseur_app.domain.events.participants import list_participants
+from regisseur_app.domain.events.service import get_event
 from regisseur_app.formatting import format_date
 from regisseur_app.reports.pdf_base import BRAND, GRID, ZEBRA, build_pdf, content_width, paragraph, styles
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Spacer
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.events import stats as event_stats
-from regisseur_app.domain.events import obligations
 from regisseur_app.domain.core.setup import association_name
+from regisseur_app.domain.events import obligations
+from regisseur_app.domain.events import stats as event_stats
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.reports.pdf_base import build_pdf, content_width, data_table, paragraph
 

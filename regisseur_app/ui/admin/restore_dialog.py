@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import format_bytes, format_datetime, format_number
@@ -21,7 +29,7 @@ class RestoreDialog(QDialog):
         self.backups = list_backups(ctx.paths.backup_dir)
         labels = sorted({label for b in self.backups for label in b.counts})
         self.table = QTableWidget(len(self.backups), 2 + len(labels), objectName="backups")
-        self.table.setHorizontalHeaderLabels(["Datum en uur", "Grootte", *[l.capitalize() for l in labels]])
+        self.table.setHorizontalHeaderLabels(["Datum en uur", "Grootte", *[label.capitalize() for label in labels]])
         for row, backup in enumerate(self.backups):
             cells = [format_datetime(backup.created), format_bytes(backup.size),
                      *[format_number(backup.counts.get(label, 0)) for label in labels]]

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import setup
+from regisseur_app.domain.core import municipalities, setup
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import MAX_PARTICIPATING, MIN_PARTICIPATING
 from regisseur_app.ui.widgets import ERROR_STYLE, CheckList

@@ -5,17 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, \
-    QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
 from regisseur_app.ui.analysis.gaps_tab import GapsTab
 from regisseur_app.ui.analysis.key_figures_tab import KeyFiguresTab
 from regisseur_app.ui.analysis.offer_map_tab import OfferMapTab
 from regisseur_app.ui.analysis.swot_tab import SwotTab
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 KEY_FIGURES, OFFER_MAP, GAPS, SWOT = range(4)

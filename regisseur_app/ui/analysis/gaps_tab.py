@@ -4,14 +4,25 @@ measured needs when a survey provides them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.features import need_score_providers
 from regisseur_app.domain.analysis import gaps
-from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.analysis.offer_map import offer_matrix
+from regisseur_app.domain.core import municipalities
+from regisseur_app.features import need_score_providers
 from regisseur_app.ui.analysis.gap_model import GapModel
 from regisseur_app.ui.export_action import ask_export_path
 from regisseur_app.ui.table_base import sorting_proxy

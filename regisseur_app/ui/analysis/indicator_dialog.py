@@ -5,15 +5,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.analysis import inventory as analysis_inventory
-from regisseur_app.domain.core import codelists
 from regisseur_app.domain.analysis import indicators
-from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.analysis import inventory as analysis_inventory
 from regisseur_app.domain.analysis.indicators import IndicatorInput
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 

@@ -5,16 +5,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.analysis import indicators
-from regisseur_app.domain.analysis import key_figures
+from regisseur_app.domain.analysis import indicators, key_figures
+from regisseur_app.exchange.analysis.key_figure_import import (
+    FORMS,
+    KEEP,
+    KEY_FIGURE_FIELDS,
+    LONG,
+    PREVIEW_FIELDS,
+    REPLACE,
+    WIDE_INDICATOR,
+    WIDE_YEAR,
+    KeyFigureLayout,
+    KeyFigurePreview,
+    detect_layout,
+    import_key_figures,
+    preview_key_figures,
+)
 from regisseur_app.exchange.importing import MappingError, import_with_backup
-from regisseur_app.exchange.analysis.key_figure_import import (FORMS, KEEP, KEY_FIGURE_FIELDS, LONG, PREVIEW_FIELDS, REPLACE,
-                                                      WIDE_INDICATOR, WIDE_YEAR, KeyFigureLayout, KeyFigurePreview,
-                                                      detect_layout, import_key_figures, preview_key_figures)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.import_preview_model import ImportPreviewModel

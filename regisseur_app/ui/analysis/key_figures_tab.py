@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.analysis import indicators
-from regisseur_app.domain.analysis import key_figures
+from regisseur_app.domain.analysis import indicators, key_figures
+from regisseur_app.domain.analysis.comparison import AVERAGE, compare, series
 from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.analysis.comparison import AVERAGE, compare, series
 from regisseur_app.ui.analysis.charts import BarChart, LineChart
 from regisseur_app.ui.analysis.comparison_model import ComparisonModel, RegionLastProxy
 from regisseur_app.ui.analysis.key_figure_grid_model import KeyFigureGridModel

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.analysis import indicators
-from regisseur_app.domain.analysis import swot
+from regisseur_app.domain.analysis import indicators, swot
 from regisseur_app.domain.analysis.models import QUADRANTS, SOURCE_INDICATOR, SOURCE_KINDS, SOURCE_NONE
-from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.analysis.swot import SwotInput
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.ui.widgets import FieldErrors
 
 SOURCE_HINTS = {

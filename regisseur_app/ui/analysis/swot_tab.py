@@ -5,14 +5,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.analysis import swot
 from regisseur_app.domain.analysis.models import OPPORTUNITY, QUADRANTS, STRENGTH, THREAT, WEAKNESS
+from regisseur_app.domain.core import municipalities
 from regisseur_app.ui.analysis.swot_item_dialog import SwotItemDialog
 
 COLOURS = {STRENGTH: "#2e7d32", WEAKNESS: "#c62828", OPPORTUNITY: "#1565c0", THREAT: "#ef6c00"}

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import contact_service, municipalities, organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.contact_service import ContactInput
 from regisseur_app.ui.widgets import CheckList, FieldErrors

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from regisseur_app.ui.page import Command
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import contact_service, municipalities
 from regisseur_app.domain.core.contact_service import ContactFilter
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
 from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
+from regisseur_app.ui.page import Command
 
 
 class ContactPage(ImportExportMixin, ListPage):

@@ -6,16 +6,25 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.events import follow_up
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import contact_service, organisation_service
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events.models import ACTION_STATUSES, REGISSEUR_OWNER
+from regisseur_app.domain.events import follow_up
 from regisseur_app.domain.events.follow_up import ActionInput
+from regisseur_app.domain.events.models import ACTION_STATUSES, REGISSEUR_OWNER
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import agenda as event_agenda
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import agenda as event_agenda
 from regisseur_app.domain.events.agenda import AgendaInput, AgendaRow
 from regisseur_app.ui.widgets import FieldErrors
 

@@ -6,13 +6,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import service as event_service
-from regisseur_app.domain.events import participants
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events.models import DECLINED, PRESENT
 from regisseur_app.formatting import format_date
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel

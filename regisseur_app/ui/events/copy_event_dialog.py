@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.ui.events.event_form import QT_DATETIME_FORMAT, from_qt, to_qt
 from regisseur_app.ui.widgets import FieldErrors
 

@@ -4,16 +4,25 @@ and the outputs (.ics, invitations, attendance sheet, Excel) and the check-in.""
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
-                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.events import service as event_service
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import organisation_service
-from regisseur_app.domain.events import participants
+from regisseur_app.domain.core import codelists, municipalities, organisation_service
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.ui.events.event_form import EventForm
 
 GEGEVENS, DEELNEMERS, AGENDA, VERSLAG, ACTIES = range(5)

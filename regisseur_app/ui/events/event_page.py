@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.events import service as event_service
-from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.events.service import EventFilter
 from regisseur_app.ui.events.calendar_view import CalendarView
 from regisseur_app.ui.events.event_table_model import EventTableModel
 from regisseur_app.ui.events.stats_view import StatsView
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
 
 LIST, CALENDAR, STATS = range(3)

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import follow_up
-from regisseur_app.domain.events import obligations
+from regisseur_app.domain.events import follow_up, obligations
 from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.events import participants
+from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import participants
 from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
 from regisseur_app.domain.events.models import ROLES
 from regisseur_app.ui.events.candidate_table_model import CandidateTableModel

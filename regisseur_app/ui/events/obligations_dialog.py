@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
-from regisseur_app.domain.events import obligations
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import obligations
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 

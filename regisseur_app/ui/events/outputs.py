@@ -12,9 +12,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import service as event_service
-from regisseur_app.domain.events import participants
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import participants
+from regisseur_app.domain.events import service as event_service
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import participants
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.events import participants
 from regisseur_app.domain.events.models import PARTICIPANT_STATUSES, ROLES
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel
 from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy

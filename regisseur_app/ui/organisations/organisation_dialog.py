@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import contact_service
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import codelists, contact_service, municipalities, organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.formatting import parse_whole_number
-from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts import table_model as contact_columns
+from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
 from regisseur_app.ui.widgets import CheckList, FieldErrors

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from regisseur_app.ui.page import Command
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.core import organisation_service
+from regisseur_app.domain.core import codelists, municipalities, organisation_service
 from regisseur_app.domain.core.organisation_service import OrganisationFilter
 from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
 from regisseur_app.ui.organisations.table_model import OrganisationTableModel
+from regisseur_app.ui.page import Command
 
 
 class OrganisationPage(ImportExportMixin, ListPage):

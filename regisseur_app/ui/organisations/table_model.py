@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from regisseur_app.domain.core.organisation_service import OrganisationRow
 from regisseur_app.formatting import format_number

@@ -5,12 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog,
-                               QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.retention import REASON_REQUEST, run_retention
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.ui.referrals.timeline_widget import TimelineWidget

@@ -5,12 +5,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.models import STATUS_LABELS, STATUSES
 from regisseur_app.domain.referrals.settings import expected_days

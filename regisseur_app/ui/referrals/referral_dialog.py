@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists
-from regisseur_app.domain.core import municipalities
-from regisseur_app.domain.referrals import service as svc
+from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.models import NOTE_MAX, REFERENCE_MAX
 from regisseur_app.domain.referrals.privacy import note_warnings
 from regisseur_app.ui.referrals.date_field import date_edit, to_date, to_qdate

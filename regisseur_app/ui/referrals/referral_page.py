@@ -3,12 +3,10 @@ verwerkingsregister; Beheer menu items for the settings and the retention."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from regisseur_app.ui.page import Command, Page
 from regisseur_app.context import AppContext
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.referrals.audit_view import AuditView
 from regisseur_app.ui.referrals.list_view import ReferralListView
 from regisseur_app.ui.referrals.register_view import RegisterView

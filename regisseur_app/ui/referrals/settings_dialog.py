@@ -3,16 +3,35 @@ the code prefix per municipality and the text of the verwerkingsregister."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals.models import STATUS_LABELS
-from regisseur_app.domain.referrals.settings import (DEFAULT_REGISTER_TEXT, MAX_RETENTION, MAX_THRESHOLD,
-                                                    MIN_RETENTION, MIN_THRESHOLD, ReferralSettings, load_settings,
-                                                    save_settings)
+from regisseur_app.domain.referrals.settings import (
+    DEFAULT_REGISTER_TEXT,
+    MAX_RETENTION,
+    MAX_THRESHOLD,
+    MIN_RETENTION,
+    MIN_THRESHOLD,
+    ReferralSettings,
+    load_settings,
+    save_settings,
+)
 from regisseur_app.ui.widgets import ERROR_STYLE
 
 

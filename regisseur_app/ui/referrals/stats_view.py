@@ -6,16 +6,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from regisseur_app.context import AppContext
+from regisseur_app.domain.core.setup import association_name
 from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.settings import load_settings
-from regisseur_app.domain.referrals.stats import (FUNNEL_STAGES, LEAD_HEADERS, ReferralStats, StatsFilter,
-                                                 compute_stats, lead_time_rows, protected_tables)
-from regisseur_app.domain.core.setup import association_name
+from regisseur_app.domain.referrals.stats import (
+    FUNNEL_STAGES,
+    LEAD_HEADERS,
+    ReferralStats,
+    StatsFilter,
+    compute_stats,
+    lead_time_rows,
+    protected_tables,
+)
 from regisseur_app.domain.referrals.suppression import CountTable
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.referrals.chart_widget import FunnelChart, LeadTimeChart

@@ -7,8 +7,15 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from regisseur_app.domain.referrals.models import (CLOSED, DROPPED_OUT, NEGATIVE, NO_FOLLOW_UP, POSITIVE,
-                                                  REGULAR_WORK, STARTED)
+from regisseur_app.domain.referrals.models import (
+    CLOSED,
+    DROPPED_OUT,
+    NEGATIVE,
+    NO_FOLLOW_UP,
+    POSITIVE,
+    REGULAR_WORK,
+    STARTED,
+)
 from regisseur_app.domain.referrals.service import StepRow
 from regisseur_app.formatting import format_date, format_number
 
