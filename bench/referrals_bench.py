@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from regisseur_app.context import AppPaths  # noqa: E402
-from regisseur_app.domain import codelists  # noqa: E402
+from regisseur_app.domain.core import codelists  # noqa: E402
 from regisseur_app.domain.core.setup import complete_setup  # noqa: E402
 from regisseur_app.domain.referrals import service as svc  # noqa: E402
 from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats  # noqa: E402

@@ -1,0 +1,240 @@
+"""The measurements of the benchmark. Each case runs in a fresh Python process (see run.py) and
+returns {metric: seconds}; the process's peak RSS is recorded with it.
+
+Floors are measured the same way in the same run, so each figure is a ratio against what the stack
+itself costs on this machine: a bare PySide6 window, a plain read of the same file, a bare SQL
+aggregate, a plain reportlab document of the same size.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+Case = Callable[[Path, Path], dict[str, float]]
+CASES: dict[str, Case] = {}
+
+
+def case(name: str) -> Callable[[Case], Case]:
+    def register(fn: Case) -> Case:
+        CASES[name] = fn
+        return fn
+    return register
+
+
+def _qt_app():  # noqa: ANN202
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _ctx(db: Path):  # noqa: ANN202
+    from regisseur_app.context import AppPaths
+    from regisseur_app.startup import open_context
+
+    return open_context(AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg"))
+
+
+def _clock(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+# ---- cold start (the whole process is timed by run.py) -----------------------------------------------
+@case("floor_window")
+def floor_window(_db: Path, _work: Path) -> dict[str, float]:
+    """A bare PySide6 window shown, then quit."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    app = _qt_app()
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Regisseur"))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    return {}
+
+
+@case("start")
+def start(db: Path, _work: Path) -> dict[str, float]:
+    """What `regisseur-app --db DB` does up to a shown, populated start screen (then quits)."""
+    from regisseur_app.context import AppPaths
+    from regisseur_app.ui.app import _ensure_setup, _open, make_application
+    from regisseur_app.ui.instance_lock import InstanceLock
+
+    app = make_application()
+    paths = AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg")
+    lock = InstanceLock(paths.db_path)
+    assert lock.acquire()
+    ctx = _open(paths, demo=False)
+    assert ctx is not None and _ensure_setup(ctx)
+    from regisseur_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    app.processEvents()
+    lock.release()
+    return {}
+
+
+# ---- lists on the large data ----------------------------------------------------------------------
+@case("referral_list")
+def referral_list(db: Path, _work: Path) -> dict[str, float]:
+    _qt_app()
+    ctx = _ctx(db)
+    from regisseur_app.ui.referrals.referral_page import ReferralPage
+
+    holder: dict = {}
+    opened = _clock(lambda: holder.setdefault("page", ReferralPage(ctx)).refresh())
+    view = holder["page"].list_view
+    combo = view.municipality_combo
+
+    def municipality() -> None:
+        combo.setCurrentIndex(min(3, combo.count() - 1))
+        view.apply_filters()
+
+    filtered = _clock(municipality)
+    assert view.model.rowCount() > 0
+    return {"open": opened, "filter": filtered}
+
+
+@case("organisation_list")
+def organisation_list(db: Path, _work: Path) -> dict[str, float]:
+    _qt_app()
+    ctx = _ctx(db)
+    from regisseur_app.ui.organisations.organisation_page import OrganisationPage
+
+    holder: dict = {}
+    opened = _clock(lambda: holder.setdefault("page", OrganisationPage(ctx)))
+    page = holder["page"]
+
+    def search() -> None:
+        page.search_edit.setText("groen")
+        page.refresh()
+
+    filtered = _clock(search)
+    assert page.model.rowCount() > 0
+    return {"open": opened, "filter": filtered}
+
+
+# ---- statistics -------------------------------------------------------------------------------------
+@case("referral_stats")
+def referral_stats(db: Path, _work: Path) -> dict[str, float]:
+    from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
+
+    ctx = _ctx(db)
+    with ctx.reading() as session:
+        compute_stats(session, StatsFilter())  # warm the page cache like the floor below
+        seconds = _clock(lambda: compute_stats(session, StatsFilter()))
+    return {"stats": seconds}
+
+
+@case("floor_referral_aggregate")
+def floor_referral_aggregate(db: Path, _work: Path) -> dict[str, float]:
+    """One plain aggregate over every referral and step (group by municipality and status)."""
+    conn = sqlite3.connect(db)
+    sql = ("SELECT r.nis_code, s.status, count(*), avg(julianday(s.step_date) - julianday(r.referral_date)) "
+           "FROM referral r JOIN referral_step s ON s.referral_id = r.id GROUP BY r.nis_code, s.status")
+    conn.execute(sql).fetchall()
+    seconds = _clock(lambda: conn.execute(sql).fetchall())
+    return {"stats": seconds}
+
+
+# ---- a 10.000-row Excel file ------------------------------------------------------------------------
+def organisations_xlsx(work: Path) -> Path:
+    """10.000 organisations as a user would export them from another tool (made once per run)."""
+    target = work / "organisaties-10000.xlsx"
+    if not target.exists():
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("Organisaties")
+        sheet.append(["Naam", "Type", "Straat", "Postcode", "Gemeente", "Zetel", "Website"])
+        for i in range(10_000):
+            sheet.append([f"Organisatie {i:05d}", "Maatwerkbedrijf", f"Stationsstraat {i % 300 + 1}", "3460",
+                          "Bekkevoort", "Bekkevoort", f"https://org{i}.example"])
+        book.save(target)
+    return target
+
+
+@case("floor_xlsx_read")
+def floor_xlsx_read(_db: Path, work: Path) -> dict[str, float]:
+    """The fastest plain read of the same file available here (python-calamine, else openpyxl read-only)."""
+    path = organisations_xlsx(work)
+    try:
+        from python_calamine import CalamineWorkbook
+
+        def read() -> None:
+            CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    except ImportError:
+        from openpyxl import load_workbook
+
+        def read() -> None:
+            book = load_workbook(path, read_only=True)
+            list(book.worksheets[0].iter_rows(values_only=True))
+            book.close()
+    return {"read": _clock(read)}
+
+
+@case("xlsx_import")
+def xlsx_import(db: Path, work: Path) -> dict[str, float]:
+    """Read the file through the app's reader, preview every row, import all (one transaction)."""
+    from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations, preview_organisations
+    from regisseur_app.exchange.importing import guess_mapping
+    from regisseur_app.exchange.tabular import read_table
+
+    path = organisations_xlsx(work)
+    holder: dict = {}
+    read = _clock(lambda: holder.setdefault("table", read_table(path)))
+    table = holder["table"]
+    ctx = _ctx(db)
+    mapping = guess_mapping(table.headers, ORGANISATION_FIELDS)
+
+    def preview_and_import() -> None:
+        with ctx.transaction() as session:
+            preview_organisations(session, table, mapping)
+            import_organisations(session, table, mapping)
+
+    total = read + _clock(preview_and_import)
+    return {"read": read, "import": total}
+
+
+@case("csv_50mb")
+def csv_50mb(_db: Path, work: Path) -> dict[str, float]:
+    """Peak memory when a 50 MB CSV is given to the importer (read or refused)."""
+    from regisseur_app.exchange.tabular import TableReadError, read_table
+
+    path = work / "groot-50mb.csv"
+    if not path.exists():
+        line = "Organisatie {i};Maatwerkbedrijf;Stationsstraat 1;3460;Bekkevoort;" + "x" * 60 + "\n"
+        with path.open("w", encoding="utf-8") as out:
+            out.write("Naam;Type;Straat;Postcode;Gemeente;Notities\n")
+            i = 0
+            while out.tell() < 50 * 1024 * 1024:
+                out.write(line.format(i=i))
+                i += 1
+
+    def read() -> None:
+        try:
+            read_table(path)
+        except TableReadError:
+            pass
+
+    return {"read": _clock(read)}
+
+
+@case("floor_list")
+def floor_list(db: Path, _work: Path) -> dict[str, float]:
+    """Plain indexed queries for what a list shows first: 200 referrals, and the organisations by name."""
+    conn = sqlite3.connect(db)
+    referrals = "SELECT id, code, nis_code, status FROM referral ORDER BY referral_date DESC LIMIT 200"
+    organisations = "SELECT id, name, seat_nis_code FROM organisation WHERE archived = 0 ORDER BY name"
+    conn.execute(referrals).fetchall()
+    return {"referrals": _clock(lambda: conn.execute(referrals).fetchall()),
+            "organisations": _clock(lambda: conn.execute(organisations).fetchall())}

@@ -1,0 +1,19 @@
+"""One benchmark case in a fresh process: `python bench/child.py CASE DB WORK` prints one JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.cases import CASES  # noqa: E402
+
+name, db, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+metrics = CASES[name](db, work)
+rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"metrics": metrics, "rss_kb": rss_kb}), flush=True)
+os._exit(0)  # no interpreter teardown: PySide6 may abort there, and the work is measured already
