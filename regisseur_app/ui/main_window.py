@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -178,7 +177,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Over Regisseur", self._about, None, "about")
-        self._action(help_menu, "Over &Qt", QApplication.aboutQt)
+        self._action(help_menu, "Over &Qt", self._about_qt, None, "about_qt")
 
     def _page_action(self, menu, text: str, command: Command, shortcut) -> QAction:  # noqa: ANN001
         action = self._action(menu, text, lambda: self._run_command(command), shortcut, command.value)
@@ -230,6 +229,19 @@ class MainWindow(QMainWindow):
             "organisaties en contacten van de sociale economie in de deelnemende gemeenten.</p>"
             f"<p>Database: {self.ctx.db_path}<br>Back-ups: {self.ctx.paths.backup_dir}<br>"
             f"Logbestanden: {self.ctx.paths.log_dir}</p>")
+
+    def _about_qt(self) -> None:
+        """Qt's own box is English licence text only; this says the same in Dutch."""
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        QMessageBox.about(
+            self, "Over Qt",
+            f"<h3>Qt {qVersion()}</h3>"
+            f"<p>Regisseur is gebouwd met Qt {qVersion()} en PySide6 {PySide6.__version__} (Qt for Python), "
+            "een toolkit voor programma's op Windows, macOS en Linux.</p>"
+            "<p>Qt en PySide6 worden gebruikt onder de licentie GNU LGPL versie 3. Meer over de licenties van "
+            "Qt: <a href=\"https://www.qt.io/licensing/\">qt.io/licensing</a>.</p>")
 
     # ---- geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -70,7 +70,7 @@ class StatsView(QWidget):
         top.addWidget(self.total_label, 1)
         self.report_button = QPushButton("Jaarrapport (PDF)…", objectName="year_report")
         self.report_button.setToolTip("Verplichtingen en deelname van dit jaar als PDF")
-        self.report_button.clicked.connect(self.save_year_report)
+        self.report_button.clicked.connect(lambda: self.save_year_report())
         top.addWidget(self.report_button)
         grid = QGridLayout()
         grid.addWidget(QLabel("<b>Per gemeente</b>"), 0, 0)
