@@ -8,5 +8,6 @@ from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.core.settings import AppSetting
 from regisseur_app.domain.events.models import AgendaItem, Event, EventParticipant, FollowUpAction
 from regisseur_app.domain.referrals.models import Referral, ReferralAudit, ReferralStep
+from regisseur_app.domain.reports.models import ReportComment, ReportLogEntry
 
-__all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep"]
+__all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep", "ReportComment", "ReportLogEntry"]

@@ -1,6 +1,6 @@
 """Netwerkevenementen: events, participants, follow-up actions, yearly obligations."""
 
-from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, HomeSectionSpec, PageSpec
+from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, HomeSectionSpec, PageSpec, ReportSectionSpec
 
 FEATURE = Feature(
     name="events",
@@ -13,4 +13,5 @@ FEATURE = Feature(
         CodeListSpec("event_audience", "Doelgroepen van evenementen"),
     ),
     admin_actions="regisseur_app.ui.events.admin:admin_actions",
+    report_sections=(ReportSectionSpec("evenementen", "Netwerkevenementen", 40, "regisseur_app.reports.events.college_section:build"),),  # noqa: E501
 )

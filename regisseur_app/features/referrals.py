@@ -1,6 +1,14 @@
 """Doorverwijzingen VDAB: the pseudonymous referral log, its statistics, retention and audit."""
 
-from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, HomeSectionSpec, ImportKind, PageSpec
+from regisseur_app.features.spec import (
+    CodeListSpec,
+    DemoSpec,
+    Feature,
+    HomeSectionSpec,
+    ImportKind,
+    PageSpec,
+    ReportSectionSpec,
+)
 
 FEATURE = Feature(
     name="referrals",
@@ -21,4 +29,5 @@ FEATURE = Feature(
     ),
     admin_actions="regisseur_app.ui.referrals.admin:admin_actions",
     after_restore=("regisseur_app.domain.referrals.retention:reapply_after_restore",),
+    report_sections=(ReportSectionSpec("doorverwijzingen", "Doorverwijzingen naar VDAB", 50, "regisseur_app.reports.referrals.college_section:build"),),  # noqa: E501
 )

@@ -1,0 +1,142 @@
+"""A `content.Table` as a reportlab Table that a college member reads without stumbling: the header repeats
+on every page the table runs over, numbers (and their headers) are right-aligned, header words are never
+broken in the middle (a header wraps at spaces; when a word does not fit, the whole table's font shrinks),
+column widths follow the content, and a total row is bold."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Table as RLTable
+
+from regisseur_app.reports.college.cells import cell_text, header_text
+from regisseur_app.reports.content import Table
+from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, GRID, ZEBRA, register_fonts
+
+BASE_SIZE = 8.5
+MIN_SIZE = 6.0
+PAD = 4.0  # left and right padding of a cell, each
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
+
+
+def column_widths(table: Table, width: float, size: float = BASE_SIZE) -> tuple[list[float], float]:
+    """(widths, font size): every header word and every number fits on one line; wrap only at spaces."""
+    register_fonts()
+    heads = [header_text(c) for c in table.columns]
+    texts = [[cell_text(row[i] if i < len(row) else None, c) for row in table.rows]
+             for i, c in enumerate(table.columns)]
+    while True:
+        minimum, natural, comfy = [], [], []
+        for i, column in enumerate(table.columns):
+            body_font = FONT_BOLD if table.total_row else FONT
+            cells = [stringWidth(t, body_font, size) for t in texts[i]]
+            words = [_longest_word(t, body_font, size) for t in texts[i]]
+            head_word = _longest_word(heads[i], FONT_BOLD, size)
+            head_full = stringWidth(heads[i], FONT_BOLD, size)
+            low = max([head_word, *(cells if column.numeric else words)]) + 2 * PAD
+            full = max([head_full, *cells]) + 2 * PAD
+            minimum.append(low)
+            natural.append(max(low, full))
+            # a number column is comfortable when its header takes at most two lines
+            comfy.append(min(max(low, head_full / 2 + 2 * PAD + 6), max(low, full)) if column.numeric else low)
+        if sum(minimum) <= width or size <= MIN_SIZE:
+            break
+        size = max(MIN_SIZE, size * min(0.95, width / sum(minimum)))
+    if sum(natural) <= width:
+        spare = width - sum(natural)
+        text_cols = [i for i, c in enumerate(table.columns) if not c.numeric]
+        share = sum(natural[i] for i in text_cols) or 1
+        widths = [w + (spare * w / share if i in text_cols else 0) for i, w in enumerate(natural)]
+        return _even_numbers(table, widths), size
+    # too wide: fill up in steps (number headers on two lines, then the text, then the rest)
+    widths = list(minimum)
+    for target, columns in ((comfy, "numeric"), (natural, "text"), (natural, "numeric")):
+        chosen = [i for i, c in enumerate(table.columns) if c.numeric == (columns == "numeric")]
+        _grow(widths, target, chosen, width - sum(widths))
+    return widths, size
+
+
+def _grow(widths: list[float], target: list[float], chosen: list[int], room: float) -> None:
+    """Widen the chosen columns toward `target`, in proportion to what each still lacks, within `room`."""
+    lacking = {i: max(target[i] - widths[i], 0.0) for i in chosen}
+    need = sum(lacking.values())
+    if room <= 0 or need <= 0:
+        return
+    factor = min(1.0, room / need)
+    for i, gap in lacking.items():
+        widths[i] += gap * factor
+
+
+def _even_numbers(table: Table, widths: list[float]) -> list[float]:
+    """Numeric columns side by side get one width (the widest of them), taken from the text columns."""
+    numeric = [i for i, c in enumerate(table.columns) if c.numeric]
+    text = [i for i, c in enumerate(table.columns) if not c.numeric]
+    if len(numeric) < 2 or not text:
+        return widths
+    widest = max(widths[i] for i in numeric)
+    needed = sum(widest - widths[i] for i in numeric)
+    available = sum(widths[i] for i in text)
+    if needed >= available * 0.4:
+        return widths
+    result = list(widths)
+    for i in numeric:
+        result[i] = widest
+    for i in text:
+        result[i] = widths[i] - needed * widths[i] / available
+    return result
+
+
+def _styles(size: float) -> dict[str, ParagraphStyle]:
+    leading = size * 1.25
+    cell = ParagraphStyle("college_cell", fontName=FONT, fontSize=size, leading=leading, splitLongWords=0)
+    return {
+        "cell": cell,
+        "num": ParagraphStyle("college_num", parent=cell, alignment=TA_RIGHT),
+        "head": ParagraphStyle("college_head", parent=cell, fontName=FONT_BOLD, textColor=colors.white),
+        "head_num": ParagraphStyle("college_head_num", parent=cell, fontName=FONT_BOLD, textColor=colors.white,
+                                   alignment=TA_RIGHT),
+        "total": ParagraphStyle("college_total", parent=cell, fontName=FONT_BOLD),
+        "total_num": ParagraphStyle("college_total_num", parent=cell, fontName=FONT_BOLD, alignment=TA_RIGHT),
+    }
+
+
+def pdf_table(table: Table, width: float) -> RLTable:
+    widths, size = column_widths(table, width)
+    st = _styles(size)
+    body = [[Paragraph(_esc(header_text(c)), st["head_num" if c.numeric else "head"]) for c in table.columns]]
+    last = len(table.rows) - 1
+    for r, row in enumerate(table.rows):
+        bold = table.total_row and r == last
+        line = []
+        for i, column in enumerate(table.columns):
+            value = row[i] if i < len(row) else None
+            key = ("total" if bold else "cell") if not column.numeric else ("total_num" if bold else "num")
+            line.append(Paragraph(_esc(cell_text(value, column)), st[key]))
+        body.append(line)
+    result = RLTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), BRAND),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for index in range(2, len(body), 2):
+        commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
+    if table.total_row and len(body) > 1:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, BRAND))
+    result.setStyle(TableStyle(commands))
+    return result

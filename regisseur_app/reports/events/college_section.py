@@ -1,0 +1,112 @@
+"""College-report section 'Netwerkevenementen': the events of the period with how many people from the
+municipality registered and came, and the yearly obligations of the regierol (nota 2.1 and 6.1). For the
+region: every event with its totals, and the participants per municipality.
+
+Counts are those of `domain.events.stats` (the same definitions as the statistics view): ingeschreven =
+ingeschreven, aanwezig or niet opgedaagd; aanwezig = checked in; cancelled events do not count.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from regisseur_app.domain.events import obligations
+from regisseur_app.domain.events import stats as event_stats
+from regisseur_app.domain.events.models import CANCELLED, Event
+from regisseur_app.formatting import counted, format_date
+from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
+
+KEY, TITLE = "evenementen", "Netwerkevenementen"
+DEFINITIONS = ("Ingeschreven = ingeschreven, aanwezig of niet opgedaagd; aanwezig = effectief aanwezig. Een "
+               "deelnemer telt bij elke gemeente waarvoor hij of zij actief is. Geannuleerde evenementen tellen "
+               "niet mee.")
+
+
+def events_in(session: Session, scope: Scope) -> list[Event]:
+    """The events that start within the period, cancelled ones left out, in date order."""
+    start = datetime.combine(scope.start, datetime.min.time())
+    end = datetime.combine(scope.end + timedelta(days=1), datetime.min.time())
+    return list(session.scalars(select(Event).options(selectinload(Event.type)).where(
+        Event.starts_at >= start, Event.starts_at < end, Event.status != CANCELLED).order_by(Event.starts_at)))
+
+
+def _obligations(session: Session, scope: Scope) -> Table:
+    rows = []
+    for year in range(scope.start.year, scope.end.year + 1):
+        for o in obligations.yearly_obligations(session, year):
+            rows.append([o.title, year, o.state_label, "; ".join(e.text() for e in o.events) or "—"])
+    return Table("Jaarlijkse verplichtingen van de regierol", [
+        Column("Verplichting"), Column("Jaar"), Column("Stand"), Column("Evenementen die meetellen")], rows)
+
+
+def _obligation_message(session: Session, scope: Scope) -> str:
+    year = scope.end.year
+    parts = [f"{_lower_first(o.title.split(' voor ')[0])} {o.state_label.lower()}"
+             for o in obligations.yearly_obligations(session, year)]
+    return f"Jaarlijkse verplichtingen {year}: {', '.join(parts)}."
+
+
+def _lower_first(text: str) -> str:
+    """'Netwerkevent' -> 'netwerkevent', but 'MVO-event' stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def build(session: Session, scope: Scope) -> SectionContent:
+    events = events_in(session, scope)
+    if not events:
+        content = no_data(KEY, TITLE, f"Er waren geen netwerkevenementen in de periode {scope.period_label}.")
+        content.blocks.append(_obligations(session, scope))
+        content.messages.append(_obligation_message(session, scope))
+        return content
+    if scope.is_region:
+        return _region(session, scope, events)
+    rows, registered, present = [], 0, 0
+    for event in events:
+        total = event_stats.event_counts(session, event.id)
+        here = next((c for c in event_stats.breakdown(session, [event.id], "municipality")
+                     if c.label == scope.name), None)
+        here_registered, here_present = (here.registered, here.present) if here else (0, 0)
+        registered += here_registered
+        present += here_present
+        rows.append([format_date(event.starts_at), event.title, event.type.label, here_registered, here_present,
+                     total.present])
+    rows.append(["", "Totaal", "", registered, present, sum(r[5] for r in rows)])
+    blocks = [Text(f"{counted(len(events), 'netwerkevenement', 'netwerkevenementen')} in de periode "
+                   f"{scope.period_label}; per evenement de deelnemers uit {scope.name}."),
+              Table(f"Evenementen en deelnemers uit {scope.name}", [
+                  Column("Datum"), Column("Evenement"), Column("Soort"), Column(f"Ingeschreven uit {scope.name}", True),
+                  Column(f"Aanwezig uit {scope.name}", True), Column("Aanwezig in totaal", True)], rows,
+                  footnote=DEFINITIONS, total_row=True),
+              _obligations(session, scope)]
+    messages = [f"{counted(len(events), 'netwerkevent', 'netwerkevents')}, "
+                f"{counted(present, 'deelnemer', 'deelnemers')} uit {scope.name}.",
+                _obligation_message(session, scope)]
+    return SectionContent(KEY, TITLE, blocks, messages)
+
+
+def _region(session: Session, scope: Scope, events: list[Event]) -> SectionContent:
+    rows = []
+    for event in events:
+        c = event_stats.event_counts(session, event.id)
+        rows.append([format_date(event.starts_at), event.title, c.invited, c.registered, c.present,
+                     None if c.rate is None else round(c.rate * 100, 1)])
+    invited, registered, present = (sum(r[i] for r in rows) for i in (2, 3, 4))
+    rows.append(["", "Totaal", invited, registered, present, None])
+    per_place = event_stats.breakdown(session, [e.id for e in events], "municipality")
+    place_rows = [[c.label, c.invited, c.registered, c.present] for c in per_place]
+    blocks = [Text(f"{counted(len(events), 'netwerkevenement', 'netwerkevenementen')} in de periode "
+                   f"{scope.period_label}."),
+              Table("Evenementen", [Column("Datum"), Column("Evenement"), Column("Uitgenodigd", True),
+                                    Column("Ingeschreven", True), Column("Aanwezig", True),
+                                    Column("Opkomst", True, 1, "%")], rows, total_row=True,
+                    footnote="Opkomst = aanwezig / ingeschreven, voor evenementen die al begonnen zijn. "
+                             + DEFINITIONS),
+              Table("Deelnemers per gemeente", [Column("Gemeente"), Column("Uitgenodigd", True),
+                                                Column("Ingeschreven", True), Column("Aanwezig", True)], place_rows),
+              _obligations(session, scope)]
+    messages = [f"{counted(len(events), 'netwerkevent', 'netwerkevents')}, "
+                f"{counted(present, 'aanwezige', 'aanwezigen')} in totaal.", _obligation_message(session, scope)]
+    return SectionContent(KEY, TITLE, blocks, messages)

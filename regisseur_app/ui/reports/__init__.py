@@ -1,0 +1,1 @@
+"""Rapporten voor het college: the report page, its preview, settings and batch dialogs."""
