@@ -42,13 +42,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return 0 if run_self_test() else 1
     if args.command == "check":
-        from regisseur_app.storage.integrity import check_database
+        from regisseur_app.operations.maintenance import check
 
         paths = _paths(args)
         if not paths.db_path.exists():
             print(f"Database {paths.db_path} bestaat niet.", file=sys.stderr)
             return 2
-        report = check_database(paths.db_path)
+        report = check(paths.db_path)
         print(report.as_text())
         return 0 if report.ok else 1
     if args.command == "backup":

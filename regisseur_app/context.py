@@ -63,8 +63,12 @@ class AppContext:
             self.undo_sink(record)
 
     def on_change(self, listener: Callable[[set[str]], None]) -> None:
-        """Call `listener(topics)` after every operation that changed something."""
+        """Call `listener(topics)` after every operation that changed something (possibly on a worker thread)."""
         self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[set[str]], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def announce(self, topics: set[str]) -> None:
         if topics:

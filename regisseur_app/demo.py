@@ -26,14 +26,19 @@ def populate_demo(session: Session, seed: int = DEFAULT_SEED) -> None:
             set_setting(session, spec.key, "1")
 
 
+def fill_demo(ctx: AppContext, seed: int = DEFAULT_SEED) -> None:
+    """Fill what is missing of the demo data in one transaction (idempotent)."""
+    with ctx.transaction() as session:
+        populate_demo(session, seed)
+
+
 def open_demo_context(paths: AppPaths, seed: int = DEFAULT_SEED) -> AppContext:
     """Open (create, migrate) the demo database and fill what is missing in one transaction."""
     from regisseur_app.startup import open_context
 
     ctx = open_context(paths, demo=True)
     try:
-        with ctx.transaction() as session:
-            populate_demo(session, seed)
+        fill_demo(ctx, seed)
     except Exception:
         ctx.close()
         raise

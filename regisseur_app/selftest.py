@@ -12,9 +12,9 @@ from pathlib import Path
 
 from regisseur_app.context import AppPaths
 from regisseur_app.domain.core import codelists, organisation_service
+from regisseur_app.operations.maintenance import check as check_database
 from regisseur_app.startup import open_context
 from regisseur_app.storage import backup, migrations
-from regisseur_app.storage.integrity import check_database
 
 
 def run_self_test(say: Callable[[str], None] = print) -> bool:

@@ -226,13 +226,3 @@ def _flush(session: Session, write) -> None:
     after_flush = getattr(write, "after_flush", None)
     if after_flush is not None:
         after_flush()
-
-
-def import_with_backup(ctx, import_fn: Callable, table: RawTable, mapping: dict[str, int | None],  # noqa: ANN001
-                       on_duplicate: str = "skip", progress: ProgressCallback | None = None) -> ImportResult:
-    """DESIGN.md rule 4 in one place: a verified backup first, then the whole file in one transaction."""
-    from regisseur_app.storage.backup import make_backup
-
-    make_backup(ctx.db_path, ctx.paths.backup_dir)
-    with ctx.transaction() as session:
-        return import_fn(session, table, mapping, on_duplicate, progress=progress)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, Protocol
 
 NAME_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
-COUNTED_TABLES = {"organisation": "organisaties", "contact": "contactpersonen"}
 
 KEEP_RECENT_DAYS = 2
 KEEP_DAILY = 12
@@ -26,6 +26,13 @@ KEEP_MONTHLY = 9
 
 class BackupError(RuntimeError):
     pass
+
+
+class Counted(Protocol):
+    """A count to show with a backup (features.spec.CountSpec): storage knows no table of its own."""
+
+    label: str
+    table: str
 
 
 @dataclass(frozen=True)
@@ -117,16 +124,26 @@ def read_generation(path: Path) -> int | None:
     return int(row[0]) if row and str(row[0]).isdigit() else 0
 
 
-def _read_counts(path: Path) -> dict[str, int]:
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _quoted(table: str) -> str:
+    if not _IDENTIFIER.match(table):
+        raise ValueError(f"not a table name: {table!r}")
+    return f'"{table}"'
+
+
+def read_counts(path: Path, counted: Iterable[Counted]) -> dict[str, int]:
+    """label -> number of rows of its table in the database file `path` (0 for a table it lacks)."""
     counts: dict[str, int] = {}
     try:
         conn = _connect_readonly(path)
         try:
-            for table, label in COUNTED_TABLES.items():
+            for spec in counted:
                 try:
-                    counts[label] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                    counts[spec.label] = conn.execute(f"SELECT count(*) FROM {_quoted(spec.table)}").fetchone()[0]  # noqa: S608
                 except sqlite3.OperationalError:
-                    counts[label] = 0
+                    counts[spec.label] = 0
         finally:
             conn.close()
     except sqlite3.Error:
@@ -134,8 +151,24 @@ def _read_counts(path: Path) -> dict[str, int]:
     return counts
 
 
-def list_backups(backup_dir: Path, with_counts: bool = True) -> list[BackupInfo]:
-    """Backups in the folder, newest first."""
+def read_rows(path: Path, table: str, columns: Iterable[str], distinct: bool = False) -> Iterator[tuple[Any, ...]]:
+    """The rows (only `columns`) of `table` in a database file such as a backup, read-only. A file
+    without that table yields nothing (a backup made before the feature existed)."""
+    names = ", ".join(_quoted(c) for c in columns)
+    conn = _connect_readonly(path)
+    try:
+        try:
+            cursor = conn.execute(f"SELECT {'DISTINCT ' if distinct else ''}{names} FROM {_quoted(table)}")  # noqa: S608
+        except sqlite3.OperationalError:
+            return
+        yield from cursor
+    finally:
+        conn.close()
+
+
+def list_backups(backup_dir: Path, with_counts: bool = True, counts: Iterable[Counted] = ()) -> list[BackupInfo]:
+    """Backups in the folder, newest first; with the data generation and the `counts` (features.backup_counts())."""
+    counted = list(counts)
     if not backup_dir.is_dir():
         return []
     found = []
@@ -146,7 +179,7 @@ def list_backups(backup_dir: Path, with_counts: bool = True) -> list[BackupInfo]
         created = datetime.strptime(match["stamp"], STAMP_FORMAT)
         found.append(BackupInfo(path=path, created=created, size=path.stat().st_size,
                                 generation=read_generation(path) if with_counts else None,
-                                counts=_read_counts(path) if with_counts else {}))
+                                counts=read_counts(path, counted) if with_counts else {}))
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from regisseur_app.formatting import format_bytes, format_number
-from regisseur_app.storage.backup import COUNTED_TABLES, integrity_errors
+from regisseur_app.storage.backup import Counted, integrity_errors, read_counts
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,9 @@ def quick_check(db_path: Path) -> bool:
         conn.close()
 
 
-def check_database(db_path: Path) -> IntegrityReport:
+def check_database(db_path: Path, counts: Iterable[Counted] = ()) -> IntegrityReport:
+    """integrity_check and foreign_key_check; with the row counts of `counts` (features.backup_counts())."""
     problems = integrity_errors(db_path)
-    counts: dict[str, int] = {}
-    if not problems:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            for table, label in COUNTED_TABLES.items():
-                counts[label] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-        finally:
-            conn.close()
+    counted = {} if problems else read_counts(db_path, counts)
     size = sum(p.stat().st_size for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
-    return IntegrityReport(ok=not problems, problems=problems, size=size, counts=counts)
+    return IntegrityReport(ok=not problems, problems=problems, size=size, counts=counted)

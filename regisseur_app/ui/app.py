@@ -81,8 +81,7 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
         from regisseur_app.domain.core.base import ValidationError
 
         try:
-            with ctx.transaction() as session:
-                demo_data.populate_demo(session)  # idempotent; also adds data of newer modules
+            demo_data.fill_demo(ctx)  # idempotent; also adds data of newer modules
         except ValidationError as exc:
             ctx.close()
             QMessageBox.critical(None, "Geen demogegevens", " ".join(exc.errors.values()))

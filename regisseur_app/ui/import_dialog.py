@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from regisseur_app import features
 from regisseur_app.context import AppContext
-from regisseur_app.exchange.importing import ImportPreview, MappingError, guess_mapping, import_with_backup
+from regisseur_app.exchange.importing import ImportPreview, MappingError, guess_mapping
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.features.spec import resolve
 from regisseur_app.formatting import counted, format_number
+from regisseur_app.operations.imports import import_table
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
 from regisseur_app.ui.table_file import TableFileMixin, describe_table
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
@@ -154,8 +155,8 @@ class ImportDialog(TableFileMixin, QDialog):
 
         def work(job: Job):  # noqa: ANN202
             job.progress(0, f"Back-up maken, dan {self.noun} inlezen…")
-            return import_with_backup(self.ctx, self._import_fn, table, mapping, on_duplicate,
-                                      progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
+            return import_table(self.ctx, self._import_fn, table, mapping, on_duplicate,
+                                progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
 
         run_in_background(self, "Importeren…", work, self._imported, self._import_failed)
 

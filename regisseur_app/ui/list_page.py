@@ -1,8 +1,6 @@
-"""Base of the list screens: search as you type, filters, a sortable table, archive with undo."""
+"""Base of the list screens: search as you type, filters, a sortable table, archive (undo: the window's Ctrl+Z)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,7 +16,9 @@ SEARCH_DELAY_MS = 150
 
 class ListPage(Page):
     COMMANDS = frozenset({Command.NEW, Command.SEARCH})
-    """Subclasses set NOUN_SINGULAR/PLURAL, `model`, and implement fetch/open_editor/set_archived."""
+    """Subclasses set NOUN_SINGULAR/PLURAL, `model`, and implement fetch/open_editor/set_archived.
+
+    `set_archived(ctx, ids, archived) -> int` is an operation (operations.core): it records its own undo step."""
 
     NOUN_SINGULAR = "item"
     NOUN_PLURAL = "items"
@@ -29,7 +29,6 @@ class ListPage(Page):
         self.model = model
         model.setParent(self)  # the page owns its model, so Qt deletes both together
         self.proxy = sorting_proxy(model)
-        self._undo: Callable[[], None] | None = None
         self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken (naam, plaats, KBO-nummer…)")
         self.search_edit.setClearButtonEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -75,7 +74,7 @@ class ListPage(Page):
     def open_editor(self, item_id: int | None) -> None:
         raise NotImplementedError
 
-    def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
+    def set_archived(self, ids: list[int], archived: bool) -> int:
         raise NotImplementedError
 
     def add_filter_widget(self, widget: QWidget) -> None:
@@ -114,26 +113,11 @@ class ListPage(Page):
             self.status_message.emit(f"Selecteer eerst een of meer {self.NOUN_PLURAL}.")
             return
         archive = not self.archived_check.isChecked()
-        with self.ctx.transaction() as session:
-            changed = self.set_archived(session, ids, archive)
+        changed = self.set_archived(ids, archive)
         verb = "gearchiveerd" if archive else "teruggezet uit het archief"
-        self._undo = lambda: self._apply_archived(ids, not archive)
         self.status_message.emit(f"{counted(changed, self.NOUN_SINGULAR, self.NOUN_PLURAL)} {verb}. "
                                  "Ongedaan maken met Ctrl+Z.")
         self.refresh()
-
-    def undo(self) -> bool:
-        if self._undo is None:
-            return False
-        undo, self._undo = self._undo, None
-        undo()
-        self.status_message.emit("Ongedaan gemaakt.")
-        self.refresh()
-        return True
-
-    def _apply_archived(self, ids: list[int], archived: bool) -> None:
-        with self.ctx.transaction() as session:
-            self.set_archived(session, ids, archived)
 
     def _archive_mode_changed(self, archived: bool) -> None:
         self.archive_button.setText("Terugzetten" if archived else "Archiveren")

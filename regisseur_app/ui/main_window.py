@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from regisseur_app import __version__, features
 from regisseur_app.context import AppContext
+from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting
 from regisseur_app.domain.core.setup import association_name
 from regisseur_app.features.spec import PageSpec, resolve
@@ -24,6 +25,9 @@ from regisseur_app.ui.page import Command, Page
 
 
 class MainWindow(QMainWindow):
+    # an operation changed data (topics); emitted from any thread, handled on the GUI thread
+    data_changed = Signal(object)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -31,6 +35,12 @@ class MainWindow(QMainWindow):
         # one undo stack for the window: operations record their undo steps here (ctx.undo_sink)
         self.undo_stack = QUndoStack(self)
         ctx.undo_sink = self._push_undo
+        self._undo_error: Exception | None = None
+        # after any operation (a dialog, a page, a background import): refresh the page on screen, once
+        self._refresh_pending = False
+        self.data_changed.connect(self._data_changed)
+        self._listener = self.data_changed.emit
+        ctx.on_change(self._listener)
         self.specs: list[PageSpec] = features.pages()
         self._built: dict[str, Page] = {}
         self.page_actions: dict[str, QAction] = {}
@@ -107,10 +117,23 @@ class MainWindow(QMainWindow):
     def _push_undo(self, record) -> None:  # noqa: ANN001  (operations.UndoRecord)
         from regisseur_app.ui.undo import push_undo
 
-        push_undo(self.undo_stack, self.ctx, record, after=self._after_undo)
+        push_undo(self.undo_stack, self.ctx, record, after=self._after_undo, on_error=self._undo_failed)
 
     def _after_undo(self) -> None:
         self.current_page().refresh()
+
+    def _undo_failed(self, exc: Exception) -> None:
+        self._undo_error = exc
+
+    def _data_changed(self, _topics: set[str]) -> None:
+        if not self._refresh_pending:  # several operations in one go: one refresh afterwards
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._refresh_after_change)
+
+    def _refresh_after_change(self) -> None:
+        self._refresh_pending = False
+        if self._built:
+            self.current_page().refresh()
 
     def update_title(self) -> None:
         with self.ctx.reading() as session:
@@ -156,7 +179,9 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("B&ewerken")
         self._action(edit_menu, "&Ongedaan maken", self._undo, QKeySequence.StandardKey.Undo, "undo")
-        self._action(edit_menu, "Opnieuw &uitvoeren", self._redo, QKeySequence.StandardKey.Redo, "redo")
+        redo = self._action(edit_menu, "Opnieuw &uitvoeren", self._redo, QKeySequence.StandardKey.Redo, "redo")
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(keys + [QKeySequence("Ctrl+Y")] * (QKeySequence("Ctrl+Y") not in keys))
         self._page_action(edit_menu, "&Nieuw…", Command.NEW, None)
         self._page_action(edit_menu, "&Zoeken", Command.SEARCH, None)
 
@@ -185,23 +210,33 @@ class MainWindow(QMainWindow):
         return action
 
     def _undo(self) -> None:
-        if self.undo_stack.canUndo():
-            text = self.undo_stack.undoText()
-            self.undo_stack.undo()
-            self.statusBar().showMessage(f"Ongedaan gemaakt: {text}.", 5000)
-            return
-        page = self.current_page()
-        legacy = getattr(page, "undo", None)  # TRANSITION: page-local undo until its actions are operations
-        if not (legacy and legacy()):
+        if not self.undo_stack.canUndo():
             self.statusBar().showMessage("Er is niets om ongedaan te maken.", 5000)
+            return
+        text = self.undo_stack.undoText()
+        self.undo_stack.undo()
+        if not self._report_undo_error("Ongedaan maken mislukt", text):
+            self.statusBar().showMessage(f"Ongedaan gemaakt: {text}.", 5000)
 
     def _redo(self) -> None:
-        if self.undo_stack.canRedo():
-            text = self.undo_stack.redoText()
-            self.undo_stack.redo()
-            self.statusBar().showMessage(f"Opnieuw uitgevoerd: {text}.", 5000)
-        else:
+        if not self.undo_stack.canRedo():
             self.statusBar().showMessage("Er is niets om opnieuw uit te voeren.", 5000)
+            return
+        text = self.undo_stack.redoText()
+        self.undo_stack.redo()
+        if not self._report_undo_error("Opnieuw uitvoeren mislukt", text):
+            self.statusBar().showMessage(f"Opnieuw uitgevoerd: {text}.", 5000)
+
+    def _report_undo_error(self, title: str, text: str) -> bool:
+        """A failed undo/redo changed nothing and left the stack: say so in Dutch. True if it failed."""
+        exc, self._undo_error = self._undo_error, None
+        if exc is None:
+            return False
+        reason = " ".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+        self.statusBar().showMessage(f"{title}: {text}.", 8000)
+        QMessageBox.warning(self, title, f"'{text[:1].upper()}{text[1:]}' kon niet uitgevoerd worden: {reason}\n\n"
+                            "Er is niets gewijzigd. Deze stap is van de lijst 'ongedaan maken' gehaald.")
+        return True
 
     def _edit_setup(self) -> None:
         from regisseur_app.ui.admin.setup_wizard import SetupWizard
@@ -255,6 +290,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.ctx.remove_listener(self._listener)
+        if self.ctx.undo_sink == self._push_undo:
+            self.ctx.undo_sink = None
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()

@@ -7,9 +7,9 @@ import pytest
 
 from regisseur_app.domain.core import codelists, organisation_service
 from regisseur_app.domain.core.organisation_service import OrganisationInput
+from regisseur_app.operations import maintenance
 from regisseur_app.startup import open_context, restore_backup
 from regisseur_app.storage import backup
-from regisseur_app.storage.integrity import check_database
 from tests.conftest import paths_in
 
 
@@ -28,7 +28,7 @@ def test_backup_is_a_verified_copy_with_counts(app_ctx):
     _add(app_ctx, "Een")
     path = backup.make_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
     assert backup.integrity_errors(path) == []
-    [info] = backup.list_backups(app_ctx.paths.backup_dir)
+    [info] = maintenance.list_backups(app_ctx)  # counts named by the registry (features.backup_counts)
     assert info.path == path and info.size > 0
     assert info.counts == {"organisaties": 1, "contactpersonen": 0}
     assert not list(app_ctx.paths.backup_dir.glob(".*.tmp"))
@@ -41,7 +41,7 @@ def test_restore_brings_back_old_state_and_keeps_a_backup_of_the_current(app_ctx
     assert _names(app_ctx) == ["Na", "Voor"]
     restore_backup(app_ctx, first)
     assert _names(app_ctx) == ["Voor"]
-    newest = backup.list_backups(app_ctx.paths.backup_dir)[0]
+    newest = maintenance.list_backups(app_ctx)[0]
     assert newest.counts["organisaties"] == 2  # the state just before the restore was saved
     _add(app_ctx, "Daarna")  # the database is usable after the restore
     assert _names(app_ctx) == ["Daarna", "Voor"]
@@ -110,7 +110,7 @@ def test_rotate_deletes_files_not_kept(tmp_path):
 
 def test_check_database_reports_ok_and_counts(app_ctx):
     _add(app_ctx, "A")
-    report = check_database(app_ctx.db_path)
+    report = maintenance.check(app_ctx.db_path)
     assert report.ok
     assert report.counts["organisaties"] == 1
     assert "in orde" in report.as_text()
@@ -119,7 +119,7 @@ def test_check_database_reports_ok_and_counts(app_ctx):
 def test_check_database_reports_damage(tmp_path):
     broken = tmp_path / "kapot.sqlite"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    report = check_database(broken)
+    report = maintenance.check(broken)
     assert not report.ok
     assert "problemen" in report.as_text()
 
@@ -164,3 +164,18 @@ def test_restore_of_a_vanished_backup_says_so(app_ctx):
     with pytest.raises(backup.BackupError) as info:
         restore_backup(app_ctx, gone)
     assert "bestaat niet meer" in str(info.value)
+
+
+def test_storage_counts_only_what_the_caller_names(app_ctx):
+    """storage/ knows no table of ours: without counts a backup lists none; a missing table counts 0."""
+    from regisseur_app.features.spec import CountSpec
+
+    _add(app_ctx, "Een")
+    path = backup.make_backup(app_ctx.db_path, app_ctx.paths.backup_dir)
+    assert backup.list_backups(app_ctx.paths.backup_dir)[0].counts == {}
+    assert backup.read_counts(path, [CountSpec("organisaties", "organisation"), CountSpec("x", "no_such")]) == {
+        "organisaties": 1, "x": 0}
+    assert sorted(backup.read_rows(path, "organisation", ["name"])) == [("Een",)]
+    assert list(backup.read_rows(path, "no_such_table", ["code"])) == []
+    with pytest.raises(ValueError):
+        list(backup.read_rows(path, "organisation; DROP TABLE x", ["name"]))

@@ -14,8 +14,8 @@ from regisseur_app.domain.referrals.retention import (
     cutoff_date,
     register_path,
     retention_preview,
-    run_retention,
 )
+from regisseur_app.operations.referrals import run_retention
 from regisseur_app.startup import restore_backup
 from regisseur_app.storage.backup import list_backups, make_backup
 from tests.unit.referral_helpers import TODAY, move, new_referral

@@ -9,7 +9,7 @@
   of erasure. It is rewritten atomically (temporary file, fsync, rename, fsync of the folder) BEFORE
   the transaction that deletes commits: if the write fails nothing is erased; if the commit fails
   the register names a code the user had decided to erase, which the next re-application erases.
-- After a restore, `reapply_after_restore` erases every code of the register that came back and
+- After a restore, `reapply_after_restore` (run by operations.referrals, a registered restore hook) erases every code of the register that came back and
   raises the code counters so an erased code is never issued again.
 """
 
@@ -29,9 +29,10 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.referrals import audit
-from regisseur_app.domain.referrals.models import CLOSED, Referral
+from regisseur_app.domain.referrals.models import CLOSED, Referral, ReferralAudit
 from regisseur_app.domain.referrals.settings import load_settings, raise_counter
 from regisseur_app.formatting import format_date
+from regisseur_app.storage.backup import read_rows
 
 CODE_PATTERN = re.compile(r"^(?P<prefix>[A-Z0-9]{2,4})-(?P<year>\d{4})-(?P<number>\d{4,})$")
 REASON_RETENTION = "bewaartermijn"
@@ -167,43 +168,19 @@ def reapply(session: Session, register: ErasureRegister, today: date | None = No
     return sorted(present)
 
 
-def run_retention(ctx, codes: list[str], reason: str, today: date | None = None, progress=None) -> int:  # noqa: ANN001
-    """Verified backup first, then erase in one transaction. `ctx` is the AppContext."""
-    from regisseur_app.storage.backup import make_backup
-
-    if progress:
-        progress(10, "Gecontroleerde back-up maken…")
-    make_backup(ctx.db_path, ctx.paths.backup_dir)
-    if progress:
-        progress(60, "Doorverwijzingen wissen…")
-    with ctx.transaction() as session:
-        return erase(session, codes, ErasureRegister(register_path(ctx.db_path)), reason, today)
-
-
-def reapply_after_restore(ctx, previous: Path | None = None) -> list[str]:  # noqa: ANN001
-    """Hook for startup.restore_backup: re-apply the erasure register to the restored database, and
-    raise the code counters past every code the database held before the restore (`previous`, the
-    safety backup), so a code is never handed out twice."""
-    with ctx.transaction() as session:
-        for code in codes_in_file(previous) if previous else []:
-            match = CODE_PATTERN.match(code)
-            if match:
-                raise_counter(session, match["prefix"], int(match["year"]), int(match["number"]))
-        return reapply(session, ErasureRegister(register_path(ctx.db_path)))
+def reapply_after_restore(session: Session, db_path: Path, previous: Path | None = None) -> list[str]:
+    """After a restore: raise the code counters past every code of `previous` (the safety backup of the
+    state before), then erase again what the register beside `db_path` names. Returns the codes erased again."""
+    for code in codes_in_file(previous) if previous else []:
+        match = CODE_PATTERN.match(code)
+        if match:
+            raise_counter(session, match["prefix"], int(match["year"]), int(match["number"]))
+    return reapply(session, ErasureRegister(register_path(db_path)))
 
 
 def codes_in_file(path: Path) -> set[str]:
     """Every referral code a database file knows: present referrals and the audit log (also erased ones)."""
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        codes: set[str] = set()
-        for table in ("referral", "referral_audit"):
-            try:
-                codes.update(row[0] for row in conn.execute(f"SELECT DISTINCT code FROM {table}"))  # noqa: S608
-            except sqlite3.OperationalError:  # a backup from before the referral module
-                pass
-        return codes
-    finally:
-        conn.close()
+    codes: set[str] = set()
+    for table in (Referral.__tablename__, ReferralAudit.__tablename__):
+        codes.update(row[0] for row in read_rows(path, table, ["code"], distinct=True))
+    return codes

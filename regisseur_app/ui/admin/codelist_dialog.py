@@ -23,6 +23,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.features import code_list_titles
+from regisseur_app.operations import core as core_ops
 
 
 class CodeListDialog(QDialog):
@@ -84,7 +85,7 @@ class CodeListDialog(QDialog):
     def add(self) -> None:
         label, ok = QInputDialog.getText(self, "Toevoegen", "Omschrijving:")
         if ok:
-            self._apply(lambda s: codelists.add_item(s, self.list_combo.currentData(), label))
+            self._apply(lambda: core_ops.add_code_item(self.ctx, self.list_combo.currentData(), label))
 
     def rename(self) -> None:
         current = self._current()
@@ -92,17 +93,16 @@ class CodeListDialog(QDialog):
             return
         label, ok = QInputDialog.getText(self, "Hernoemen", "Nieuwe omschrijving:", text=current[1])
         if ok:
-            self._apply(lambda s: codelists.rename_item(s, current[0], label) or current[0])
+            self._apply(lambda: core_ops.rename_code_item(self.ctx, current[0], label))
 
     def toggle(self) -> None:
         current = self._current()
         if current is not None:
-            self._apply(lambda s: codelists.set_item_active(s, current[0], not current[2]) or current[0])
+            self._apply(lambda: core_ops.set_code_item_active(self.ctx, current[0], not current[2]))
 
     def _apply(self, change) -> None:  # noqa: ANN001
         try:
-            with self.ctx.transaction() as session:
-                item_id = change(session)
+            item_id = change()
         except ValidationError as exc:
             QMessageBox.warning(self, "Codelijsten", " ".join(exc.errors.values()))
             return

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from regisseur_app.startup import RestoreIncompleteError, restore_backup
-from regisseur_app.storage.backup import make_backup
-from regisseur_app.storage.integrity import check_database
+from regisseur_app.operations import maintenance
+from regisseur_app.startup import RestoreIncompleteError
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 
@@ -16,7 +15,7 @@ def make_backup_now(window) -> None:  # noqa: ANN001
     def done(path) -> None:  # noqa: ANN001
         window.statusBar().showMessage(f"Back-up gemaakt en gecontroleerd: {path.name}", 10000)
 
-    run_in_background(window, "Back-up maken…", lambda job: make_backup(ctx.db_path, ctx.paths.backup_dir),
+    run_in_background(window, "Back-up maken…", lambda job: maintenance.make_backup(ctx),
                       done, lambda exc: _failed(window, "Back-up mislukt", exc), cancellable=False)
 
 
@@ -27,7 +26,7 @@ def check_database_now(window) -> None:  # noqa: ANN001
         box = QMessageBox.information if report.ok else QMessageBox.warning
         box(window, "Database controleren", report.as_text())
 
-    run_in_background(window, "Database controleren…", lambda job: check_database(ctx.db_path), done,
+    run_in_background(window, "Database controleren…", lambda job: maintenance.check(ctx.db_path), done,
                       lambda exc: _failed(window, "Controle mislukt", exc), cancellable=False)
 
 
@@ -55,7 +54,7 @@ def restore_from_backup(window) -> None:  # noqa: ANN001
         window.reload_all()
         _failed(window, "Terugzetten mislukt", exc)
 
-    run_in_background(window, "Back-up terugzetten…", lambda job: restore_backup(window.ctx, backup.path),
+    run_in_background(window, "Back-up terugzetten…", lambda job: maintenance.restore(window.ctx, backup.path),
                       done, failed, cancellable=False)
 
 

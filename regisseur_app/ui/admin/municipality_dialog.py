@@ -22,6 +22,7 @@ from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import MunicipalityData
 from regisseur_app.formatting import format_number, parse_whole_number
+from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.table_base import Column, RowTableModel, sorting_proxy
 from regisseur_app.ui.widgets import FieldErrors
 
@@ -89,8 +90,7 @@ class MunicipalityEditDialog(QDialog):
             arrondissement=self.arrondissement_edit.text(), province=self.province_edit.text(),
             inhabitants=inhabitants, postcodes=self.postcodes_edit.text())
         try:
-            with self.ctx.transaction() as session:
-                municipalities.save_municipality(session, data, self.is_new)
+            core_ops.save_municipality(self.ctx, data, self.is_new)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import format_bytes, format_datetime, format_number
-from regisseur_app.storage.backup import BackupInfo, list_backups
+from regisseur_app.operations.maintenance import list_backups
+from regisseur_app.storage.backup import BackupInfo
 
 
 class RestoreDialog(QDialog):
@@ -26,7 +27,7 @@ class RestoreDialog(QDialog):
         self.resize(640, 420)
         self.chosen: BackupInfo | None = None
         self.chosen_label = ""
-        self.backups = list_backups(ctx.paths.backup_dir)
+        self.backups = list_backups(ctx)
         labels = sorted({label for b in self.backups for label in b.counts})
         self.table = QTableWidget(len(self.backups), 2 + len(labels), objectName="backups")
         self.table.setHorizontalHeaderLabels(["Datum en uur", "Grootte", *[label.capitalize() for label in labels]])

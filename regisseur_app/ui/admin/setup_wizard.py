@@ -9,6 +9,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core import municipalities, setup
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import MAX_PARTICIPATING, MIN_PARTICIPATING
+from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.widgets import ERROR_STYLE, CheckList
 
 
@@ -84,9 +85,8 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                setup.complete_setup(session, self.name_page.name_edit.text(),
-                                     self.municipality_page.check_list.checked_values())
+            core_ops.complete_setup(self.ctx, self.name_page.name_edit.text(),
+                                    self.municipality_page.check_list.checked_values())
         except ValidationError as exc:
             self.municipality_page.error.setText(" ".join(exc.errors.values()))
             return

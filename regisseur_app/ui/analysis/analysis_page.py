@@ -83,10 +83,6 @@ class AnalysisPage(Page):
             self.tabs.setCurrentIndex(KEY_FIGURES)
             self.key_figures.tabs.setCurrentIndex(1)
 
-    def undo(self) -> bool:
-        current = self.current()
-        return bool(hasattr(current, "undo") and current.undo())
-
     def edit_indicators(self) -> None:
         from regisseur_app.ui.analysis.indicator_dialog import IndicatorDialog
 

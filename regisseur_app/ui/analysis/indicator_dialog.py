@@ -28,6 +28,7 @@ from regisseur_app.domain.analysis import inventory as analysis_inventory
 from regisseur_app.domain.analysis.indicators import IndicatorInput
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.operations import analysis as analysis_ops
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 
@@ -150,8 +151,7 @@ class IndicatorDialog(QDialog):
         data = IndicatorInput(self.label_edit.text(), self.unit_edit.text(), self.source_edit.text(),
                               self.count_check.isChecked(), self.decimals_spin.value())
         try:
-            with self.ctx.transaction() as session:
-                saved = indicators.save_indicator(session, data, self._current_id)
+            saved = analysis_ops.save_indicator(self.ctx, data, self._current_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return
@@ -163,8 +163,7 @@ class IndicatorDialog(QDialog):
         if current is None:
             return
         try:
-            with self.ctx.transaction() as session:
-                indicators.set_indicator_active(session, current.id, not current.active)
+            analysis_ops.set_indicator_active(self.ctx, current.id, not current.active)
         except ValidationError as exc:
             self.errors.show({"label": exc.errors.get("label", str(exc))})
             return
@@ -173,8 +172,7 @@ class IndicatorDialog(QDialog):
 
     def _save_types(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                analysis_inventory.set_social_economy_types(session, self.se_list.checked_values())
+            analysis_ops.set_social_economy_types(self.ctx, self.se_list.checked_values())
         except ValidationError as exc:
             self.se_error.setText(" ".join(exc.errors.values()))
             return

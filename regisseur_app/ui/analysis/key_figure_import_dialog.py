@@ -41,9 +41,10 @@ from regisseur_app.exchange.analysis.key_figure_import import (
     import_key_figures,
     preview_key_figures,
 )
-from regisseur_app.exchange.importing import MappingError, import_with_backup
+from regisseur_app.exchange.importing import MappingError
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import format_number
+from regisseur_app.operations.imports import import_table
 from regisseur_app.ui.import_preview_model import ImportPreviewModel
 from regisseur_app.ui.table_file import TableFileMixin, describe_table
 from regisseur_app.ui.workers import Cancelled, Job, run_in_background
@@ -295,8 +296,8 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
 
         def work(job: Job):  # noqa: ANN202
             job.progress(0, "Back-up maken, dan kerncijfers inlezen…")
-            return import_with_backup(self.ctx, import_key_figures, table, layout, mode,
-                                      progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
+            return import_table(self.ctx, import_key_figures, table, layout, mode,
+                                progress=lambda done, total: job.progress(done * 100 // max(total, 1)))
 
         run_in_background(self, "Importeren…", work, self._imported, self._import_failed)
 

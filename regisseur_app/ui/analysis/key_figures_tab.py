@@ -24,6 +24,7 @@ from regisseur_app.domain.analysis import indicators, key_figures
 from regisseur_app.domain.analysis.comparison import AVERAGE, compare, series
 from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.operations import analysis as analysis_ops
 from regisseur_app.ui.analysis.charts import BarChart, LineChart
 from regisseur_app.ui.analysis.comparison_model import ComparisonModel, RegionLastProxy
 from regisseur_app.ui.analysis.key_figure_grid_model import KeyFigureGridModel
@@ -39,7 +40,6 @@ class KeyFiguresTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.comparison = None
-        self._undo: list[tuple[int, str, int, float | None, float | None]] = []
         self._extra_years: set[int] = set()
         self.indicator_combo = QComboBox(objectName="indicator")
         self.indicator_combo.setMinimumContentsLength(28)
@@ -225,11 +225,9 @@ class KeyFiguresTab(QWidget):
     def _write_value(self, nis: str, year: int, value: float | None) -> str | None:
         indicator_id = self.indicator_combo.currentData()
         try:
-            with self.ctx.transaction() as session:
-                previous = key_figures.set_value(session, indicator_id, nis, year, value)
+            analysis_ops.set_key_figure(self.ctx, indicator_id, nis, year, value)  # undoable: Ctrl+Z
         except ValidationError as exc:
             return " ".join(exc.errors.values())
-        self._undo.append((indicator_id, nis, year, previous, value))
         self.grid_error.clear()
         self.status_message.emit("Waarde bewaard. Ongedaan maken met Ctrl+Z.")
         self._after_change()
@@ -251,17 +249,6 @@ class KeyFiguresTab(QWidget):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
         self.year_combo.blockSignals(False)
         self._show_comparison()
-
-    def undo(self) -> bool:
-        if not self._undo:
-            return False
-        indicator_id, nis, year, previous, _new = self._undo.pop()
-        with self.ctx.transaction() as session:
-            key_figures.set_value(session, indicator_id, nis, year, previous)
-        if indicator_id == self.indicator_combo.currentData():
-            self.grid_model.set_cell(nis, year, previous)
-        self._after_change()
-        return True
 
     def add_year(self) -> None:
         shown = self.grid_model.years

@@ -19,6 +19,7 @@ from regisseur_app.domain.analysis import indicators, swot
 from regisseur_app.domain.analysis.models import QUADRANTS, SOURCE_INDICATOR, SOURCE_KINDS, SOURCE_NONE
 from regisseur_app.domain.analysis.swot import SwotInput
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.operations import analysis as analysis_ops
 from regisseur_app.ui.widgets import FieldErrors
 
 SOURCE_HINTS = {
@@ -103,8 +104,7 @@ class SwotItemDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                self.saved_id = swot.save_swot_item(session, self.collect(), self.item_id)
+            self.saved_id = analysis_ops.save_swot_item(self.ctx, self.collect(), self.item_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

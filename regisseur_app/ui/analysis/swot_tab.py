@@ -26,6 +26,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.analysis import swot
 from regisseur_app.domain.analysis.models import OPPORTUNITY, QUADRANTS, STRENGTH, THREAT, WEAKNESS
 from regisseur_app.domain.core import municipalities
+from regisseur_app.operations import analysis as analysis_ops
 from regisseur_app.ui.analysis.swot_item_dialog import SwotItemDialog
 
 COLOURS = {STRENGTH: "#2e7d32", WEAKNESS: "#c62828", OPPORTUNITY: "#1565c0", THREAT: "#ef6c00"}
@@ -104,7 +105,6 @@ class SwotTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._undo: list[tuple[swot.SwotInput, int]] = []
         self.scope_combo = QComboBox(objectName="swot_scope")
         self.scope_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.export_button = QPushButton("Exporteren…", objectName="export_swot")
@@ -171,32 +171,15 @@ class SwotTab(QWidget):
         if item_id is None:
             self.status_message.emit("Selecteer eerst een punt.")
             return
-        with self.ctx.transaction() as session:
-            snapshot = swot.delete_swot_item(session, item_id)
-        if snapshot is not None:
-            self._undo.append(snapshot)
+        analysis_ops.delete_swot_item(self.ctx, item_id)  # undoable: Ctrl+Z
         self.refresh()
         self.status_message.emit("SWOT-punt verwijderd. Ongedaan maken met Ctrl+Z.")
-
-    def undo(self) -> bool:
-        if not self._undo:
-            return False
-        data, order = self._undo.pop()
-        with self.ctx.transaction() as session:
-            item_id = swot.restore_swot_item(session, data, order)
-        index = self.scope_combo.findData(data.nis_code)
-        if index >= 0 and index != self.scope_combo.currentIndex():
-            self.scope_combo.setCurrentIndex(index)
-        self.refresh((data.quadrant, item_id))
-        return True
 
     def move_item(self, quadrant: str, step: int) -> None:
         item_id = self.panels[quadrant].selected_id()
         if item_id is None:
             return
-        with self.ctx.transaction() as session:
-            moved = swot.move_swot_item(session, item_id, step)
-        if moved:
+        if analysis_ops.move_swot_item(self.ctx, item_id, step):
             self.refresh((quadrant, item_id))
             self.panels[quadrant].list.setFocus()
 

@@ -18,6 +18,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core import contact_service, municipalities, organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.contact_service import ContactInput
+from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 
@@ -98,8 +99,7 @@ class ContactDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                self.saved_id = contact_service.save_contact(session, self.collect(), self.contact_id)
+            self.saved_id = core_ops.save_contact(self.ctx, self.collect(), self.contact_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import contact_service, municipalities
 from regisseur_app.domain.core.contact_service import ContactFilter
+from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
 from regisseur_app.ui.export_action import ImportExportMixin
@@ -53,8 +54,8 @@ class ContactPage(ImportExportMixin, ListPage):
             self.status_message.emit(f"Contactpersoon '{dialog.collect().name.strip()}' opgeslagen.")
             self.refresh()
 
-    def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
-        return contact_service.set_contacts_archived(session, ids, archived)
+    def set_archived(self, ids: list[int], archived: bool) -> int:
+        return core_ops.archive_contacts(self.ctx, ids, archived)
 
     def export_frame(self, rows: list):  # noqa: ANN201
         from regisseur_app.exchange.export import contacts_frame  # pandas loads only when needed

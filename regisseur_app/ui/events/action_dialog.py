@@ -25,6 +25,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events import follow_up
 from regisseur_app.domain.events.follow_up import ActionInput
 from regisseur_app.domain.events.models import ACTION_STATUSES, REGISSEUR_OWNER
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 
@@ -115,8 +116,7 @@ class ActionDialog(QDialog):
                                                   f"'{REGISSEUR_OWNER}'."})
             return
         try:
-            with self.ctx.transaction() as session:
-                follow_up.save_action(session, self.event_id, self.collect(), self.action_id)
+            event_ops.save_action(self.ctx, self.event_id, self.collect(), self.action_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

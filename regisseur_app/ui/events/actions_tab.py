@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.events import follow_up
-from regisseur_app.domain.events.models import ACTION_DONE
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.action_dialog import ActionDialog
 from regisseur_app.ui.events.action_table_model import ActionTableModel
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
@@ -76,9 +76,7 @@ class ActionsTab(QWidget):
         ids = self._selected()
         if not ids:
             return
-        with self.ctx.transaction() as session:
-            for action_id in ids:
-                follow_up.set_action_status(session, action_id, ACTION_DONE)
+        event_ops.mark_actions_done(self.ctx, ids)
         self.load(self.event_id)
 
     def delete(self) -> None:
@@ -89,8 +87,6 @@ class ActionsTab(QWidget):
                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.transaction() as session:
-            for action_id in ids:
-                follow_up.delete_action(session, action_id)
+        event_ops.delete_actions(self.ctx, ids)
         self.load(self.event_id)
         self.dialog.update_tab_titles()

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events import agenda as event_agenda
 from regisseur_app.domain.events.agenda import AgendaInput, AgendaRow
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.widgets import FieldErrors
 
 
@@ -42,8 +42,7 @@ class AgendaItemDialog(QDialog):
     def save(self) -> None:
         data = AgendaInput(self.title_edit.text(), self.time_edit.text(), self.speaker_edit.text())
         try:
-            with self.ctx.transaction() as session:
-                event_agenda.save_agenda_item(session, self.event_id, data, self.row.id if self.row else None)
+            event_ops.save_agenda_item(self.ctx, self.event_id, data, self.row.id if self.row else None)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

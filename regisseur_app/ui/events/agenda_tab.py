@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from regisseur_app.context import AppContext
 from regisseur_app.domain.events import agenda as event_agenda
 from regisseur_app.domain.events.agenda import AgendaRow
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.agenda_item_dialog import AgendaItemDialog
 from regisseur_app.ui.table_base import Column, RowTableModel
 
@@ -81,8 +82,7 @@ class AgendaTab(QWidget):
         row = self._current()
         if row is None:
             return
-        with self.ctx.transaction() as session:
-            event_agenda.move_agenda_item(session, row.id, step)
+        event_ops.move_agenda_item(self.ctx, row.id, step)
         self.load(self.event_id, row.id)
 
     def delete(self) -> None:
@@ -92,6 +92,5 @@ class AgendaTab(QWidget):
         if QMessageBox.question(self, "Agendapunt verwijderen", f"Agendapunt '{row.title}' verwijderen?",
                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                 QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
-            with self.ctx.transaction() as session:
-                event_agenda.delete_agenda_item(session, row.id)
+            event_ops.delete_agenda_item(self.ctx, row.id)
             self.load(self.event_id)

@@ -25,6 +25,7 @@ from regisseur_app.domain.events import participants
 from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events.models import DECLINED, PRESENT
 from regisseur_app.formatting import format_date
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel
 from regisseur_app.ui.table_base import ID_ROLE, SORT_ROLE
 
@@ -168,8 +169,7 @@ class CheckInDialog(QDialog):
             self.search.selectAll()
             return
         try:
-            with self.ctx.transaction() as session:
-                participants.check_in(session, index.data(ID_ROLE))
+            event_ops.check_in(self.ctx, index.data(ID_ROLE))
         except ValidationError as exc:
             self.feedback.setText("\n".join(exc.errors.values()))
             return
@@ -188,8 +188,7 @@ class CheckInDialog(QDialog):
         participant_id, name, previous = self._last
         self._last = None
         try:
-            with self.ctx.transaction() as session:
-                participants.undo_check_in(session, participant_id, previous)
+            event_ops.undo_check_in(self.ctx, participant_id, previous)
         except ValidationError as exc:
             self.feedback.setText("\n".join(exc.errors.values()))
             return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events import service as event_service
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.event_form import QT_DATETIME_FORMAT, from_qt, to_qt
 from regisseur_app.ui.widgets import FieldErrors
 
@@ -55,9 +56,8 @@ class CopyEventDialog(QDialog):
 
     def copy(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                self.new_id = event_service.copy_as_template(session, self.event_id, from_qt(self.start_edit.dateTime()),
-                                                             self.title_edit.text())
+            self.new_id = event_ops.copy_event(self.ctx, self.event_id, from_qt(self.start_edit.dateTime()),
+                                               self.title_edit.text())
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists, municipalities, organisation_service
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events import participants
 from regisseur_app.domain.events import service as event_service
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.event_form import EventForm
 
 GEGEVENS, DEELNEMERS, AGENDA, VERSLAG, ACTIES = range(5)
@@ -134,9 +134,7 @@ class EventDialog(QDialog):
     def save(self) -> bool:
         data = self._state()
         try:
-            with self.ctx.transaction() as session:
-                event_id = event_service.save_event(session, data, self.event_id)
-                promoted = participants.fill_from_waiting_list(session, event_id)
+            event_id, promoted = event_ops.save_event(self.ctx, data, self.event_id)
         except ValidationError as exc:
             self.form.errors.show(exc.errors)
             if set(exc.errors) & {"report"}:

@@ -23,6 +23,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events.service import EventFilter
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.calendar_view import CalendarView
 from regisseur_app.ui.events.event_table_model import EventTableModel
 from regisseur_app.ui.events.stats_view import StatsView
@@ -227,8 +228,7 @@ class EventPage(Page):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.transaction() as session:
-            event_service.delete_event(session, event_id)
+        event_ops.delete_event(self.ctx, event_id)
         self.status_message.emit(f"Evenement '{row.title}' verwijderd.")
         self.reload_choices()
 

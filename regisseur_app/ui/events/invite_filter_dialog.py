@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.events import participants
 from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
 from regisseur_app.domain.events.models import ROLES
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.candidate_table_model import CandidateTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 from regisseur_app.ui.widgets import CheckList
@@ -129,8 +129,7 @@ class InviteFilterDialog(QDialog):
             QMessageBox.information(self, "Uitnodigen", "Er is niemand aangevinkt.")
             return
         try:
-            with self.ctx.transaction() as session:
-                result = participants.invite_contacts(session, self.event_id, ids, self.role_combo.currentData())
+            result = event_ops.invite_contacts(self.ctx, self.event_id, ids, self.role_combo.currentData())
         except ValidationError as exc:
             QMessageBox.warning(self, "Uitnodigen", "\n".join(exc.errors.values()))
             return

@@ -8,6 +8,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events import obligations
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.widgets import CheckList, FieldErrors
 
 
@@ -44,9 +45,8 @@ class ObligationsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                for key, check_list in self.lists.items():
-                    obligations.set_counting_types(session, key, check_list.checked_values())
+            event_ops.set_counting_types(self.ctx, {key: check_list.checked_values()
+                                                    for key, check_list in self.lists.items()})
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

@@ -15,6 +15,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events import participants
 from regisseur_app.domain.events import service as event_service
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 
@@ -79,8 +80,7 @@ def write_invitations(parent: QWidget, ctx: AppContext, event_id: int, participa
             return False
         folder = Path(chosen)
     try:
-        with ctx.transaction() as session:
-            result = eml.write_invitations(session, event_id, folder, participant_ids, skip_refused=True)
+        result = event_ops.write_invitations(ctx, event_id, folder, participant_ids, skip_refused=True)
     except (ValidationError, OSError) as exc:
         _failed(parent, "Uitnodigingen")(exc)
         return False

@@ -7,9 +7,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events import participants
 from regisseur_app.domain.events.models import PARTICIPANT_STATUSES, ROLES
+from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel
 from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
 
@@ -102,15 +102,7 @@ class ParticipantsTab(QWidget):
             QMessageBox.information(self, "Status", "Selecteer eerst een of meer deelnemers.")
             return
         names = {r.id: r.name for r in map(self.model.row_at, range(self.model.rowCount()))}
-        messages, problems = [], []
-        with self.ctx.transaction() as session:
-            for pid in ids:
-                try:
-                    change = participants.set_status(session, pid, status)
-                except ValidationError as exc:
-                    problems.append(next(iter(exc.errors.values())))
-                else:
-                    messages.append(change.message(names.get(pid, "")))
+        messages, problems = event_ops.set_participant_status(self.ctx, ids, status, names)
         self._reload()
         interesting = [m for m in messages if "wachtlijst" in m or "doorgeschoven" in m]
         if problems or interesting:
@@ -121,9 +113,7 @@ class ParticipantsTab(QWidget):
         if not ids:
             QMessageBox.information(self, "Rol", "Selecteer eerst een of meer deelnemers.")
             return
-        with self.ctx.transaction() as session:
-            for pid in ids:
-                participants.set_role(session, pid, role)
+        event_ops.set_participant_role(self.ctx, ids, role)
         self._reload()
 
     def remove_selected(self) -> None:
@@ -137,8 +127,7 @@ class ParticipantsTab(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.transaction() as session:
-            promoted = participants.remove_participants(session, ids)
+        promoted = event_ops.remove_participants(self.ctx, ids)
         self._reload()
         if promoted:
             QMessageBox.information(self, "Wachtlijst", "Van de wachtlijst doorgeschoven naar ingeschreven: "

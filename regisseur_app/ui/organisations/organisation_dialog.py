@@ -27,6 +27,7 @@ from regisseur_app.domain.core import codelists, contact_service, municipalities
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.formatting import parse_whole_number
+from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.contacts import table_model as contact_columns
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
@@ -200,8 +201,7 @@ class OrganisationDialog(QDialog):
         if self.org_id is None and not self._confirm_duplicate_name(data.name):
             return
         try:
-            with self.ctx.transaction() as session:
-                self.saved_id = organisation_service.save_organisation(session, data, self.org_id)
+            self.saved_id = core_ops.save_organisation(self.ctx, data, self.org_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             self.tabs.setCurrentIndex(0)

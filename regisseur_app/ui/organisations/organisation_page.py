@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists, municipalities, organisation_service
 from regisseur_app.domain.core.organisation_service import OrganisationFilter
+from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
@@ -66,8 +67,8 @@ class OrganisationPage(ImportExportMixin, ListPage):
             self.status_message.emit(f"Organisatie '{dialog.collect().name.strip()}' opgeslagen.")
             self.refresh()
 
-    def set_archived(self, session, ids: list[int], archived: bool) -> int:  # noqa: ANN001
-        return organisation_service.set_archived(session, ids, archived)
+    def set_archived(self, ids: list[int], archived: bool) -> int:
+        return core_ops.archive_organisations(self.ctx, ids, archived)
 
     def export_frame(self, rows: list):  # noqa: ANN201
         from regisseur_app.exchange.export import organisations_frame  # pandas loads only when needed

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals import service as svc
-from regisseur_app.domain.referrals.retention import REASON_REQUEST, run_retention
+from regisseur_app.domain.referrals.retention import REASON_REQUEST
 from regisseur_app.formatting import format_date, format_number
+from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.referrals.timeline_widget import TimelineWidget
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
@@ -116,8 +117,7 @@ class ReferralDetailDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            with self.ctx.transaction() as session:
-                svc.undo_last_step(session, self.referral_id)
+            referral_ops.undo_last_step(self.ctx, self.referral_id)
         except ValidationError as exc:
             QMessageBox.warning(self, "Niet mogelijk", " ".join(exc.errors.values()))
         self.refresh()
@@ -130,7 +130,6 @@ class ReferralDetailDialog(QDialog):
 
     def export_access(self) -> None:
         from regisseur_app.exchange.export import ExportError
-        from regisseur_app.exchange.referrals.access import export_access
 
         name, _ = QFileDialog.getSaveFileName(self, "Inzage-export", str(Path.home() / f"inzage-{self.detail.code}.xlsx"),
                                               "Excel-werkmap (*.xlsx)")
@@ -138,8 +137,7 @@ class ReferralDetailDialog(QDialog):
             return
         target = Path(name).with_suffix(".xlsx")
         try:
-            with self.ctx.transaction() as session:
-                export_access(session, self.detail.code, target)
+            referral_ops.export_access(self.ctx, self.detail.code, target)
         except (ExportError, ValidationError) as exc:
             QMessageBox.warning(self, "Exporteren mislukt", str(exc))
             return
@@ -168,6 +166,6 @@ class ReferralDetailDialog(QDialog):
             if not isinstance(exc, Cancelled):
                 QMessageBox.critical(self, "Wissen mislukt", f"{exc}\n\nEr is niets gewist.")
 
-        run_in_background(self, "Wissen…", lambda job: run_retention(self.ctx, [code], REASON_REQUEST,
+        run_in_background(self, "Wissen…", lambda job: referral_ops.run_retention(self.ctx, [code], REASON_REQUEST,
                                                                       progress=job.progress),
                           done, failed, cancellable=False)

@@ -23,6 +23,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.models import NOTE_MAX, REFERENCE_MAX
 from regisseur_app.domain.referrals.privacy import note_warnings
+from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.referrals.date_field import date_edit, to_date, to_qdate
 from regisseur_app.ui.widgets import FieldErrors
 
@@ -127,13 +128,7 @@ class ReferralDialog(QDialog):
             self.note_edit.setFocus()
             return
         try:
-            with self.ctx.transaction() as session:
-                if self.referral_id is None:
-                    self.saved_id, self.saved_code = svc.create_referral(session, data)
-                else:
-                    svc.update_referral(session, self.referral_id, data)
-                    self.saved_id = self.referral_id
-                    self.saved_code = svc.get_referral(session, self.referral_id).code
+            self.saved_id, self.saved_code = referral_ops.save_referral(self.ctx, data, self.referral_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

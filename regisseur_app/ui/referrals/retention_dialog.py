@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.referrals.retention import REASON_RETENTION, retention_preview, run_retention
+from regisseur_app.domain.referrals.retention import REASON_RETENTION, retention_preview
 from regisseur_app.domain.referrals.settings import load_settings
 from regisseur_app.formatting import format_date, format_number
+from regisseur_app.operations.referrals import run_retention
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 

@@ -30,8 +30,8 @@ from regisseur_app.domain.referrals.settings import (
     MIN_THRESHOLD,
     ReferralSettings,
     load_settings,
-    save_settings,
 )
+from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.widgets import ERROR_STYLE
 
 
@@ -102,8 +102,7 @@ class ReferralSettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.ctx.transaction() as session:
-                save_settings(session, self.collect())
+            referral_ops.save_referral_settings(self.ctx, self.collect())
         except ValidationError as exc:
             self.error_label.setText("\n".join(exc.errors.values()))
             self.error_label.show()

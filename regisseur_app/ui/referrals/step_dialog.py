@@ -22,6 +22,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals import service as svc
 from regisseur_app.domain.referrals.models import STARTED, STATUS_LABELS
 from regisseur_app.domain.referrals.privacy import note_warnings
+from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.referrals.date_field import date_edit, to_date
 from regisseur_app.ui.widgets import FieldErrors
 
@@ -113,12 +114,7 @@ class StepDialog(QDialog):
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         try:
-            with self.ctx.transaction() as session:
-                if len(self.referral_ids) == 1:
-                    svc.add_step(session, self.referral_ids[0], step)
-                    self.changed_count = 1
-                else:
-                    self.changed_count = svc.bulk_add_step(session, self.referral_ids, step)
+            self.changed_count = referral_ops.add_step(self.ctx, self.referral_ids, step)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             self.bulk_error.setText(exc.errors.get("bulk", ""))
