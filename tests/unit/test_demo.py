@@ -71,7 +71,16 @@ def test_setup_and_demo_flag(session):
     assert get_setting(session, DEMO_DATABASE) == "1"
     assert "(demo)" in association_name(session) or "fictief" in association_name(session)
     assert sorted(participating_codes(session)) == sorted(inventory_demo.DEMO_MUNICIPALITIES)
-    assert "fictitious" in inventory_demo.__doc__.lower()
+
+
+
+def test_real_kinds_of_public_body_are_marked_as_demo(session):
+    """What the module promises: a real kind of public body (a local government, a VDAB office, a knowledge
+    centre) carries "(demo)", so nobody mistakes the fictitious people and numbers for theirs."""
+    public = [o for o in _all_orgs(session) if o.type.code in {"lokaal_bestuur", "vdab", "kennisinstelling"}]
+    assert len(public) >= 3
+    assert [o.name for o in public if "(demo)" not in o.name] == []
+    assert {o.type.code for o in public} == {"lokaal_bestuur", "vdab", "kennisinstelling"}
 
 
 def test_enough_organisations_of_every_type(session):

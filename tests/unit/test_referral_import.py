@@ -88,3 +88,22 @@ def test_national_number_in_an_unmapped_column_is_refused(ctx, tmp_path):
     with ctx.reading() as s:
         preview = preview_referrals(s, table, mapping, today=TODAY)
     assert preview.rows[0].status == ERROR and "kolom 4" in preview.rows[0].messages[0]
+
+
+def test_national_number_stored_as_a_number_in_excel_is_refused(ctx, tmp_path):
+    """Excel drops the leading zero of 03021415219 (born 2003) when the cell is a number."""
+    from openpyxl import Workbook
+
+    assert NN_2003.startswith("0")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Gemeente", "Doorverwijsdatum", "Soort", "Extra"])
+    sheet.append(["Bekkevoort", "10/01/2025", "Andere", int(NN_2003)])
+    path = tmp_path / "verwijzingen.xlsx"
+    workbook.save(path)
+    table = read_table(path)
+    assert table.rows[0][3] == NN_2003[1:]  # what the reader sees: ten digits
+    with ctx.reading() as s:
+        preview = preview_referrals(s, table, guess_mapping(table.headers, REFERRAL_FIELDS), today=TODAY)
+    assert preview.rows[0].status == ERROR
+    assert "rijksregister" in preview.rows[0].messages[0] and "kolom 4" in preview.rows[0].messages[0]

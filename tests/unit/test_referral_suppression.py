@@ -139,3 +139,29 @@ def test_threshold_from_settings_changes_marker(small_counts_db, tmp_path):
         if not title.startswith("Doorlooptijden"):
             cells = [_parse(v) for row in rows for v in row[1:]]
             assert not any(v is not None and 1 <= v <= 9 for v in cells), title
+
+
+def test_a_municipality_total_stays_visible_when_inner_cells_protect_as_well():
+    """Geetbets' own total (25) was hidden as a complement; inner cells protect the small counts as well."""
+    counts = [[0, 6, 1], [3, 30, 3], [0, 25, 0]]
+    table = protect(CountTable("per soort", ["Bekkevoort", "Kortenaken", "Geetbets"], ["a", "b", "c"], counts))
+    shown = [[_parse(v) for v in row[1:]] for row in table.display_rows()]
+    assert [row[-1] for row in shown] == [7, 36, 25, 68]  # every municipality's total visible
+    assert not any(v in SMALL for row in shown for v in row)
+    assert _hidden_recoverable(shown) == []
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_hidden_total_of_five_or_more_is_needed(seed):
+    """Every total of 5 or more hidden as a complement is needed: showing it would expose a cell."""
+    rng = random.Random(1000 + seed)
+    rows, cols = rng.randint(2, 5), rng.randint(2, 6)
+    counts = [[rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30]) for _ in range(cols)] for _ in range(rows)]
+    table = protect(CountTable("t", [f"r{i}" for i in range(rows)], [f"c{j}" for j in range(cols)], counts))
+    shown = [[_parse(v) for v in row[1:]] for row in table.display_rows()]
+    last_row, last_col = len(shown) - 1, len(shown[0]) - 1
+    for r, c in table.secondary:
+        if (r == last_row or c == last_col) and table.values[r][c] >= 5:
+            trial = [row[:] for row in shown]
+            trial[r][c] = table.values[r][c]
+            assert _hidden_recoverable(trial), (r, c)

@@ -36,8 +36,17 @@ NAME_SHARE = 0.6
 NAME_MIN_CELLS = 3
 
 
-def national_number_error(label: str, text: str | None) -> str | None:
+def national_number_in_cell(text: str | None) -> str | None:
+    """A national or BIS number in a cell, also when a spreadsheet stored it as a number and dropped the
+    leading zero (3021415219 for 03021415219 of someone born in 2003)."""
     found = find_national_number(text)
+    if found is None and text is not None and re.fullmatch(r"\d{10}", digits := str(text).strip()):
+        found = find_national_number("0" + digits) and digits
+    return found
+
+
+def national_number_error(label: str, text: str | None) -> str | None:
+    found = national_number_in_cell(text)
     if found:
         return (f"{label} bevat een rijksregister- of BIS-nummer ({found}). Zulke gegevens mogen niet in "
                 "Regisseur bewaard worden: verwijder het nummer.")

@@ -10,6 +10,8 @@ computed back from the row and column totals:
    their row and column totals"; a hidden cell is recoverable when its unit vector lies in the row
    space of that system (rank test over exact fractions). While one is recoverable, another cell on
    one of its lines is hidden.
+3. inner cells are chosen before totals, and a total of 5 or more is hidden only when no choice of
+   inner cells protects the table as well: a municipality's own total stays visible where possible.
 Tables that share their totals (per municipality, same population) are protected together
 (`protect_all`): a total hidden in one table is hidden in all, so one table cannot reveal another.
 """
@@ -125,32 +127,41 @@ def recoverable_cells(n_rows: int, n_cols: int, hidden: set[tuple[int, int]]) ->
     return found
 
 
-def _complement(values: list[list[int]], line: list[tuple[int, int]], hidden: set[tuple[int, int]],
-                n_rows: int, n_cols: int) -> tuple[int, int] | None:
-    candidates = [cell for cell in line if cell not in hidden]
-    if not candidates:
-        return None
-
-    def cost(cell: tuple[int, int]) -> tuple:
-        value = values[cell[0]][cell[1]]
-        is_total = cell[0] == n_rows - 1 or cell[1] == n_cols - 1
-        return (value == 0, is_total, value, cell)
-
-    return min(candidates, key=cost)
-
-
-def protect(table: CountTable, threshold: int = 5, forced: set[tuple[int, int]] | None = None) -> ProtectedTable:
-    values = table.grid()
+def _cost(values: list[list[int]], cell: tuple[int, int], threshold: int) -> tuple:
+    """Which cell to hide first: inner cells before totals (a total of 5 or more last of all), non-zero
+    before zero (a hidden zero protects little), then the smallest count (least information lost)."""
     n_rows, n_cols = len(values), len(values[0])
-    primary = {(r, c) for r in range(n_rows) for c in range(n_cols) if 0 < values[r][c] < threshold}
-    hidden = primary | set(forced or ())
+    value = values[cell[0]][cell[1]]
+    is_total = cell[0] == n_rows - 1 or cell[1] == n_cols - 1
+    return (is_total and value >= threshold, value == 0, is_total, value, cell)
+
+
+class _Blocked(Exception):
+    """Only cells the search must avoid could protect a line."""
+
+
+def _complement(values: list[list[int]], line: list[tuple[int, int]], hidden: set[tuple[int, int]],
+                avoid: set[tuple[int, int]], threshold: int) -> tuple[int, int] | None:
+    candidates = [cell for cell in line if cell not in hidden]
+    allowed = [cell for cell in candidates if cell not in avoid]
+    if candidates and not allowed:
+        raise _Blocked()
+    return min(allowed, key=lambda c: _cost(values, c, threshold)) if allowed else None
+
+
+def _search(values: list[list[int]], start: set[tuple[int, int]], avoid: set[tuple[int, int]],
+            threshold: int) -> set[tuple[int, int]]:
+    """Hide more cells than `start` until nothing hidden can be computed back (never a cell of `avoid`:
+    raises _Blocked when that is not possible)."""
+    n_rows, n_cols = len(values), len(values[0])
+    hidden = set(start)
     lines = _lines(n_rows, n_cols)
     while True:
         changed = False
         for line in lines:
             on_line = [cell for cell in line if cell in hidden]
             if len(on_line) == 1:
-                extra = _complement(values, line, hidden, n_rows, n_cols)
+                extra = _complement(values, line, hidden, avoid, threshold)
                 if extra is not None:
                     hidden.add(extra)
                     changed = True
@@ -158,13 +169,36 @@ def protect(table: CountTable, threshold: int = 5, forced: set[tuple[int, int]] 
             continue
         exposed = recoverable_cells(n_rows, n_cols, hidden)
         if not exposed:
-            break
+            return hidden
         cell = min(exposed)
         options = [c for line in lines if cell in line
-                   for c in [_complement(values, line, hidden, n_rows, n_cols)] if c is not None]
+                   for c in [_complement(values, line, hidden, avoid, threshold)] if c is not None]
         if not options:
-            break  # every cell of its lines is hidden already: nothing more to do
-        hidden.add(min(options, key=lambda c: (values[c[0]][c[1]] == 0, values[c[0]][c[1]])))
+            return hidden  # every cell of its lines is hidden already: nothing more to do
+        hidden.add(min(options, key=lambda c: _cost(values, c, threshold)))
+
+
+def protect(table: CountTable, threshold: int = 5, forced: set[tuple[int, int]] | None = None) -> ProtectedTable:
+    values = table.grid()
+    n_rows, n_cols = len(values), len(values[0])
+    primary = {(r, c) for r in range(n_rows) for c in range(n_cols) if 0 < values[r][c] < threshold}
+    start = primary | set(forced or ())
+    hidden = _search(values, start, set(), threshold)
+    # a total of 5 or more hidden as a complement: look for inner cells that protect the table as well
+    def big_totals(cells: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        return {(r, c) for (r, c) in cells - start
+                if (r == n_rows - 1 or c == n_cols - 1) and values[r][c] >= threshold}
+
+    avoid: set[tuple[int, int]] = set()
+    for total in sorted(big_totals(hidden), key=lambda cell: -values[cell[0]][cell[1]]):
+        if total not in hidden:
+            continue
+        try:
+            trial = _search(values, start, avoid | {total}, threshold)
+        except _Blocked:
+            continue
+        if big_totals(trial) < big_totals(hidden) and not recoverable_cells(n_rows, n_cols, trial):
+            hidden, avoid = trial, avoid | {total}
     return ProtectedTable(title=table.title, row_key=table.row_key, row_labels=[*table.row_labels, TOTAL],
                           col_labels=[*table.col_labels, TOTAL], values=values, primary=primary,
                           secondary=hidden - primary, threshold=threshold)
