@@ -1,5 +1,7 @@
 """Key-figure import: long and wide forms, NIS codes and names, Belgian numbers, bad rows, all or nothing."""
 
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -173,3 +175,51 @@ def test_wide_layout_needs_a_year_and_columns(ctx, tmp_path):
         with pytest.raises(MappingError, match="minstens één kolom"):
             preview_key_figures(s, table, empty)
     assert stored(ctx, "inwoners") == {("24008", 2022): 6400.0}
+
+
+STATBEL_2024 = Path(__file__).parent.parent / "data" / "statbel_bevolking_2024.csv"
+STATBEL_2025 = Path(__file__).parent.parent / "data" / "statbel_bevolking_2025.csv"
+
+
+def test_a_national_statistics_file_imports_the_participating_municipalities(ctx):
+    """Shaped like Statbel's open data: all 581 Belgian municipalities of 2024 (CD_REFNIS, TX_DESCR_NL,
+    TX_DESCR_FR, MS_POPULATION, quoted numbers, no year column): Brussels and Walloon rows are skipped and
+    counted, not blocking; the year is asked once."""
+    table = read_table(STATBEL_2024)
+    assert len(table.rows) == 581
+    with ctx.transaction() as s:
+        layout = detect_layout(s, table)
+        assert layout.form == WIDE_INDICATOR
+        assert table.headers[layout.columns["municipality"]] == "CD_REFNIS"
+        assert [table.headers[i] for i in layout.value_columns] == ["MS_POPULATION"]
+        layout.fixed_year = 2024
+        preview = preview_key_figures(s, table, layout)
+        statuses = [r.status for r in preview.rows]
+        assert statuses.count("fout") == 0
+        assert statuses.count("nieuw") == 5 and statuses.count("overslaan") == 576
+        brussels = next(r for r in preview.rows if r.values["municipality"] == "21001")
+        assert "geen gemeente van het Vlaams Gewest" in brussels.messages[0]
+        assert import_key_figures(s, table, layout).created == 5
+    assert stored(ctx, "inwoners")[("24008", 2024)] == 6332.0
+
+
+def test_figures_of_merged_municipalities_count_for_their_successor(ctx):
+    """2024 under Galmaarden, Gooik and Herne; 2025 under Pajottegem: the comparison has both years."""
+    from regisseur_app.domain.analysis.comparison import series
+    from regisseur_app.domain.core import municipalities
+
+    with ctx.transaction() as s:
+        municipalities.set_participating(s, ["24008", "23106"])
+    for path, year in ((STATBEL_2024, 2024), (STATBEL_2025, 2025)):
+        table = read_table(path)
+        with ctx.transaction() as s:
+            layout = detect_layout(s, table)
+            layout.fixed_year = year
+            result = import_key_figures(s, table, layout)
+            assert result.created == (4 if year == 2024 else 2)  # Bekkevoort + the three old ones, or two
+    with ctx.reading() as s:
+        inhabitants = code_id(s, "inwoners")
+        assert get_values(s, inhabitants, ["23106"], [2024, 2025]) == {
+            ("23106", 2024): 8836.0 + 9189.0 + 6699.0, ("23106", 2025): 24874.0}
+        lines = {line.name: line.values for line in series(s, inhabitants).lines}
+    assert lines["Pajottegem"] == [24724.0, 24874.0]

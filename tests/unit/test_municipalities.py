@@ -11,7 +11,8 @@ def test_reference_list_is_loaded_once(app_ctx):
     with app_ctx.reading() as s:
         everything = municipalities.list_municipalities(s)
         assert municipalities.load_reference_list(s) == 0
-    assert len(everything) == 300
+    assert len(everything) == 312  # 285 municipalities of 1/1/2025 and the 27 that merged into another
+    assert len([m for m in everything if m.successor is None]) == 285
     bekkevoort = next(m for m in everything if m.nis_code == "24008")
     assert (bekkevoort.name, bekkevoort.arrondissement, bekkevoort.province) == ("Bekkevoort", "Leuven", "Vlaams-Brabant")
     assert bekkevoort.inhabitants == 6332
@@ -81,3 +82,42 @@ def test_code_list_items_can_be_added_renamed_and_retired(app_ctx):
     assert "Repaircafé" not in active
     assert "Repaircafé" in everything
     assert len(everything) == 12
+
+
+def test_the_mergers_of_2025_point_to_their_successor_with_postcodes(app_ctx):
+    with app_ctx.reading() as s:
+        rows = {m.nis_code: m for m in municipalities.list_municipalities(s)}
+        current = municipalities.list_municipalities(s, current_only=True)
+    assert rows["23106"].name == "Pajottegem" and rows["23106"].postcodes == "1540, 1541, 1570, 1755"
+    assert {code: rows[code].successor for code in ("23023", "23024", "23032")} == dict.fromkeys(
+        ("23023", "23024", "23032"), "23106")
+    assert rows["11056"].successor == "46030"  # Zwijndrecht went to Beveren-Kruibeke-Zwijndrecht (Oost-Vlaanderen)
+    assert (rows["46030"].province, rows["46030"].arrondissement) == ("Oost-Vlaanderen", "Sint-Niklaas")
+    assert rows["11007"].successor == "11002" and rows["11002"].successor is None  # Borsbeek into Antwerpen
+    assert "2150" in rows["11002"].postcodes.split(", ")
+    merged_into = {}
+    for m in rows.values():
+        if m.successor:
+            merged_into.setdefault(m.successor, []).append(m.name)
+    assert len(merged_into) == 13 and sum(map(len, merged_into.values())) == 27
+    assert all(m.postcodes for m in current), [m.name for m in current if not m.postcodes]
+    assert all(rows[new].successor is None for new in merged_into)
+
+
+def test_an_older_database_gets_the_merged_municipalities_and_keeps_participation(app_ctx):
+    """A database from before the mergers: participating Galmaarden becomes participating Pajottegem."""
+    from sqlalchemy import delete, update
+
+    from regisseur_app.domain.core.municipalities import Municipality
+
+    with app_ctx.transaction() as s:
+        s.execute(delete(Municipality).where(Municipality.nis_code.in_(["23106", "46030"])))
+        s.execute(update(Municipality).values(successor=None))
+        s.execute(update(Municipality).where(Municipality.nis_code == "23023").values(participating=True))
+    with app_ctx.transaction() as s:
+        assert municipalities.load_reference_list(s) > 0
+        assert municipalities.load_reference_list(s) == 0  # idempotent
+        codes = municipalities.participating_codes(s)
+    assert "23106" in codes and "23023" not in codes
+    with app_ctx.transaction() as s, pytest.raises(ValidationError, match="Gefuseerd"):
+        municipalities.set_participating(s, ["24008", "23023"])

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator, inhabitants_indicator_id
 from regisseur_app.domain.analysis.inventory import count_se_organisations
-from regisseur_app.domain.analysis.models import COMPUTED_SE_ORGANISATIONS, KeyFigureValue
+from regisseur_app.domain.analysis.models import COMPUTED_SE_ORGANISATIONS, KeyFigureValue, KeyIndicator
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.municipalities import Municipality, successors
 from regisseur_app.formatting import format_number
 
 MIN_YEAR = 1990
@@ -47,14 +47,45 @@ def check_value(indicator: IndicatorData, value: float) -> str | None:
 
 def get_values(session: Session, indicator_id: int, nis_codes: list[str] | None = None,
                years: list[int] | None = None) -> dict[tuple[str, int], float]:
-    """Stored values of one indicator: (nis_code, year) -> value."""
+    """Stored values of one indicator: (nis_code, year) -> value.
+
+    Asked for given municipalities, a count recorded under the old NIS codes of a merged municipality
+    (1 January 2025) is counted under its successor: a 2024 file with Galmaarden, Gooik and Herne gives
+    Pajottegem the sum, so 2024 and 2026 compare."""
+    merged = {}
+    if nis_codes is not None:
+        merged = {old: new for old, new in successors(session).items() if new in nis_codes}
+        if merged and not session.scalar(select(KeyIndicator.is_count).where(KeyIndicator.id == indicator_id)):
+            merged = {}  # a rate or a percentage cannot be added up
     query = select(KeyFigureValue.nis_code, KeyFigureValue.year, KeyFigureValue.value).where(
         KeyFigureValue.indicator_id == indicator_id)
     if nis_codes is not None:
-        query = query.where(KeyFigureValue.nis_code.in_(nis_codes))
+        query = query.where(KeyFigureValue.nis_code.in_([*nis_codes, *merged]))
     if years is not None:
         query = query.where(KeyFigureValue.year.in_(years))
-    return {(nis, year): value for nis, year, value in session.execute(query)}
+    values = {(nis, year): value for nis, year, value in session.execute(query)}
+    return _fold_merged(values, merged) if merged else values
+
+
+def _fold_merged(values: dict[tuple[str, int], float], merged: dict[str, str]) -> dict[tuple[str, int], float]:
+    """Add the values of merged municipalities to their successor, in the years they were recorded for all
+    of them (a year with only some of them stays without a value: half a municipality is no figure)."""
+    parts: dict[str, list[str]] = {}
+    for old, new in merged.items():
+        parts.setdefault(new, []).append(old)
+    result = {key: value for key, value in values.items() if key[0] not in merged}
+    years = {year for (nis, year) in values if nis in merged}
+    for new, olds in parts.items():
+        for year in years:
+            found = [values.get((old, year)) for old in olds]
+            if all(v is None for v in found):
+                continue
+            if any(v is None for v in found):
+                result.pop((new, year), None)
+                continue
+            # the successor's own code may be one of the merged parts (Antwerpen kept 11002)
+            result[(new, year)] = sum(found) + values.get((new, year), 0.0)
+    return result
 
 
 def indicator_values(session: Session, indicator: IndicatorData, nis_codes: list[str], years: list[int],

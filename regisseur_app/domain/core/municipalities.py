@@ -28,6 +28,8 @@ class Municipality(Base):
     inhabitants: Mapped[int | None] = mapped_column(Integer, nullable=True)
     postcodes: Mapped[str] = mapped_column(String(200), default="")
     participating: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a municipality that merged (1 January 2025): the NIS code of the municipality it is part of now
+    successor: Mapped[str | None] = mapped_column(String(5), nullable=True)
 
 
 @dataclass
@@ -39,33 +41,61 @@ class MunicipalityData:
     inhabitants: int | None = None
     postcodes: str = ""
     participating: bool = False
+    successor: str | None = None
+
+
+def _reference_rows() -> list[dict[str, str]]:
+    with reference_file("municipalities.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def load_reference_list(session: Session) -> int:
-    """Fill the municipality table from the shipped reference CSV when it is empty. Returns rows added."""
-    if session.scalar(select(func.count()).select_from(Municipality)):
-        return 0
-    with reference_file("municipalities.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        session.add(
-            Municipality(
-                nis_code=row["nis_code"],
-                name=row["name"],
-                arrondissement=row["arrondissement"],
+    """Bring the municipality table up to date with the shipped reference list (the 285 municipalities of
+    1 January 2025 and the merged ones with their successor). Adds what is missing, points merged
+    municipalities to their successor and moves participation to the successor. Idempotent; returns the
+    number of rows added or changed."""
+    existing = {m.nis_code: m for m in session.scalars(select(Municipality))}
+    changed = 0
+    for row in _reference_rows():
+        current = existing.get(row["nis_code"])
+        if current is None:
+            session.add(Municipality(
+                nis_code=row["nis_code"], name=row["name"], arrondissement=row["arrondissement"],
                 province=row["province"],
                 inhabitants=int(row["inhabitants_2020"]) if row["inhabitants_2020"] else None,
-                postcodes=row.get("postcodes", "") or "",
-                participating=False,
-            )
-        )
-    return len(rows)
+                postcodes=row.get("postcodes", "") or "", participating=False,
+                successor=row.get("successor") or None))
+            changed += 1
+        elif not current.postcodes and row.get("postcodes"):
+            current.postcodes = row["postcodes"]
+            changed += 1
+    session.flush()
+    for row in _reference_rows():
+        current = session.get(Municipality, row["nis_code"])
+        successor = row.get("successor") or None
+        if successor and current.successor is None:
+            current.successor = successor
+            if current.participating:  # the association now works with the merged municipality
+                current.participating = False
+                session.get(Municipality, successor).participating = True
+            changed += 1
+    return changed
 
 
-def list_municipalities(session: Session, participating_only: bool = False) -> list[MunicipalityData]:
+def successors(session: Session) -> dict[str, str]:
+    """Merged municipality (old NIS code) -> the NIS code of the municipality it is part of now."""
+    return dict(session.execute(select(Municipality.nis_code, Municipality.successor).where(
+        Municipality.successor.is_not(None))).all())
+
+
+def list_municipalities(session: Session, participating_only: bool = False,
+                        current_only: bool = False) -> list[MunicipalityData]:
+    """Municipalities by name; `current_only` leaves out the ones that merged into another."""
     query = select(Municipality).order_by(Municipality.name)
     if participating_only:
         query = query.where(Municipality.participating.is_(True))
+    if current_only:
+        query = query.where(Municipality.successor.is_(None))
     return [_to_data(m) for m in session.scalars(query)]
 
 
@@ -84,10 +114,16 @@ def set_participating(session: Session, nis_codes: list[str]) -> None:
             {"participating": f"Kies tussen {MIN_PARTICIPATING} en {MAX_PARTICIPATING} deelnemende gemeenten "
              f"(nu {len(codes)})."}
         )
-    known = set(session.scalars(select(Municipality.nis_code).where(Municipality.nis_code.in_(codes))))
+    known = dict(session.execute(select(Municipality.nis_code, Municipality.successor).where(
+        Municipality.nis_code.in_(codes))).all())
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise ValidationError({"participating": f"Onbekende NIS-code(s): {', '.join(unknown)}."})
+    merged = [c for c in codes if known[c]]
+    if merged:
+        names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
+        raise ValidationError({"participating": "Gefuseerd op 1/1/2025: " + ", ".join(
+            f"{names[c]} (nu {names.get(known[c], known[c])})" for c in merged) + ". Kies de nieuwe gemeente."})
     session.execute(update(Municipality).values(participating=Municipality.nis_code.in_(codes)))
 
 
@@ -146,4 +182,5 @@ def municipality_for_postcode(session: Session, postcode: str) -> str | None:
 
 
 def _to_data(m: Municipality) -> MunicipalityData:
-    return MunicipalityData(m.nis_code, m.name, m.arrondissement, m.province, m.inhabitants, m.postcodes, m.participating)
+    return MunicipalityData(m.nis_code, m.name, m.arrondissement, m.province, m.inhabitants, m.postcodes, m.participating,
+                            m.successor)

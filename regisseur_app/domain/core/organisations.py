@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from regisseur_app.domain.core.base import Base, Timestamps
@@ -69,6 +69,8 @@ class Contact(Timestamps, Base):
     phone: Mapped[str] = mapped_column(String(30), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    no_invitations: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    erased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="contacts")
     municipalities: Mapped[list[Municipality]] = relationship(secondary=contact_municipality)

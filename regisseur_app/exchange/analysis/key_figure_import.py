@@ -81,10 +81,14 @@ class _Municipalities:
     """Municipalities by NIS code, folded name and squashed name (dashes/spaces ignored)."""
 
     def __init__(self, session: Session):
-        self.rows = session.execute(select(Municipality.nis_code, Municipality.name, Municipality.participating)).all()
-        self.names = {nis: name for nis, name, _p in self.rows}
-        self.participating = {nis for nis, _n, p in self.rows if p}
-        self.by_name = {squash(name): nis for nis, name, _p in self.rows}
+        self.rows = session.execute(select(Municipality.nis_code, Municipality.name, Municipality.participating,
+                                           Municipality.successor)).all()
+        self.names = {nis: name for nis, name, _p, _s in self.rows}
+        joined = {nis for nis, _n, p, _s in self.rows if p}
+        # a merged municipality (old NIS code) counts for its successor: a 2024 file has Galmaarden
+        self.participating = joined | {nis for nis, _n, _p, successor in self.rows if successor in joined}
+        self.by_name = {squash(name): nis for nis, name, _p, _s in self.rows}
+        self.participating_names = {squash(self.names[nis]): nis for nis in self.participating}
 
     def find(self, text: str) -> str | None:
         value = (text or "").strip()
@@ -96,6 +100,17 @@ class _Municipalities:
     def suggestion(self, text: str) -> str | None:
         close = difflib.get_close_matches(squash(text), list(self.by_name), n=1, cutoff=0.75)
         return self.names[self.by_name[close[0]]] if close else None
+
+    def outside(self, text: str) -> str | None:
+        """Why an unknown municipality is not one of ours (so its row is skipped, not an error), or None when
+        it may be a typo of a participating municipality."""
+        value = (text or "").strip()
+        digits = value[:-2] if value.endswith(".0") else value
+        if re.fullmatch(r"\d{5}", digits):
+            return f"NIS-code {digits} is geen gemeente van het Vlaams Gewest"
+        if value and not difflib.get_close_matches(squash(value), list(self.participating_names), n=1, cutoff=0.75):
+            return f"'{value}' is geen deelnemende gemeente"
+        return None
 
 
 def preview_key_figures(session: Session, table: RawTable, layout: KeyFigureLayout, on_existing: str = KEEP,
@@ -117,6 +132,10 @@ def preview_key_figures(session: Session, table: RawTable, layout: KeyFigureLayo
         municipality_text = values.get("municipality", "")
         nis = places.find(municipality_text)
         shown_name = places.names.get(nis, municipality_text)
+        if nis is None and layout.participating_only and (why := places.outside(municipality_text)):
+            preview.rows.append(PreviewRow(line, {"municipality": municipality_text}, SKIP, [f"{why} (niet ingelezen)"]))
+            preview.values.append(None)
+            continue
         if nis is None:
             message = _unknown_municipality(municipality_text, places, table, layout)
             if municipality_text:

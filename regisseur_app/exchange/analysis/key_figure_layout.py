@@ -23,16 +23,19 @@ KEY_FIGURE_FIELDS = FieldSet(
     {"municipality": "Gemeente", "indicator": "Indicator", "year": "Jaar", "value": "Waarde"},
     required=("municipality",),
     synonyms={
-        "municipality": ("gemeentenaam", "naam gemeente", "nis", "nis-code", "niscode", "refnis", "nis code",
-                         "gemeente (nis)", "naam"),
+        # codes before names: a national file has both, and the code is unambiguous
+        "municipality": ("cd_refnis", "refnis", "nis", "nis-code", "niscode", "nis code", "nis5", "cd_munty_refnis",
+                         "gemeente (nis)", "gemeentecode", "gemeentenaam", "naam gemeente", "tx_descr_nl",
+                         "tx_munty_descr_nl", "municipality", "gemeente (nl)", "naam"),
         "indicator": ("kerncijfer", "variabele", "omschrijving"),
-        "year": ("jaartal", "periode", "year"),
+        "year": ("jaartal", "periode", "year", "cd_year", "refyear", "referentiejaar"),
         "value": ("aantal", "waarde (aantal)", "cijfer", "value"),
     },
 )
 # other names of the shipped indicators, by code
 INDICATOR_SYNONYMS = {
-    "inwoners": ("bevolking", "aantal inwoners", "inwonersaantal", "bevolkingsaantal"),
+    "inwoners": ("bevolking", "aantal inwoners", "inwonersaantal", "bevolkingsaantal", "inhabitants", "population",
+                 "ms_population", "ms_pop", "population totale", "totale bevolking", "inwoners"),
     "nwwz": ("niet werkende werkzoekenden", "werkzoekenden", "nwwz"),
     "leefloon": ("leefloners", "leefloon", "leefloongerechtigden"),
     "art60": ("art 60", "artikel 60", "art 60 7", "art. 60§7"),

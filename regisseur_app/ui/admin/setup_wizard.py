@@ -74,7 +74,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "Annuleren")
         with ctx.reading() as session:
             name = setup.association_name(session)
-            all_municipalities = municipalities.list_municipalities(session)
+            all_municipalities = municipalities.list_municipalities(session, current_only=True)
         items = [(m.nis_code, f"{m.name} ({m.nis_code}, {m.arrondissement})") for m in all_municipalities]
         checked = [m.nis_code for m in all_municipalities if m.participating]
         self.name_page = _NamePage(name)

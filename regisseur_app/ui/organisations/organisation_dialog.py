@@ -74,8 +74,10 @@ class OrganisationDialog(QDialog):
         self.city_edit = QLineEdit(objectName="city")
         self.seat_combo = QComboBox(objectName="seat")
         self.seat_combo.addItem("— onbekend —", None)
-        for m in self._all_municipalities:
-            self.seat_combo.addItem(m.name, m.nis_code)
+        names = {m.nis_code: m.name for m in self._all_municipalities}
+        for m in self._all_municipalities:  # a merged municipality says what it is part of now
+            label = f"{m.name} (nu {names.get(m.successor, m.successor)})" if m.successor else m.name
+            self.seat_combo.addItem(label, m.nis_code)
         self.seat_combo.setEditable(True)
         self.seat_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         participating = [m for m in self._all_municipalities if m.participating]
