@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from regisseur_app import APP_NAME
-from regisseur_app.domain.core.settings import install_generation_counter
 from regisseur_app.storage.engine import make_engine
+from regisseur_app.storage.generation import install_generation_counter
 
 DB_FILE = "regisseur.sqlite"
 DEMO_DB_FILE = "regisseur-demo.sqlite"

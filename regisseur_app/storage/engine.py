@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -30,9 +31,18 @@ def configure_connection(dbapi_conn: sqlite3.Connection) -> None:
     dbapi_conn.create_function("fold", 1, fold, deterministic=True)
 
 
+class _Compiler(SQLiteCompiler):
+    """SQLite's compiler plus table hints (`Select.with_hint(table, "NOT INDEXED", "sqlite")`, see
+    storage.dialect.full_scan), which SQLAlchemy's SQLite dialect leaves out."""
+
+    def get_from_hint_text(self, table, text):  # noqa: ANN001, ANN201
+        return text
+
+
 def make_engine(db_path: Path) -> Engine:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{db_path}", future=True)
+    engine.dialect.statement_compiler = _Compiler
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001

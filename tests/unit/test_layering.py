@@ -115,3 +115,8 @@ def test_ui_reads_build_no_queries():
                  if query.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
     assert query.search("rows = session.scalars(select(X))") and not query.search("selection.select(index)")
+
+
+def test_context_imports_only_storage():
+    """AppContext carries paths, the engine and the session factory: it knows no domain, UI or registry."""
+    assert _ours(PACKAGE / "context.py") <= {"storage"}

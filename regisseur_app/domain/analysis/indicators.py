@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.analysis.models import COMPUTED_LABELS, INHABITANTS, KeyFigureValue, KeyIndicator
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.validation import check_no_national_number
+from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
 MAX_DECIMALS = 3
@@ -90,7 +91,7 @@ def validate_indicator(session: Session, data: IndicatorInput, own_id: int | Non
     elif len(label) > 120:
         errors["label"] = "De naam is te lang (maximaal 120 tekens)."
     else:
-        clash = session.scalar(select(KeyIndicator.id).where(func.fold(KeyIndicator.label) == fold(label)))
+        clash = session.scalar(select(KeyIndicator.id).where(folded(KeyIndicator.label) == fold(label)))
         if clash is not None and clash != own_id:
             errors["label"] = f"De indicator '{label}' bestaat al."
     if len((data.unit or "").strip()) > 40:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from regisseur_app.domain.core.base import Base, ValidationError
 from regisseur_app.domain.core.validation import check_no_national_number
 from regisseur_app.paths import reference_file
+from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
 ORGANISATION_TYPE = "organisation_type"
@@ -77,7 +78,7 @@ def find_item(session: Session, list_name: str, text: str) -> int | None:
     return session.scalar(
         select(CodeItem.id).where(
             CodeItem.list_name == list_name,
-            (func.fold(CodeItem.label) == wanted) | (func.fold(CodeItem.code) == wanted),
+            (folded(CodeItem.label) == wanted) | (folded(CodeItem.code) == wanted),
         )
     )
 

@@ -12,6 +12,7 @@ from regisseur_app.domain.core.common import escape_like, unknown_municipalities
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
 from regisseur_app.domain.core.validation import check_no_national_number, is_valid_email, is_valid_phone
+from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
 
@@ -121,7 +122,7 @@ def find_contact(session: Session, name: str, email: str, organisation_id: int |
         if found is not None:
             return found
     return session.scalar(select(Contact.id).where(
-        func.fold(Contact.name) == fold(name), Contact.organisation_id.is_(organisation_id)).limit(1))
+        folded(Contact.name) == fold(name), Contact.organisation_id.is_(organisation_id)).limit(1))
 
 
 def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[ContactRow]:
@@ -131,12 +132,12 @@ def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[C
         .options(selectinload(Contact.organisation), selectinload(Contact.municipalities))
         .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
         .where(Contact.archived.is_(filt.archived))
-        .order_by(func.fold(Contact.name))
+        .order_by(folded(Contact.name))
     )
     text = fold(filt.text)
     if text:
         like = f"%{escape_like(text)}%"
-        query = query.where(or_(*(func.fold(col).like(like, escape="\\") for col in
+        query = query.where(or_(*(folded(col).like(like, escape="\\") for col in
                                   (Contact.name, Contact.function, Contact.email, Organisation.name))))
     if filt.organisation_id is not None:
         query = query.where(Contact.organisation_id == filt.organisation_id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from regisseur_app.domain.core.base import Base, ValidationError
 from regisseur_app.domain.core.validation import check_no_national_number
 from regisseur_app.paths import reference_file
+from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
 MIN_PARTICIPATING = 1
@@ -169,7 +170,7 @@ def find_municipality(session: Session, text: str) -> str | None:
     wanted = fold(value)
     if not wanted:
         return None
-    return session.scalar(select(Municipality.nis_code).where(func.fold(Municipality.name) == wanted))
+    return session.scalar(select(Municipality.nis_code).where(folded(Municipality.name) == wanted))
 
 
 def municipality_for_postcode(session: Session, postcode: str) -> str | None:

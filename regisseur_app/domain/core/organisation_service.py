@@ -14,6 +14,7 @@ from regisseur_app.domain.core.common import escape_like, unknown_municipalities
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Contact, Organisation, organisation_municipality
 from regisseur_app.domain.core.validation import check_no_national_number, format_kbo, normalize_kbo
+from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
 WEBSITE_PATTERN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$", re.IGNORECASE)
@@ -174,7 +175,7 @@ def find_by_name(session: Session, name: str) -> int | None:
     wanted = fold(name)
     if not wanted:
         return None
-    return session.scalar(select(Organisation.id).where(func.fold(Organisation.name) == wanted).limit(1))
+    return session.scalar(select(Organisation.id).where(folded(Organisation.name) == wanted).limit(1))
 
 
 def list_organisations(session: Session, filt: OrganisationFilter | None = None) -> list[OrganisationRow]:
@@ -184,15 +185,15 @@ def list_organisations(session: Session, filt: OrganisationFilter | None = None)
         .options(selectinload(Organisation.type), selectinload(Organisation.seat),
                  selectinload(Organisation.municipalities), selectinload(Organisation.categories))
         .where(Organisation.archived.is_(filt.archived))
-        .order_by(func.fold(Organisation.name))
+        .order_by(folded(Organisation.name))
     )
     text = fold(filt.text)
     if text:
         like = f"%{escape_like(text)}%"
         digits = re.sub(r"\D", "", filt.text)
-        conditions = [func.fold(Organisation.name).like(like, escape="\\"),
-                      func.fold(Organisation.city).like(like, escape="\\"),
-                      func.fold(Organisation.website).like(like, escape="\\")]
+        conditions = [folded(Organisation.name).like(like, escape="\\"),
+                      folded(Organisation.city).like(like, escape="\\"),
+                      folded(Organisation.website).like(like, escape="\\")]
         if len(digits) >= 3:
             conditions.append(Organisation.kbo_number.like(f"%{digits}%"))
         query = query.where(or_(*conditions))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.common import escape_like
@@ -15,6 +15,7 @@ from regisseur_app.domain.core.organisations import (
     organisation_municipality,
 )
 from regisseur_app.domain.events.models import EventParticipant
+from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
 
@@ -45,7 +46,7 @@ def find_candidates(session: Session, event_id: int | None, filt: InviteFilter) 
                                      selectinload(Contact.municipalities))
              .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
              .where(Contact.archived.is_(False))
-             .order_by(func.fold(Contact.name)))
+             .order_by(folded(Contact.name)))
     if filt.organisation_type_ids:
         query = query.where(Organisation.type_id.in_(filt.organisation_type_ids), Organisation.archived.is_(False))
     if filt.nis_codes:
@@ -56,11 +57,11 @@ def find_candidates(session: Session, event_id: int | None, filt: InviteFilter) 
                                 Organisation.seat_nis_code.in_(filt.nis_codes)))
     function = fold(filt.function_text)
     if function:
-        query = query.where(func.fold(Contact.function).like(f"%{escape_like(function)}%", escape="\\"))
+        query = query.where(folded(Contact.function).like(f"%{escape_like(function)}%", escape="\\"))
     text = fold(filt.text)
     if text:
         like = f"%{escape_like(text)}%"
-        query = query.where(or_(*(func.fold(col).like(like, escape="\\")
+        query = query.where(or_(*(folded(col).like(like, escape="\\")
                                   for col in (Contact.name, Contact.email, Organisation.name))))
     if filt.only_with_email:
         query = query.where(Contact.email != "")

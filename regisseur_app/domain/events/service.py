@@ -30,6 +30,7 @@ from regisseur_app.domain.events.models import (
     event_municipality,
 )
 from regisseur_app.formatting import format_date, format_number
+from regisseur_app.storage.dialect import folded, year_of
 from regisseur_app.storage.engine import fold
 
 UID_DOMAIN = "regisseur.local"
@@ -240,8 +241,8 @@ def list_events(session: Session, filt: EventFilter | None = None) -> list[Event
     text = fold(filt.text)
     if text:
         like = f"%{escape_like(text)}%"
-        query = query.where(or_(func.fold(Event.title).like(like, escape="\\"),
-                                func.fold(Event.location).like(like, escape="\\")))
+        query = query.where(or_(folded(Event.title).like(like, escape="\\"),
+                                folded(Event.location).like(like, escape="\\")))
     if filt.when == "upcoming":
         query = query.where(Event.ends_at >= now).order_by(Event.starts_at)
     elif filt.when == "past":
@@ -265,7 +266,7 @@ def list_events(session: Session, filt: EventFilter | None = None) -> list[Event
 
 def event_years(session: Session) -> list[int]:
     """Years that have events, newest first (always includes the current year)."""
-    years = {int(y) for y in session.scalars(select(func.strftime("%Y", Event.starts_at)).distinct()) if y}
+    years = {int(y) for y in session.scalars(select(year_of(Event.starts_at)).distinct()) if y}
     years.add(date.today().year)
     return sorted(years, reverse=True)
 

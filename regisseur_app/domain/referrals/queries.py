@@ -16,6 +16,7 @@ from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.referrals.models import CLOSED, STATUS_LABELS, STATUSES, Referral, allowed_next
 from regisseur_app.domain.referrals.settings import expected_days
+from regisseur_app.storage.dialect import folded
 
 SORT_COLUMNS = ("code", "municipality", "referral_date", "type", "status", "status_date")
 KEYSET_SORTS = ("code", "referral_date", "status_date")
@@ -161,11 +162,11 @@ def _partitions(session: Session, sort: str) -> list[tuple[object, str]]:
         return [(nis, name) for nis, name in session.execute(
             select(Municipality.nis_code, Municipality.name)
             .where(Municipality.nis_code.in_(select(Referral.nis_code).distinct()))
-            .order_by(func.fold(Municipality.name)))]
+            .order_by(folded(Municipality.name)))]
     if sort == "type":
         return [(i, label) for i, label in session.execute(
             select(CodeItem.id, CodeItem.label).where(CodeItem.list_name == REFERRAL_TYPE)
-            .order_by(func.fold(CodeItem.label)))]
+            .order_by(folded(CodeItem.label)))]
     return [(status, STATUS_LABELS[status]) for status in STATUSES]
 
 
@@ -204,7 +205,7 @@ def organisation_choices(session: Session) -> list[tuple[int, str]]:
     """Organisations of the inventory where work can start (not archived), by name."""
     return [(oid, name) for oid, name in session.execute(
         select(Organisation.id, Organisation.name).where(Organisation.archived.is_(False))
-        .order_by(func.fold(Organisation.name)))]
+        .order_by(folded(Organisation.name)))]
 
 
 def next_statuses_for(session: Session, referral_ids: list[int]) -> tuple[list[str], list[str]]:
