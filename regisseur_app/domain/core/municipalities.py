@@ -6,7 +6,7 @@ import csv
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Boolean, Integer, String, func, select, update
+from sqlalchemy import Boolean, Integer, String, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from regisseur_app.domain.core.base import Base, ValidationError
