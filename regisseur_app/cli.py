@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
                        ("backup", "maak een gecontroleerde back-up")):
         # the options may also follow the sub-command; SUPPRESS keeps a value given before it
         _add_db_options(sub.add_parser(name, help=text), default=argparse.SUPPRESS)
+    from regisseur_app.reports.college import command as report_command
+
+    report_command.add_parser(sub, _add_db_options)
     return parser
 
 
@@ -33,6 +36,18 @@ def _paths(args: argparse.Namespace):  # noqa: ANN202
     from regisseur_app.context import AppPaths
 
     return AppPaths.for_db(args.db) if args.db else AppPaths.default(demo=args.demo)
+
+
+def _open_context(args: argparse.Namespace):  # noqa: ANN202
+    """The database of the options, opened safely (the demo database filled when --demo)."""
+    paths = _paths(args)
+    if args.demo:
+        from regisseur_app.demo import open_demo_context
+
+        return open_demo_context(paths)
+    from regisseur_app.startup import open_context
+
+    return open_context(paths)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Back-up mislukt: {exc}", file=sys.stderr)
             return 1
         return 0
+    if args.command == "rapport":
+        from regisseur_app.reports.college import command as report_command
+
+        return report_command.run(args, _open_context)
     from regisseur_app.ui.app import run_gui
 
     return run_gui(_paths(args), demo=args.demo)
