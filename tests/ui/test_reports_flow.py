@@ -64,3 +64,17 @@ def test_settings_dialog_stores_name_sender_and_sections(qtbot, main_window):
     assert settings.association == "IGO Proef" and settings.sender == "De regisseur sociale economie"
     assert "kerncijfers" not in settings.default_sections and "evenementen" in settings.default_sections
     dialog.deleteLater()
+
+
+def test_batch_from_the_page_fills_the_folder_and_the_log(qtbot, main_window, monkeypatch, tmp_path):
+    page = main_window.show_page("Rapporten")
+    page.year_spin.setValue(2025)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+    when_modal(_close_message_box, timeout_ms=90000)
+    page.findChild(type(page.preview_button), "run_batch").click()
+    qtbot.waitUntil(lambda: page.log_model.rowCount() == 7, timeout=90000)
+    assert len(list(tmp_path.glob("*.pdf"))) == 6 and len(list(tmp_path.glob("*.xlsx"))) == 1
+    page.tabs.setCurrentIndex(1)
+    assert not page.log_hint.isVisibleTo(page)
+    shown = {page.log_model.index(r, 1).data() for r in range(7)}
+    assert {"Bekkevoort", "Regio"} <= shown

@@ -45,7 +45,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
         footnote="Regio: elke organisatie één keer, ook als ze in meer gemeenten actief is.")]
     if gaps:
         columns = [Column("Rang", True), Column("Dienstencategorie"), Column("Oordeel"), Column("Wel aanbod in")]
-        rows = [[g.rank, g.label, g.verdict, ", ".join(g.neighbours) or "nergens in de regio"] for g in gaps]
+        rows = [[g.rank, g.label, g.verdict, ", ".join(g.neighbours) or ("nergens in de regio" if g.offer == 0 else "nergens anders in de regio")] for g in gaps]
         if measured:
             columns.append(Column("Gemeten nood", True, 0, "%"))
             for row, g in zip(rows, gaps, strict=True):

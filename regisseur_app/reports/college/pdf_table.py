@@ -29,6 +29,15 @@ def _longest_word(text: str, font: str, size: float) -> float:
     return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
 
 
+def _two_lines(text: str, size: float) -> float:
+    """The narrowest width at which `text` wraps (at spaces) into at most two lines."""
+    words = text.split()
+    if len(words) < 2:
+        return stringWidth(text, FONT_BOLD, size)
+    return min(max(stringWidth(" ".join(words[:k]), FONT_BOLD, size), stringWidth(" ".join(words[k:]), FONT_BOLD, size))
+               for k in range(1, len(words)))
+
+
 def column_widths(table: Table, width: float, size: float = BASE_SIZE) -> tuple[list[float], float]:
     """(widths, font size): every header word and every number fits on one line; wrap only at spaces."""
     register_fonts()
@@ -48,7 +57,7 @@ def column_widths(table: Table, width: float, size: float = BASE_SIZE) -> tuple[
             minimum.append(low)
             natural.append(max(low, full))
             # a number column is comfortable when its header takes at most two lines
-            comfy.append(min(max(low, head_full / 2 + 2 * PAD + 6), max(low, full)) if column.numeric else low)
+            comfy.append(min(max(low, _two_lines(heads[i], size) + 2 * PAD), max(low, full)) if column.numeric else low)
         if sum(minimum) <= width or size <= MIN_SIZE:
             break
         size = max(MIN_SIZE, size * min(0.95, width / sum(minimum)))

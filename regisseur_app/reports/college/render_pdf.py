@@ -149,8 +149,6 @@ def section_flowables(section: SectionContent, comment: str, st: dict[str, Parag
 
 def _table_flowables(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     head: list[Flowable] = [Paragraph(_esc(block.title), st["table_title"])] if block.title else []
-    for flowable in head:
-        flowable.keepWithNext = 1
     table = pdf_table(block, WIDTH)
     foot = [Spacer(1, 2), Paragraph(_esc(block.footnote), st["note"])] if block.footnote else []
     if len(block.rows) <= LONG_TABLE:

@@ -71,13 +71,13 @@ def build(session: Session, scope: Scope) -> SectionContent:
         here_registered, here_present = (here.registered, here.present) if here else (0, 0)
         registered += here_registered
         present += here_present
-        rows.append([format_date(event.starts_at), event.title, event.type.label, here_registered, here_present,
-                     total.present])
-    rows.append(["", "Totaal", "", registered, present, sum(r[5] for r in rows)])
+        rows.append([format_date(event.starts_at), f"{event.title} ({_lower_first(event.type.label)})", here_registered,
+                     here_present, total.present])
+    rows.append(["", "Totaal", registered, present, sum(r[4] for r in rows)])
     blocks = [Text(f"{counted(len(events), 'netwerkevenement', 'netwerkevenementen')} in de periode "
                    f"{scope.period_label}; per evenement de deelnemers uit {scope.name}."),
               Table(f"Evenementen en deelnemers uit {scope.name}", [
-                  Column("Datum"), Column("Evenement"), Column("Soort"), Column(f"Ingeschreven uit {scope.name}", True),
+                  Column("Datum"), Column("Evenement (soort)"), Column(f"Ingeschreven uit {scope.name}", True),
                   Column(f"Aanwezig uit {scope.name}", True), Column("Aanwezig in totaal", True)], rows,
                   footnote=DEFINITIONS, total_row=True),
               _obligations(session, scope)]
