@@ -90,7 +90,7 @@ def test_a_cancelled_batch_logs_only_what_was_made(demo_ctx, tmp_path):
         pass
 
     def progress(percent, _text):
-        if percent > 30:
+        if percent > 60:
             raise Stop()
 
     with demo_ctx.reading() as session:

@@ -28,7 +28,7 @@ def test_report_page_comment_preview_and_save(qtbot, main_window, monkeypatch, t
     page.sections.setCurrentRow(keys.index("evenementen"))
     page.comment_edit.setPlainText("Het college wordt uitgenodigd.")
     page.comment_edit.document().setModified(True)
-    page.save_comment()
+    page.panel.save_comment()
     with main_window.ctx.reading() as session:
         scope = Scope.year(2025, page.who_combo.currentData()[0], "Glabbeek")
         assert get_comments(session, scope) == {"evenementen": "Het college wordt uitgenodigd."}
@@ -78,3 +78,19 @@ def test_batch_from_the_page_fills_the_folder_and_the_log(qtbot, main_window, mo
     assert not page.log_hint.isVisibleTo(page)
     shown = {page.log_model.index(r, 1).data() for r in range(7)}
     assert {"Bekkevoort", "Regio"} <= shown
+
+
+def test_typed_comment_follows_its_municipality_and_period(qtbot, main_window):
+    page = main_window.show_page("Rapporten")
+    page.year_spin.setValue(2025)
+    page.who_combo.setCurrentIndex(page.who_combo.findText("Geetbets"))
+    page.sections.setCurrentRow(0)
+    qtbot.keyClicks(page.comment_edit, "Alleen voor Geetbets")
+    page.who_combo.setCurrentIndex(page.who_combo.findText("Kortenaken"))  # saves for Geetbets, shows Kortenaken
+    assert page.comment_edit.toPlainText() == ""
+    page.year_spin.setValue(2024)
+    page.who_combo.setCurrentIndex(page.who_combo.findText("Geetbets"))
+    assert page.comment_edit.toPlainText() == "", "another period has its own comment"
+    page.year_spin.setValue(2025)
+    assert page.comment_edit.toPlainText() == "Alleen voor Geetbets"
+    assert "Geetbets, 2025" in page.panel.label.text()

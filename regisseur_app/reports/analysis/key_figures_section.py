@@ -15,6 +15,7 @@ from regisseur_app.domain.analysis import indicators, key_figures
 from regisseur_app.domain.analysis.comparison import AVERAGE, TOTAL, Comparison, compare
 from regisseur_app.domain.analysis.indicators import IndicatorData
 from regisseur_app.formatting import format_number
+from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import BarChart, Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "kerncijfers", "Kerncijfers"
@@ -35,7 +36,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
     year = report_year(session, scope, shown)
     if year is None:
         return no_data(KEY, TITLE, f"Er zijn nog geen kerncijfers ingevoerd voor {scope.end.year} of eerder.")
-    comparisons = [compare(session, i.id, year) for i in shown]
+    comparisons = memo(session, ("key_figures", year), lambda: [compare(session, i.id, year) for i in shown])
     if scope.is_region:
         content = _region(scope, year, comparisons)
     else:

@@ -16,6 +16,7 @@ from regisseur_app import features
 from regisseur_app.domain.analysis.gaps import gap_list
 from regisseur_app.domain.analysis.offer_map import offer_matrix
 from regisseur_app.formatting import format_date, format_number
+from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "aanbod", "Aanbod en hiaten"
@@ -23,7 +24,7 @@ SE_ONLY = True
 
 
 def build(session: Session, scope: Scope) -> SectionContent:
-    matrix = offer_matrix(session, SE_ONLY)
+    matrix = memo(session, ("offer_matrix", SE_ONLY), lambda: offer_matrix(session, SE_ONLY))
     if not matrix.rows:
         return no_data(KEY, TITLE, "Er zijn nog geen dienstencategorieën ingesteld; het aanbod kan niet getoond "
                                    "worden.")

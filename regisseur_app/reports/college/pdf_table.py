@@ -38,7 +38,7 @@ def _two_lines(text: str, size: float) -> float:
                for k in range(1, len(words)))
 
 
-def column_widths(table: Table, width: float, size: float = BASE_SIZE) -> tuple[list[float], float]:
+def column_widths(table: Table, width: float, size: float = BASE_SIZE, pad: float = PAD) -> tuple[list[float], float]:
     """(widths, font size): every header word and every number fits on one line; wrap only at spaces."""
     register_fonts()
     heads = [header_text(c) for c in table.columns]
@@ -52,12 +52,12 @@ def column_widths(table: Table, width: float, size: float = BASE_SIZE) -> tuple[
             words = [_longest_word(t, body_font, size) for t in texts[i]]
             head_word = _longest_word(heads[i], FONT_BOLD, size)
             head_full = stringWidth(heads[i], FONT_BOLD, size)
-            low = max([head_word, *(cells if column.numeric else words)]) + 2 * PAD
-            full = max([head_full, *cells]) + 2 * PAD
+            low = max([head_word, *(cells if column.numeric else words)]) + 2 * pad
+            full = max([head_full, *cells]) + 2 * pad
             minimum.append(low)
             natural.append(max(low, full))
             # a number column is comfortable when its header takes at most two lines
-            comfy.append(min(max(low, _two_lines(heads[i], size) + 2 * PAD), max(low, full)) if column.numeric else low)
+            comfy.append(min(max(low, _two_lines(heads[i], size) + 2 * pad), max(low, full)) if column.numeric else low)
         if sum(minimum) <= width or size <= MIN_SIZE:
             break
         size = max(MIN_SIZE, size * min(0.95, width / sum(minimum)))

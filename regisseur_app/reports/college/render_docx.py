@@ -18,12 +18,15 @@ from docx.shared import Cm, Pt, RGBColor
 from regisseur_app.formatting import format_date
 from regisseur_app.reports.college.assemble import CollegeReport
 from regisseur_app.reports.college.cells import cell_text, header_text
+from regisseur_app.reports.college.pdf_table import column_widths
 from regisseur_app.reports.college.render_pdf import period_words
 from regisseur_app.reports.content import BarChart, Column, Table, Text
 from regisseur_app.reports.pdf_base import ReportError
 
 BRAND = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+CONTENT_WIDTH_PT = (21.0 - 4.0) / 2.54 * 72  # A4 with 2 cm margins
 
 
 def _field(run, instruction: str) -> None:  # noqa: ANN001
@@ -56,27 +59,46 @@ def _table(document, block: Table) -> None:  # noqa: ANN001
         run.bold, run.font.color.rgb = True, BRAND
         title.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=len(block.columns))
-    table.style = "Light List Accent 1"
+    table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    # the PDF's rule (header words stay whole), with Word's wider cell margins (0,19 cm a side) and some air
+    widths, _size = column_widths(block, CONTENT_WIDTH_PT, pad=7.5)
     _repeat_header(table.rows[0])
     for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
-        _fill(cell, header_text(column), column, bold=True)
+        _fill(cell, header_text(column), column, bold=True, colour=WHITE)
+        _shade(cell, "1F4E79")
     last = len(block.rows) - 1
     for r, row in enumerate(block.rows):
         cells = table.add_row().cells
         for i, column in enumerate(block.columns):
             _fill(cells[i], cell_text(row[i] if i < len(row) else None, column), column,
                   bold=block.total_row and r == last)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)  # the grid (LibreOffice reads this) …
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Pt(width)  # … and every cell (Word reads this)
     if block.footnote:
         _note(document, block.footnote)
     document.add_paragraph()
 
 
-def _fill(cell, text: str, column: Column, bold: bool = False) -> None:  # noqa: ANN001
+def _shade(cell, fill: str) -> None:  # noqa: ANN001
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _fill(cell, text: str, column: Column, bold: bool = False, colour: RGBColor | None = None) -> None:  # noqa: ANN001
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
-    run.font.size = Pt(9)
+    run.font.size = Pt(8.5)
     run.bold = bold or None
+    if colour is not None:
+        run.font.color.rgb = colour
     if column.numeric:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
@@ -99,6 +121,7 @@ def build_docx(report: CollegeReport) -> Document:
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = "Calibri", Pt(10.5)
     section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2)
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]

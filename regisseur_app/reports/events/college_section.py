@@ -17,6 +17,7 @@ from regisseur_app.domain.events import obligations
 from regisseur_app.domain.events import stats as event_stats
 from regisseur_app.domain.events.models import CANCELLED, Event
 from regisseur_app.formatting import counted, format_date
+from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "evenementen", "Netwerkevenementen"
@@ -65,8 +66,10 @@ def build(session: Session, scope: Scope) -> SectionContent:
         return _region(session, scope, events)
     rows, registered, present = [], 0, 0
     for event in events:
-        total = event_stats.event_counts(session, event.id)
-        here = next((c for c in event_stats.breakdown(session, [event.id], "municipality")
+        total = memo(session, ("event_counts", event.id), lambda e=event: event_stats.event_counts(session, e.id))
+        places = memo(session, ("event_places", event.id),
+                      lambda e=event: event_stats.breakdown(session, [e.id], "municipality"))
+        here = next((c for c in places
                      if c.label == scope.name), None)
         here_registered, here_present = (here.registered, here.present) if here else (0, 0)
         registered += here_registered

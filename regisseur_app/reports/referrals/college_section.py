@@ -20,6 +20,7 @@ from regisseur_app.domain.referrals.stats import (
 )
 from regisseur_app.domain.referrals.suppression import SECONDARY_MARK, TOTAL, ProtectedTable
 from regisseur_app.formatting import format_number
+from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "doorverwijzingen", "Doorverwijzingen naar VDAB"
@@ -36,11 +37,13 @@ def footnote(threshold: int) -> str:
 
 def build(session: Session, scope: Scope) -> SectionContent:
     threshold = load_settings(session).suppression_threshold
-    stats = compute_stats(session, StatsFilter(scope.start, scope.end))
+    stats = memo(session, ("referral_stats", scope.start, scope.end),
+                 lambda: compute_stats(session, StatsFilter(scope.start, scope.end)))
     period = f"doorverwezen in de periode {scope.period_label}"
     if stats.total == 0:
         return no_data(KEY, TITLE, f"Er zijn geen doorverwijzingen naar VDAB {period}.")
-    tables = {t.title: t for t in protected_tables(stats, threshold)}
+    tables = memo(session, ("referral_tables", scope.start, scope.end, threshold),
+                  lambda: {t.title: t for t in protected_tables(stats, threshold)})
     if scope.is_region:
         return _region(stats, tables, threshold, period)
     names = [name for _nis, name in stats.municipalities]

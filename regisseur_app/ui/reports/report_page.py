@@ -8,18 +8,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -29,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.operations import reports as ops
-from regisseur_app.reports.college.assemble import available_sections, region_scope
+from regisseur_app.reports.college.assemble import region_scope
 from regisseur_app.reports.content import Scope
-from regisseur_app.ui.page import Page
+from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.reports.log_model import ReportLogModel
 from regisseur_app.ui.reports.preview_view import PreviewView, render_pages
+from regisseur_app.ui.reports.sections_panel import SectionsPanel
 from regisseur_app.ui.table_base import read_only_table, sorting_proxy
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
@@ -43,11 +40,11 @@ REGION = "__regio__"
 
 
 class ReportPage(Page):
+    COMMANDS = frozenset({Command.EXPORT})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._comment_key: str | None = None
-        self._comment_scope: Scope | None = None  # the scope the comment in the editor belongs to
         self.who_combo = QComboBox(objectName="report_who")
         self.period_combo = QComboBox(objectName="report_period_kind")
         self.period_combo.addItem("Een jaar", "year")
@@ -62,17 +59,14 @@ class ReportPage(Page):
         self.year_spin.valueChanged.connect(lambda _v: self._scope_changed())
         self.from_edit.dateChanged.connect(lambda _d: self._scope_changed())
         self.to_edit.dateChanged.connect(lambda _d: self._scope_changed())
-        self.sections = QListWidget(objectName="report_sections")
-        self.sections.currentItemChanged.connect(self._section_changed)
-        self.comment_label = QLabel("Commentaar van de regisseur", objectName="comment_label")
-        self.comment_edit = QPlainTextEdit(objectName="report_comment")
-        self.comment_edit.setPlaceholderText("Eigen commentaar bij dit onderdeel, voor deze gemeente en periode "
-                                             "(komt in een kader onder het onderdeel).")
-        save_comment = QPushButton("Commentaar bewaren", objectName="save_comment")
-        save_comment.clicked.connect(self.save_comment)
+        self.panel = SectionsPanel(ctx, self._quiet_scope, self)
+        self.panel.status_message.connect(self.status_message)
+        self.sections, self.comment_edit = self.panel.sections, self.panel.editor
         self.preview_button = QPushButton("Voorbeeld tonen", objectName="show_preview")
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.show_preview)
+        self.preview_button.setToolTip("Toon het rapport zoals het bewaard wordt (F5)")
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.show_preview)
         pdf_button = QPushButton("PDF bewaren…", objectName="save_pdf")
         pdf_button.clicked.connect(lambda: self.save_report(".pdf"))
         docx_button = QPushButton("Word-bestand bewaren…", objectName="save_docx")
@@ -96,19 +90,13 @@ class ReportPage(Page):
         dates.addWidget(QLabel("tot en met"))
         dates.addWidget(self.to_edit)
         form.addRow("Van", dates)
-        choose = QGroupBox("Onderdelen (vink aan wat in het rapport moet)")
-        box = QVBoxLayout(choose)
-        box.addWidget(self.sections, 2)
-        box.addWidget(self.comment_label)
-        box.addWidget(self.comment_edit, 2)
-        box.addWidget(save_comment, 0, Qt.AlignmentFlag.AlignRight)
         buttons = QVBoxLayout()
         for button in (self.preview_button, pdf_button, docx_button, batch_button):
             buttons.addWidget(button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addLayout(form)
-        column.addWidget(choose, 1)
+        column.addWidget(self.panel, 1)
         column.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -138,18 +126,7 @@ class ReportPage(Page):
         index = self.who_combo.findData(current)
         self.who_combo.setCurrentIndex(max(index, 0))
         self.who_combo.blockSignals(False)
-        defaults = set(ops.default_keys(self.ctx))
-        self.sections.blockSignals(True)
-        self.sections.clear()
-        for spec in available_sections():
-            item = QListWidgetItem(spec.title)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setCheckState(Qt.CheckState.Checked if spec.key in defaults else Qt.CheckState.Unchecked)
-            self.sections.addItem(item)
-        self.sections.blockSignals(False)
-        self._comment_key = None
-        if self.sections.count():
-            self.sections.setCurrentRow(0)
+        self.panel.reload()
         self.refresh()
 
     def refresh(self) -> None:
@@ -165,10 +142,7 @@ class ReportPage(Page):
         self._scope_changed()
 
     def _scope_changed(self) -> None:
-        """Another municipality or period: keep what was typed (for the old one), show the new one's comment."""
-        if self._comment_key and self.comment_edit.document().isModified():
-            self.save_comment()
-        self._load_comment()
+        self.panel.scope_changed()
         self.preview.show_hint("Klik op 'Voorbeeld tonen' om het rapport te zien.")
 
     def scope(self) -> Scope | None:
@@ -183,52 +157,16 @@ class ReportPage(Page):
         nis, name = self.who_combo.currentData() or (REGION, "")
         return region_scope(start, end) if nis == REGION else Scope(nis, name, start, end)
 
-    def chosen_keys(self) -> list[str]:
-        return [self.sections.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sections.count())
-                if self.sections.item(i).checkState() == Qt.CheckState.Checked]
-
-    # -- comments ---------------------------------------------------------------------------------
-    def _section_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if self._comment_key and self.comment_edit.document().isModified():
-            self.save_comment()
-        self._comment_key = current.data(Qt.ItemDataRole.UserRole) if current else None
-        self._load_comment()
-
-    def _load_comment(self) -> None:
-        scope = self._quiet_scope() if self._comment_key else None
-        self._comment_scope = scope
-        text = ops.comments_for(self.ctx, scope).get(self._comment_key, "") if scope else ""
-        self.comment_edit.setPlainText(text)
-        self.comment_edit.document().setModified(False)
-        item = self.sections.currentItem()
-        if item is not None and scope is not None:
-            who = "de regio" if scope.is_region else scope.name
-            self.comment_label.setText(f"Commentaar bij '{item.text()}' – {who}, {scope.period_label}")
-
     def _quiet_scope(self) -> Scope | None:
         if self.period_combo.currentData() != "year" and self.to_edit.date() < self.from_edit.date():
             return None
         return self.scope()
 
-    def save_comment(self) -> bool:
-        scope = self._comment_scope or self._quiet_scope()
-        if scope is None or not self._comment_key:
-            return False
-        try:
-            ops.save_comment(self.ctx, scope, self._comment_key, self.comment_edit.toPlainText())
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Commentaar niet bewaard", "\n".join(exc.errors.values()))
-            return False
-        self.comment_edit.document().setModified(False)
-        self.status_message.emit("Commentaar bewaard.")
-        self._comment_scope = self._quiet_scope()
-        return True
-
     # -- output -----------------------------------------------------------------------------------
     def _ready(self) -> tuple[Scope, list[str]] | None:
-        if self.comment_edit.document().isModified() and not self.save_comment():
+        if not self.panel.flush():
             return None
-        scope, keys = self.scope(), self.chosen_keys()
+        scope, keys = self.scope(), self.panel.chosen_keys()
         if scope is None:
             return None
         if not keys:
@@ -247,6 +185,10 @@ class ReportPage(Page):
     def _preview_done(self, pages) -> None:  # noqa: ANN001
         self.preview.set_pages(pages)
         self.status_message.emit(f"Voorbeeld: {len(pages)} pagina's.")
+
+    def export_list(self) -> None:
+        """Bestand › Exporteren (Ctrl+E): the report as PDF."""
+        self.save_report(".pdf")
 
     def save_report(self, suffix: str) -> None:
         ready = self._ready()
