@@ -17,11 +17,15 @@ def _add_db_options(parser: argparse.ArgumentParser, default: object = None) -> 
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from regisseur_app import cli_dutch
+
+    cli_dutch.install()  # argparse's own words (usage, options, errors) in Dutch
     parser = argparse.ArgumentParser(prog="regisseur-app", description="Regisseur lokale sociale economie")
     _add_db_options(parser)
     parser.add_argument("--self-test", action="store_true", help="test deze installatie en stop (exit 0 = in orde)")
-    parser.add_argument("--version", action="version", version=f"Regisseur {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--version", action="version", version=f"Regisseur {__version__}",
+                        help="toon het versienummer en stop")
+    sub = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT")
     for name, text in (("gui", "start het venster (standaard)"), ("check", "controleer de database"),
                        ("backup", "maak een gecontroleerde back-up")):
         # the options may also follow the sub-command; SUPPRESS keeps a value given before it

@@ -64,6 +64,8 @@ def invitees(session: Session, event_id: int, participant_ids: list[int] | None 
         c = p.contact
         if c.archived:
             refused.append(f"{c.name} (gearchiveerd)")
+        elif c.no_invitations:
+            refused.append(f"{c.name} (wil geen uitnodigingen)")
         elif not c.email.strip():
             refused.append(f"{c.name} (geen e-mailadres)")
         elif not is_valid_email(c.email):

@@ -41,6 +41,13 @@ def archive_contacts(op: Op, ids: list[int], archived: bool = True) -> int:
     return changed
 
 
+@operation(changes={"contacts", "events"})
+def delete_contacts(op: Op, ids: list[int]) -> list[str]:
+    """Delete contact persons (their right to erasure): no undo, the personal data are gone; their past
+    event participations stay, anonymous, in the statistics."""
+    return contact_service.erase_contacts(op.session, ids)
+
+
 @operation(changes={"codelists"})
 def add_code_item(op: Op, list_name: str, label: str) -> int:
     return codelists.add_item(op.session, list_name, label)

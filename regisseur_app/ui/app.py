@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from regisseur_app import APP_NAME, __version__
 from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.logs import setup_logging
+from regisseur_app.paths import resources_dir
 from regisseur_app.startup import DatabaseDamagedError, open_context
 from regisseur_app.storage.backup import BackupError
 from regisseur_app.storage.migrations import MigrationError, NewerDatabaseError
@@ -38,6 +39,9 @@ def install_dutch(app: QApplication) -> None:
         app.installTranslator(translator)
     else:
         log.warning("Qt's Dutch translation qtbase_nl not found in %s", folder)
+    extra = QTranslator(app)  # the file dialog's "Look in" and "Files of type", which qtbase_nl lacks
+    if extra.load("qt_extra_nl", str(resources_dir() / "translations")):
+        app.installTranslator(extra)
 
 
 def run_gui(paths: AppPaths, demo: bool = False) -> int:

@@ -10,6 +10,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
 from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, read_only_table, sorting_proxy
+from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
 
@@ -22,6 +23,7 @@ class ListPage(Page):
 
     NOUN_SINGULAR = "item"
     NOUN_PLURAL = "items"
+    FIRST_STEP = "Klik op ‘Nieuw…’ (Ctrl+N) om er een toe te voegen."
 
     def __init__(self, ctx: AppContext, model: RowTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +61,8 @@ class ListPage(Page):
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_bar)
+        self.empty_hint = empty_hint()
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_editor(None))
@@ -92,7 +96,21 @@ class ListPage(Page):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
         self.count_label.setText(counted(len(rows), self.NOUN_SINGULAR, self.NOUN_PLURAL)
                                  + (" in het archief" if self.archived_check.isChecked() else ""))
+        self._show_hint(not rows)
         self._reselect(selected)
+
+    def _show_hint(self, empty: bool) -> None:
+        text = self.search_edit.text().strip()
+        if not empty:
+            self.empty_hint.hide()
+            return
+        if text:
+            self.empty_hint.setText(f"Geen {self.NOUN_PLURAL} gevonden voor ‘{text}’.")
+        elif self.archived_check.isChecked():
+            self.empty_hint.setText(f"Er zijn geen gearchiveerde {self.NOUN_PLURAL}.")
+        else:
+            self.empty_hint.setText(f"Nog geen {self.NOUN_PLURAL}. {self.FIRST_STEP}")
+        self.empty_hint.show()
 
     def visible_rows(self) -> list:
         """The rows as shown: filtered and in the current sort order."""

@@ -89,3 +89,11 @@ class FieldErrors:
         first = next((k for k in self.labels if k in errors), None)
         if first is not None:
             self.widgets[first].setFocus()
+
+
+def empty_hint(object_name: str = "empty_hint") -> QLabel:
+    """The short hint an empty list shows: what the first step is."""
+    label = QLabel(objectName=object_name, wordWrap=True)
+    label.setStyleSheet("color: #1f4e79; background: #eef4fa; padding: 8px; border-radius: 3px;")
+    label.hide()
+    return label

@@ -73,3 +73,30 @@ def test_home_page_counts(qtbot, main_window, app_ctx):
     assert home.tiles["organisations"].value.text() == "2"
     assert home.tiles["target_group"].value.text() == "42"
     assert "Bekkevoort" in home.municipalities.text()
+
+
+def test_an_empty_list_says_what_the_first_step_is(qtbot, main_window):
+    from PySide6.QtWidgets import QLabel
+
+    for title in ("Organisaties", "Contactpersonen", "Evenementen", "Doorverwijzingen"):
+        page = main_window.show_page(title)
+        hints = [w for w in page.findChildren(QLabel, "empty_hint") if w.isVisible()]
+        assert len(hints) == 1, title
+        assert hints[0].text().startswith("Nog geen") and "Nieuw…" in hints[0].text(), hints[0].text()
+    page = main_window.show_page("Organisaties")
+    page.search_edit.setText("zzz")
+    qtbot.waitUntil(lambda: "Geen organisaties gevonden" in page.empty_hint.text())
+
+
+def test_qt_file_dialog_speaks_dutch(qtbot):
+    """Qt 6's file dialog labels "&Look in:" and "Files of &type:" are missing from qtbase_nl."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from regisseur_app.ui.app import install_dutch
+
+    install_dutch(QApplication.instance())
+    dialog = QFileDialog(None, "Bestand kiezen", "", "CSV (*.csv)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels == ["Zoeken in:", "Bestandsnaam:", "Bestandstype:"]

@@ -147,3 +147,23 @@ def test_future_event_has_no_attendance_rate_and_does_not_lower_the_year(app_ctx
     assert (per_event["Gehouden"].rate_text, per_event["Straks"].rate, per_event["Straks"].rate_text) == (
         "50,0 %", None, "")
     assert (total.registered, total.present, total.rate_text) == (4, 1, "50,0 %")  # 1 of the 2 at the held event
+
+
+def test_obligations_count_from_the_year_the_association_was_set_up(app_ctx):
+    """A fresh database does not show last year as 'niet gehaald': the association was not there yet."""
+    from datetime import date, datetime
+
+    from regisseur_app.domain.events import obligations
+    from tests.unit.events_support import event
+
+    this_year = date.today().year
+    with app_ctx.reading() as s:
+        assert obligations.first_year(s) == this_year
+        assert obligations.yearly_obligations(s, this_year - 1) == []
+        assert [o.state for o in obligations.yearly_obligations(s, this_year)] == [obligations.NOT_MET] * 2
+    with app_ctx.transaction() as s:  # history typed in afterwards: counting starts at that event's year
+        event(s, start=datetime(this_year - 2, 5, 3, 14), status="afgelopen")
+    with app_ctx.reading() as s:
+        assert obligations.first_year(s) == this_year - 2
+        states = [o.state for o in obligations.yearly_obligations(s, this_year - 2)]
+    assert states == [obligations.MET, obligations.NOT_MET]

@@ -26,6 +26,7 @@ class ContactInput:
     municipality_codes: list[str] = field(default_factory=list)
     notes: str = ""
     archived: bool = False
+    no_invitations: bool = False   # "geen uitnodigingen": left out of (bulk) invitations
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class ContactRow:
     phone: str
     municipalities: str
     archived: bool
+    no_invitations: bool = False
 
 
 @dataclass
@@ -47,6 +49,13 @@ class ContactFilter:
     organisation_id: int | None = None
     nis_code: str | None = None
     archived: bool = False
+
+
+def surname_key(name: str) -> tuple[str, str]:
+    """Sort people on their last name, as a list of people is read: 'Jan Peeters' under P, 'An Van den
+    Broeck' under V (the first word is taken as the first name)."""
+    words = (name or "").split()
+    return (fold(" ".join(words[1:])), fold(words[0]) if words else "")
 
 
 def validate_contact(session: Session, data: ContactInput) -> dict[str, str]:
@@ -78,6 +87,7 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
     if contact is None:
         raise ValidationError({"name": "Deze contactpersoon bestaat niet meer."})
     apply_fields(contact, data)
+    contact.no_invitations = data.no_invitations
     contact.municipalities = list(session.scalars(
         select(Municipality).where(Municipality.nis_code.in_(data.municipality_codes))))
     if contact_id is None:
@@ -103,7 +113,7 @@ def get_contact(session: Session, contact_id: int) -> ContactInput | None:
         return None
     return ContactInput(name=c.name, function=c.function, organisation_id=c.organisation_id, email=c.email,
                         phone=c.phone, municipality_codes=sorted(m.nis_code for m in c.municipalities),
-                        notes=c.notes, archived=c.archived)
+                        notes=c.notes, archived=c.archived, no_invitations=c.no_invitations)
 
 
 def set_contacts_archived(session: Session, contact_ids: list[int], archived: bool) -> int:
@@ -115,14 +125,34 @@ def set_contacts_archived(session: Session, contact_ids: list[int], archived: bo
     return changed
 
 
+ERASED_NAME = "Verwijderde contactpersoon"
+
+
+def erase_contacts(session: Session, contact_ids: list[int]) -> list[str]:
+    """Delete contact persons at their request: every personal field is emptied and cannot be brought back.
+    The row stays, anonymous and hidden from every list, so the events they took part in keep their
+    numbers (statistics, yearly obligations). Returns the names that were erased."""
+    names = []
+    for contact in session.scalars(select(Contact).where(Contact.id.in_(contact_ids), Contact.erased.is_(False))):
+        names.append(contact.name)
+        contact.name = ERASED_NAME
+        contact.function = contact.email = contact.phone = contact.notes = ""
+        contact.municipalities = []
+        contact.archived = contact.erased = contact.no_invitations = True
+    session.flush()
+    return names
+
+
 def find_contact(session: Session, name: str, email: str, organisation_id: int | None) -> int | None:
     """An existing contact with the same e-mail, or else the same name at the same organisation."""
     if email.strip():
-        found = session.scalar(select(Contact.id).where(Contact.email == email.strip().lower()).limit(1))
+        found = session.scalar(select(Contact.id).where(Contact.email == email.strip().lower(),
+                                                        Contact.erased.is_(False)).limit(1))
         if found is not None:
             return found
     return session.scalar(select(Contact.id).where(
-        folded(Contact.name) == fold(name), Contact.organisation_id.is_(organisation_id)).limit(1))
+        folded(Contact.name) == fold(name), Contact.organisation_id.is_(organisation_id),
+        Contact.erased.is_(False)).limit(1))
 
 
 def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[ContactRow]:
@@ -131,7 +161,7 @@ def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[C
         select(Contact)
         .options(selectinload(Contact.organisation), selectinload(Contact.municipalities))
         .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
-        .where(Contact.archived.is_(filt.archived))
+        .where(Contact.archived.is_(filt.archived), Contact.erased.is_(False))
         .order_by(folded(Contact.name))
     )
     text = fold(filt.text)
@@ -147,10 +177,12 @@ def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[C
     return [
         ContactRow(id=c.id, name=c.name, function=c.function, organisation_id=c.organisation_id,
                    organisation_name=c.organisation.name if c.organisation else "", email=c.email, phone=c.phone,
-                   municipalities=", ".join(sorted(m.name for m in c.municipalities)), archived=c.archived)
+                   municipalities=", ".join(sorted(m.name for m in c.municipalities)), archived=c.archived,
+                   no_invitations=c.no_invitations)
         for c in session.scalars(query)
     ]
 
 
 def count_contacts(session: Session, archived: bool = False) -> int:
-    return session.scalar(select(func.count()).select_from(Contact).where(Contact.archived.is_(archived)))
+    return session.scalar(select(func.count()).select_from(Contact).where(Contact.archived.is_(archived),
+                                                                          Contact.erased.is_(False)))

@@ -10,6 +10,7 @@ from regisseur_app.storage.generation import GENERATION_KEY
 
 ASSOCIATION_NAME = "association_name"
 SETUP_DONE = "setup_done"
+SETUP_YEAR = "setup_year"  # the year the association was set up in Regisseur: obligations count from then
 DEMO_DATABASE = "demo_database"
 DATA_GENERATION = GENERATION_KEY
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.core.settings import ASSOCIATION_NAME, SETUP_DONE, get_setting, set_setting
+from regisseur_app.domain.core.settings import ASSOCIATION_NAME, SETUP_DONE, SETUP_YEAR, get_setting, set_setting
 from regisseur_app.domain.core.validation import check_no_national_number
 
 
@@ -36,3 +38,5 @@ def complete_setup(session: Session, name: str, nis_codes: list[str]) -> None:
     municipalities.set_participating(session, nis_codes)
     set_setting(session, ASSOCIATION_NAME, name)
     set_setting(session, SETUP_DONE, "1")
+    if not get_setting(session, SETUP_YEAR):
+        set_setting(session, SETUP_YEAR, str(date.today().year))

@@ -41,11 +41,11 @@ class Candidate:
 
 
 def find_candidates(session: Session, event_id: int | None, filt: InviteFilter) -> list[Candidate]:
-    """Active (not archived) contacts matching every given criterion; marks who is already invited."""
+    """Active (not archived) contacts who accept invitations ("geen uitnodigingen" not set) matching every given criterion; marks who is already invited."""
     query = (select(Contact).options(selectinload(Contact.organisation).selectinload(Organisation.type),
                                      selectinload(Contact.municipalities))
              .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
-             .where(Contact.archived.is_(False))
+             .where(Contact.archived.is_(False), Contact.no_invitations.is_(False))
              .order_by(folded(Contact.name)))
     if filt.organisation_type_ids:
         query = query.where(Organisation.type_id.in_(filt.organisation_type_ids), Organisation.archived.is_(False))

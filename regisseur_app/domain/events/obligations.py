@@ -8,14 +8,14 @@ as comma-separated codes of the event_type code list; the defaults are 'netwerke
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
-from regisseur_app.domain.core.settings import get_setting, set_setting
+from regisseur_app.domain.core.settings import SETUP_YEAR, get_setting, set_setting
 from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.formatting import format_date
 
@@ -84,9 +84,23 @@ def set_counting_types(session: Session, key: str, type_codes: list[str]) -> Non
     set_setting(session, obligation.setting_key, ",".join(dict.fromkeys(type_codes)))
 
 
+def first_year(session: Session) -> int:
+    """The first year the obligations count for: the year the association was set up in Regisseur, or the
+    year of an earlier event recorded since (history typed in afterwards)."""
+    setup_year = get_setting(session, SETUP_YEAR)
+    years = [int(setup_year)] if setup_year.isdigit() else [date.today().year]
+    earliest = session.scalar(select(func.min(Event.starts_at)))
+    if earliest is not None:
+        years.append(earliest.year)
+    return min(years)
+
+
 def yearly_obligations(session: Session, year: int) -> list[ObligationResult]:
     """Per obligation: 'gehaald' when a counting event of that year is 'afgelopen'; 'gepland' when one is
-    still to come (not cancelled); otherwise 'niet gehaald'."""
+    still to come (not cancelled); otherwise 'niet gehaald'. Nothing for a year before `first_year`: a new
+    association did not fail the years before it existed in Regisseur."""
+    if year < first_year(session):
+        return []
     results = []
     start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     for obligation in OBLIGATIONS:

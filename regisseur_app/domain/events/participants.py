@@ -124,6 +124,8 @@ def invite_contacts(session: Session, event_id: int, contact_ids: list[int], rol
             result.refused.append(f"contactpersoon #{contact_id}: bestaat niet meer")
         elif contact.archived:
             result.refused.append(f"{contact.name}: gearchiveerd")
+        elif contact.no_invitations:
+            result.refused.append(f"{contact.name}: wil geen uitnodigingen ontvangen")
         elif contact_id in already:
             result.duplicates.append(contact.name)
         else:

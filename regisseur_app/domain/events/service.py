@@ -264,6 +264,10 @@ def list_events(session: Session, filt: EventFilter | None = None) -> list[Event
     return [_to_row(e, counts.get(e.id, {})) for e in events]
 
 
+def count_events(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Event)) or 0
+
+
 def event_years(session: Session) -> list[int]:
     """Years that have events, newest first (always includes the current year)."""
     years = {int(y) for y in session.scalars(select(year_of(Event.starts_at)).distinct()) if y}

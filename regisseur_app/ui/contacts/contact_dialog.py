@@ -56,6 +56,8 @@ class ContactDialog(QDialog):
         self.notes_edit = QPlainTextEdit(objectName="contact_notes")
         self.notes_edit.setMaximumHeight(80)
         self.archived_check = QCheckBox("Gearchiveerd (niet meer actief)")
+        self.no_invitations_check = QCheckBox("Geen uitnodigingen (vroeg om niet meer uitgenodigd te worden)",
+                                              objectName="no_invitations")
         for key, label, widget in [
             ("name", "Naam *", self.name_edit), ("function", "Functie", self.function_edit),
             ("organisation_id", "Organisatie", self.org_combo), ("email", "E-mail", self.email_edit),
@@ -63,6 +65,7 @@ class ContactDialog(QDialog):
             ("notes", "Opmerkingen", self.notes_edit),
         ]:
             self.errors.add_row(key, label, widget)
+        form.addRow("", self.no_invitations_check)
         if existing is not None:
             form.addRow("", self.archived_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -88,6 +91,7 @@ class ContactDialog(QDialog):
         self.municipality_list.set_checked(data.municipality_codes)
         self.notes_edit.setPlainText(data.notes)
         self.archived_check.setChecked(data.archived)
+        self.no_invitations_check.setChecked(data.no_invitations)
 
     def collect(self) -> ContactInput:
         return ContactInput(
@@ -95,6 +99,7 @@ class ContactDialog(QDialog):
             organisation_id=self.org_combo.currentData(), email=self.email_edit.text(),
             phone=self.phone_edit.text(), municipality_codes=self.municipality_list.checked_values(),
             notes=self.notes_edit.toPlainText(), archived=self.archived_check.isChecked(),
+            no_invitations=self.no_invitations_check.isChecked(),
         )
 
     def save(self) -> None:

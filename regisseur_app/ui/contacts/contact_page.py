@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import contact_service, municipalities
 from regisseur_app.domain.core.contact_service import ContactFilter
+from regisseur_app.formatting import counted
 from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
@@ -21,6 +22,8 @@ class ContactPage(ImportExportMixin, ListPage):
     EXPORT_NAME = "Contactpersonen"
     NOUN_SINGULAR = "contactpersoon"
     NOUN_PLURAL = "contactpersonen"
+    FIRST_STEP = ("Klik op ‘Nieuw…’ (Ctrl+N) om de eerste contactpersoon toe te voegen, of lees een lijst in met "
+                  "‘Importeren…’ (Ctrl+I).")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, ContactTableModel(), parent)
@@ -29,6 +32,10 @@ class ContactPage(ImportExportMixin, ListPage):
         self.municipality_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_filter_widget(self.municipality_combo)
         self.add_import_export_buttons()
+        self.delete_button = QPushButton("Verwijderen…", objectName="delete")
+        self.delete_button.setToolTip("Een contactpersoon definitief verwijderen (op eigen vraag)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.extra_buttons.insertWidget(3, self.delete_button)
         self.reload_choices()
 
     def reload_choices(self) -> None:
@@ -56,6 +63,28 @@ class ContactPage(ImportExportMixin, ListPage):
 
     def set_archived(self, ids: list[int], archived: bool) -> int:
         return core_ops.archive_contacts(self.ctx, ids, archived)
+
+    def delete_selected(self) -> None:
+        """Erase contact persons who asked for it, after a confirmation that says what happens."""
+        ids = self.selected_ids()
+        if not ids:
+            self.status_message.emit("Selecteer eerst een of meer contactpersonen.")
+            return
+        names = [r.name for r in self.visible_rows() if r.id in ids]
+        who = names[0] if len(names) == 1 else f"{len(names)} contactpersonen"
+        answer = QMessageBox.warning(
+            self, "Contactpersoon verwijderen",
+            f"{who} definitief verwijderen?\n\nNaam, functie, e-mail, telefoon, gemeenten en opmerkingen worden "
+            "gewist en kunnen niet teruggehaald worden (ook niet met Ongedaan maken). De deelnames aan "
+            "evenementen blijven anoniem bewaard ('Verwijderde contactpersoon'), zodat de aantallen in de "
+            "statistieken en de jaarlijkse verplichtingen kloppen.\n\nWie alleen geen uitnodigingen meer wil, "
+            "kunt u beter 'Geen uitnodigingen' aanvinken.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        erased = core_ops.delete_contacts(self.ctx, ids)
+        self.status_message.emit(f"{counted(len(erased), 'contactpersoon', 'contactpersonen')} verwijderd.")
+        self.refresh()
 
     def export_frame(self, rows: list):  # noqa: ANN201
         from regisseur_app.exchange.export import contacts_frame  # pandas loads only when needed

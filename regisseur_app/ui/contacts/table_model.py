@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from regisseur_app.domain.core.contact_service import surname_key
 from regisseur_app.ui.table_base import Column, RowTableModel
 
 NAME, FUNCTION, ORGANISATION, EMAIL, PHONE, MUNICIPALITIES = range(6)
@@ -9,7 +10,7 @@ NAME, FUNCTION, ORGANISATION, EMAIL, PHONE, MUNICIPALITIES = range(6)
 
 class ContactTableModel(RowTableModel):
     COLUMNS = (
-        Column("Naam", lambda r: r.name),
+        Column("Naam", lambda r: r.name, sort_key=lambda r: surname_key(r.name)),  # sorted on the last name
         Column("Functie", lambda r: r.function),
         Column("Organisatie", lambda r: r.organisation_name),
         Column("E-mail", lambda r: r.email),

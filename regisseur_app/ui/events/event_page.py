@@ -29,6 +29,7 @@ from regisseur_app.ui.events.event_table_model import EventTableModel
 from regisseur_app.ui.events.stats_view import StatsView
 from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
+from regisseur_app.ui.widgets import empty_hint
 
 LIST, CALENDAR, STATS = range(3)
 WHEN = (("upcoming", "Komende"), ("past", "Voorbije"), ("all", "Alle"))
@@ -90,6 +91,8 @@ class EventPage(Page):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.addLayout(filters)
+        self.empty_hint = empty_hint()
+        list_layout.addWidget(self.empty_hint)
         list_layout.addWidget(self.table)
         list_layout.addLayout(buttons)
         self.calendar = CalendarView(ctx)
@@ -145,6 +148,16 @@ class EventPage(Page):
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
         self.count_label.setText(f"{len(rows)} evenement{'' if len(rows) == 1 else 'en'}")
+        if rows:
+            self.empty_hint.hide()
+        else:
+            with self.ctx.reading() as session:
+                no_events = event_service.count_events(session) == 0
+            self.empty_hint.setText(
+                "Nog geen evenementen. Klik op ‘Nieuw…’ (Ctrl+N) om het eerste netwerkevent te plannen."
+                if no_events else "Geen evenementen die aan de filters voldoen (kies bv. ‘Alle’ in plaats van "
+                "‘Komende’).")
+            self.empty_hint.show()
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ID_ROLE) in selected:
                 self.table.selectRow(row)

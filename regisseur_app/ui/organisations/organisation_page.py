@@ -21,6 +21,8 @@ class OrganisationPage(ImportExportMixin, ListPage):
     EXPORT_NAME = "Organisaties"
     NOUN_SINGULAR = "organisatie"
     NOUN_PLURAL = "organisaties"
+    FIRST_STEP = ("Klik op ‘Nieuw…’ (Ctrl+N) om de eerste organisatie toe te voegen, of lees een lijst in met "
+                  "‘Importeren…’ (Ctrl+I).")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, OrganisationTableModel(), parent)

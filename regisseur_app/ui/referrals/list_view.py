@@ -29,6 +29,7 @@ from regisseur_app.formatting import format_number
 from regisseur_app.ui.referrals.date_field import PeriodChooser
 from regisseur_app.ui.referrals.referral_table_model import REFERRAL_DATE, ReferralTableModel
 from regisseur_app.ui.table_base import ID_ROLE
+from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 200
 
@@ -109,6 +110,8 @@ class ReferralListView(QWidget):
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        self.empty_hint = empty_hint()
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
@@ -165,6 +168,13 @@ class ReferralListView(QWidget):
         self.model.set_source(fetch, total)
         noun = "doorverwijzing" if total == 1 else "doorverwijzingen"
         self.count_label.setText(f"{format_number(total)} {noun} — {format_number(stale)} vastgelopen in totaal")
+        with self.ctx.reading() as session:
+            anything = total or svc.count_referrals(session, svc.ReferralFilter())
+        self.empty_hint.setText(
+            "Geen doorverwijzingen die aan de filters voldoen." if anything else
+            "Nog geen doorverwijzingen. Registreer de eerste met ‘Nieuw…’ (Ctrl+N) of lees een lijst in met "
+            "‘Importeren…’.")
+        self.empty_hint.setVisible(total == 0)
         if selected:
             for row in range(self.model.rowCount()):
                 if self.model.row_at(row).id in selected:
