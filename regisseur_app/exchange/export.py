@@ -67,23 +67,25 @@ def contacts_frame(rows: list[ContactRow]) -> pd.DataFrame:
 
 def export_frame(frame: pd.DataFrame, path: Path, sheet_title: str) -> None:
     """Write `frame` to `path` (.xlsx or .csv by suffix) via a temp file and an atomic rename."""
+    export_frames(path, [(sheet_title, frame)])
+
+
+def export_frames(path: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
+    """Write one or more tables: an .xlsx gets a sheet per table, a .csv only the first table. Every sheet
+    is written the same way (one path for one and for several sheets)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ExportError(f"Kies een bestandsnaam die eindigt op .xlsx of .csv (niet '{path.name}').")
-    # CSV: prefix a quote (a spreadsheet would run the text). xlsx: cells are typed as text with Excel's
-    # own quote-prefix flag, so the value itself stays unchanged (no visible apostrophe).
-    safe = frame.rename(columns=lambda c: neutralise(str(c)))
-    if suffix == ".csv":
-        safe = safe.map(neutralise)
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
         os.close(handle)
         if suffix == ".xlsx":
-            _write_xlsx(safe, Path(temp_name), sheet_title)
+            _write_xlsx(sheets, Path(temp_name))
         else:
-            _write_csv(safe, Path(temp_name))
+            # CSV: prefix a quote (a spreadsheet would run the text)
+            _write_csv(sheets[0][1].rename(columns=lambda c: neutralise(str(c))).map(neutralise), Path(temp_name))
         os.replace(temp_name, path)
         temp_name = None
     except PermissionError as exc:
@@ -103,31 +105,75 @@ def sheet_name(title: str) -> str:
     return _BAD_SHEET_CHARS.sub("-", title or "").strip("' ")[:31] or "Blad1"
 
 
-def _write_xlsx(frame: pd.DataFrame, target: Path, sheet_title: str) -> None:
+def _write_xlsx(sheets: list[tuple[str, pd.DataFrame]], target: Path) -> None:
+    used: set[str] = set()
+    with pd.ExcelWriter(target, engine="openpyxl", date_format="DD/MM/YYYY",
+                        datetime_format="DD/MM/YYYY HH:MM") as writer:
+        for title, frame in sheets:
+            name = _unique_sheet(sheet_name(title), used)
+            _write_sheet(writer, frame.rename(columns=lambda c: neutralise(str(c))), name)
+
+
+def _write_sheet(writer: pd.ExcelWriter, frame: pd.DataFrame, name: str) -> None:
+    """Cells that a spreadsheet would run as a formula are typed as text with Excel's own quote-prefix flag
+    (the value stays unchanged, no visible apostrophe); numbers get a format with a thousands separator and
+    their decimals, dates the Belgian order."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    name = sheet_name(sheet_title)
-    with pd.ExcelWriter(target, engine="openpyxl", date_format="DD/MM/YYYY",
-                        datetime_format="DD/MM/YYYY HH:MM") as writer:
-        frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
-        sheet = writer.sheets[name]
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith(_DANGEROUS_START):
-                    cell.data_type = "s"  # openpyxl turns "=…" into a formula; data never is one
-                    cell.quotePrefix = True
-                elif cell.is_date:
-                    cell.number_format = _date_format(cell.value)
-        if len(frame.columns):
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(len(frame) + 1, 1)}"
-        for index, column in enumerate(frame.columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = _width(frame[column], str(column))
-            if pd.api.types.is_integer_dtype(frame[column].dtype):
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "#,##0"
+    frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+    sheet = writer.sheets[name]
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    guard_cells(sheet)  # openpyxl turns "=…" into a formula; data never is one
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.is_date:
+                cell.number_format = _date_format(cell.value)
+    if len(frame.columns):
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(len(frame) + 1, 1)}"
+    for index, column in enumerate(frame.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _width(frame[column], str(column))
+        number_format = _number_format(frame[column])
+        if number_format:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    cell.number_format = number_format
+
+
+def guard_cells(sheet) -> None:  # noqa: ANN001 - an openpyxl worksheet
+    """Text that a spreadsheet would run as a formula stays text: typed as a string with Excel's quote-prefix
+    flag (the same guard for every workbook, so no export shows a visible apostrophe)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(_DANGEROUS_START):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
+
+def _number_format(series: pd.Series) -> str | None:
+    """'#,##0' for whole numbers, '#,##0.0' (…) with the decimals the column has (at most 3), else None."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return None
+    numbers = [v for v in series if isinstance(v, (int, float)) and not isinstance(v, bool)
+               and not (isinstance(v, float) and math.isnan(v))]
+    if not numbers:
+        return None
+    decimals = 0
+    for value in numbers:
+        text = f"{round(float(value), 3):.3f}".rstrip("0")
+        decimals = max(decimals, len(text.partition(".")[2]))
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def _unique_sheet(name: str, used: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate.lower() in used:
+        suffix = f" ({n})"
+        candidate = name[:31 - len(suffix)] + suffix
+        n += 1
+    used.add(candidate.lower())
+    return candidate
 
 
 def _date_format(value) -> str:

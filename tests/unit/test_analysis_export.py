@@ -59,7 +59,29 @@ def test_offer_map_workbook_has_all_sheets_and_safe_cells(ctx, filled, tmp_path)
     assert [c.value for c in jobs[2]][:3] == ["Bekkevoort", 12, 1]
     assert jobs["G2"].value == pytest.approx(1.88)                 # 12 / 6.400 × 1.000
     cells = book["Organisaties per cel"]
-    assert cells["C2"].value == "'=Groen & Co"                      # never a formula
+    # never a formula, and (as in a single-sheet export) no visible apostrophe: Excel's quote-prefix flag
+    assert cells["C2"].value == "=Groen & Co" and cells["C2"].data_type == "s" and cells["C2"].quotePrefix
+    assert jobs["B2"].number_format == "#,##0" and jobs["G2"].number_format == "#,##0.00"
+
+
+def test_differences_have_no_float_noise_and_numbers_a_thousands_separator(tmp_path):
+    """0,3 - 0,2 was written as 0,09999999999999998; 12.345 showed without a separator."""
+    from regisseur_app.domain.analysis.comparison import MUNICIPALITY, Comparison, ComparisonRow
+    from regisseur_app.domain.analysis.indicators import IndicatorData
+
+    indicator = IndicatorData(id=1, code="x", label="Werkzaamheidsgraad", unit="%", source="", is_count=False,
+                              decimals=1)
+    rows = [ComparisonRow(MUNICIPALITY, "Bekkevoort", "24008", 70.3, 70.2),
+            ComparisonRow(MUNICIPALITY, "Geetbets", "24028", 12345.0, 12000.0)]
+    target = tmp_path / "vergelijking.xlsx"
+    export_sheets(target, [("Vergelijking", comparison_frame(Comparison(indicator, 2025, rows))),
+                           ("Tweede", comparison_frame(Comparison(indicator, 2025, rows[:1])))])
+    sheet = openpyxl.load_workbook(target)["Vergelijking"]
+    header = [c.value for c in sheet[1]]
+    change = header.index("Verschil") + 1
+    assert sheet.cell(2, change).value == 0.1
+    assert sheet.cell(3, change).value == 345.0
+    assert sheet.cell(3, header.index("2025") + 1).number_format == "#,##0.0"
 
 
 def test_gap_and_comparison_frames(ctx, filled):

@@ -38,7 +38,8 @@ class ComparisonRow:
 
     @property
     def change(self) -> float | None:
-        return None if self.value is None or self.previous is None else self.value - self.previous
+        # rounded: 0,3 - 0,2 is 0,1 and not 0,09999999999999998
+        return None if self.value is None or self.previous is None else round(self.value - self.previous, 9)
 
     @property
     def change_pct(self) -> float | None:
@@ -50,7 +51,7 @@ class ComparisonRow:
     def per_1000_change(self) -> float | None:
         if self.per_1000 is None or self.previous_per_1000 is None:
             return None
-        return self.per_1000 - self.previous_per_1000
+        return round(self.per_1000 - self.previous_per_1000, 9)
 
 
 @dataclass

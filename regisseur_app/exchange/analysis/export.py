@@ -3,8 +3,6 @@ jobs, gaps and SWOT; and a workbook with several sheets (written safely and atom
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -16,14 +14,16 @@ from regisseur_app.domain.analysis.key_figures import ValueRow
 from regisseur_app.domain.analysis.models import QUADRANTS
 from regisseur_app.domain.analysis.offer_map import ALLOCATIONS, JobsTable, Matrix, cell_organisations
 from regisseur_app.domain.analysis.swot import SwotRow
-from regisseur_app.exchange.export import ExportError, export_frame, neutralise, sheet_name
+from regisseur_app.exchange.export import export_frames
 
 
 def comparison_frame(comparison: Comparison) -> pd.DataFrame:
     year = comparison.year
+    decimals = comparison.indicator.decimals  # the values with the indicator's decimals, no float noise
     records = []
     for r in comparison.rows:
-        record = {"Gemeente": r.name, str(year): r.value, str(year - 1): r.previous, "Verschil": r.change,
+        record = {"Gemeente": r.name, str(year): _round(r.value, decimals), str(year - 1): _round(r.previous, decimals),
+                  "Verschil": _round(r.change, decimals),
                   "Verschil %": None if r.change_pct is None else round(r.change_pct, 1)}
         if comparison.shows_per_1000:
             record.update({
@@ -100,53 +100,7 @@ def swot_frame(items: dict[str, list[SwotRow]]) -> pd.DataFrame:
 
 def export_sheets(path: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
     """Several tables in one .xlsx (one sheet each). A .csv gets only the first table."""
-    path = Path(path)
-    if path.suffix.lower() == ".csv" or len(sheets) == 1:
-        export_frame(sheets[0][1], path, sheets[0][0])
-        return
-    if path.suffix.lower() != ".xlsx":
-        raise ExportError(f"Kies een bestandsnaam die eindigt op .xlsx of .csv (niet '{path.name}').")
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        with pd.ExcelWriter(temp_name, engine="openpyxl") as writer:
-            used: set[str] = set()
-            for title, frame in sheets:
-                name = _unique(sheet_name(title), used)
-                safe = frame.rename(columns=lambda c: neutralise(str(c))).map(neutralise)
-                safe.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 1))
-                sheet = writer.sheets[name]
-                for cell in sheet[1]:
-                    cell.font = Font(bold=True)
-                for index, column in enumerate(safe.columns, start=1):
-                    longest = max([len(str(column)), *(len(str(v)) for v in safe[column].head(500))])
-                    sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 60)
-        os.replace(temp_name, path)
-        temp_name = None
-    except PermissionError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: het bestand is open in een ander programma "
-                          f"(bv. Excel) of je mag niet schrijven in de map '{path.parent}'.") from exc
-    except FileNotFoundError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: de map '{path.parent}' bestaat niet.") from exc
-    except OSError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
-    finally:
-        if temp_name is not None and os.path.exists(temp_name):
-            os.unlink(temp_name)
-
-
-def _unique(name: str, used: set[str]) -> str:
-    candidate, n = name, 2
-    while candidate.lower() in used:
-        suffix = f" ({n})"
-        candidate = name[:31 - len(suffix)] + suffix
-        n += 1
-    used.add(candidate.lower())
-    return candidate
+    export_frames(path, sheets)
 
 
 def _round(value: float | None, decimals: int) -> float | None:

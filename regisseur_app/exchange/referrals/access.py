@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.referrals.service import find_by_code, get_referral
-from regisseur_app.exchange.export import ExportError, neutralise
+from regisseur_app.exchange.export import ExportError, guard_cells
 from regisseur_app.formatting import format_date, format_datetime
 
 
@@ -55,7 +55,7 @@ def export_access(session: Session, code: str, path: Path) -> None:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([neutralise(v) for v in row])
+            sheet.append(list(row))
         for index, width in enumerate((24, 28, 28, 30, 60), start=1):
             sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
     intro = book.create_sheet("Toelichting", 0)
@@ -63,6 +63,8 @@ def export_access(session: Session, code: str, path: Path) -> None:
     intro["A1"].font = Font(bold=True, size=13)
     intro["A3"] = f"Gemaakt op {format_date(date.today())}. Regisseur bewaart geen namen of rijksregisternummers."
     intro.column_dimensions["A"].width = 100
+    for sheet in book.worksheets:
+        guard_cells(sheet)
     path = Path(path)
     temp_name = None
     try:

@@ -20,7 +20,7 @@ from regisseur_app.domain.referrals.stats import (
     protected_tables,
 )
 from regisseur_app.domain.referrals.suppression import SECONDARY_MARK, ProtectedTable
-from regisseur_app.exchange.export import ExportError, neutralise, sheet_name
+from regisseur_app.exchange.export import ExportError, guard_cells, sheet_name
 from regisseur_app.formatting import format_date
 
 
@@ -59,16 +59,16 @@ def export_statistics(stats: ReferralStats, path: Path, threshold: int) -> None:
     intro["A1"] = "Doorverwijzingen naar VDAB — geaggregeerde cijfers"
     intro["A1"].font = Font(bold=True, size=13)
     for row, line in enumerate(explanation_lines(stats, threshold), start=3):
-        intro.cell(row=row, column=1, value=neutralise(line))
+        intro.cell(row=row, column=1, value=line)
     intro.column_dimensions["A"].width = 110
     for title, headers, rows in workbook_data(stats, threshold):
         sheet = book.create_sheet(sheet_name(title))
-        sheet.append([neutralise(h) for h in headers])
+        sheet.append(list(headers))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for values in rows:
-            sheet.append([neutralise(v) for v in values])
+            sheet.append(list(values))
             last = sheet.max_row
             for cell in sheet[last][1:]:
                 cell.alignment = Alignment(horizontal="right")
@@ -81,6 +81,8 @@ def export_statistics(stats: ReferralStats, path: Path, threshold: int) -> None:
         for index in range(2, len(headers) + 1):
             sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = 16
         sheet.freeze_panes = "B2"
+    for sheet in book.worksheets:
+        guard_cells(sheet)
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
