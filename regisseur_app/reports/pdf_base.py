@@ -58,17 +58,71 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
         "cell_head": ParagraphStyle("cell_head", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
                                     textColor=colors.white),
+        "cell_head_right": ParagraphStyle("cell_head_right", parent=body, fontName=FONT_BOLD, fontSize=8.5,
+                                          leading=10.5, textColor=colors.white, alignment=TA_RIGHT),
     }
+
+
+CELL_PADDING = 12.5  # a table cell's left and right padding (reportlab: 6 + 6) and a little air
+
+
+def longest_word(text: str, font: str, size: float) -> float:
+    register_fonts()
+    return max((pdfmetrics.stringWidth(word, font, size) for word in str(text).split()), default=0.0)
+
+
+def fit_widths(headers: Sequence[str], widths: Sequence[float], font: str = FONT_BOLD, size: float = 8.5
+               ) -> list[float]:
+    """Column widths (same total) in which every header word fits whole: a column too narrow for its longest
+    header word ("Doorverwezen", "Tewerkstelling") takes the room from columns that have some to spare."""
+    need = [longest_word(h, font, size) + CELL_PADDING for h in headers]
+    result = list(widths)
+    deficit = sum(max(0.0, n - w) for n, w in zip(need, result, strict=True))
+    slack = {i: w - n for i, (n, w) in enumerate(zip(need, result, strict=True)) if w > n}
+    spare = sum(slack.values())
+    if not deficit or not spare:
+        return result
+    scale = min(1.0, spare / deficit)  # when there is not enough room, each short column gets its share
+    taken = 0.0
+    for i, (n, w) in enumerate(zip(need, list(result), strict=True)):
+        if w < n:
+            result[i] = w + (n - w) * scale
+            taken += (n - w) * scale
+    for i, room in slack.items():
+        result[i] -= taken * room / spare
+    return result
+
+
+def fitted(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A cell paragraph whose words are never split: when the longest word does not fit in `width`, the font
+    gets smaller (down to 6 pt) instead of breaking 'verantwoordelijke' in two."""
+    size = style.fontSize
+    while size > 6 and longest_word(text, style.fontName, size) + CELL_PADDING > width:
+        size -= 0.25
+    if size != style.fontSize:
+        style = ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size, leading=size * 1.22)
+    return Paragraph(_escape(str(text)).replace("\n", "<br/>"), style)
 
 
 def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], col_widths: Sequence[float] | None = None,
                right_align: Sequence[int] = (), total_row: bool = False) -> Table:
-    """A table with a coloured header repeated on every page, zebra rows and right-aligned numbers."""
+    """A table with a coloured header repeated on every page, zebra rows and right-aligned numbers (their
+    header too, so a number sits under its own header). With `col_widths`, header words are never split."""
     st = styles()
-    body = [[Paragraph(_escape(h), st["cell_head"]) for h in headers]]
-    for row in rows:
-        body.append([Paragraph(_escape("" if v is None else str(v)),
-                               st["cell_right"] if i in right_align else st["cell"]) for i, v in enumerate(row)])
+    right = set(right_align)
+    if col_widths is not None:
+        col_widths = fit_widths(headers, col_widths)
+        body = [[fitted(h, st["cell_head_right" if i in right else "cell_head"], col_widths[i])
+                 for i, h in enumerate(headers)]]
+        for row in rows:
+            body.append([fitted("" if v is None else str(v), st["cell_right"] if i in right else st["cell"],
+                                col_widths[i]) for i, v in enumerate(row)])
+    else:
+        body = [[Paragraph(_escape(h), st["cell_head_right" if i in right else "cell_head"])
+                 for i, h in enumerate(headers)]]
+        for row in rows:
+            body.append([Paragraph(_escape("" if v is None else str(v)),
+                                   st["cell_right"] if i in right else st["cell"]) for i, v in enumerate(row)])
     table = Table(body, colWidths=col_widths, repeatRows=1)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), BRAND),

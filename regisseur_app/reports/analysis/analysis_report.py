@@ -126,7 +126,13 @@ def comparison_section(comparison: Comparison, width: float) -> list:
     flow = [paragraph(f"{indicator.title}, {year}", "h2")]
     if indicator.source:
         flow.append(paragraph(f"Bron: {indicator.source}", "small"))
-    flow.append(data_table(headers, rows, right_align=range(1, len(headers))))
+    first = min(45 * mm, width * 0.25)
+    widths = [first] + [(width - first) / (len(headers) - 1)] * (len(headers) - 1)
+    flow.append(data_table(headers, rows, col_widths=widths, right_align=range(1, len(headers))))
+    if rate:
+        flow.append(paragraph(f"Per 1.000 inwoners: gedeeld door de inwoners van hetzelfde jaar ({year} en "
+                              f"{year - 1}); waar dat kerncijfer ontbreekt, door de gemeentetabel (1/1/2020).",
+                              "small"))
     municipal = comparison.municipality_rows
     values = [r.per_1000 if rate else r.value for r in municipal]
     title = f"{indicator.label} per 1.000 inwoners, {year}" if rate else f"{indicator.title}, {year}"

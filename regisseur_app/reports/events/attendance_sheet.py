@@ -14,7 +14,7 @@ from regisseur_app.domain.events.models import PRESENT, REGISTERED
 from regisseur_app.domain.events.participants import list_participants
 from regisseur_app.domain.events.service import get_event
 from regisseur_app.formatting import format_date
-from regisseur_app.reports.pdf_base import BRAND, GRID, ZEBRA, build_pdf, content_width, paragraph, styles
+from regisseur_app.reports.pdf_base import BRAND, GRID, ZEBRA, build_pdf, content_width, fitted, paragraph, styles
 
 ROW_HEIGHT = 13 * mm
 BLANK_ROWS = 5
@@ -43,8 +43,9 @@ def write_attendance_sheet(session: Session, event_id: int, path: Path, blank_ro
     head = [Paragraph(h, st["cell_head"]) for h in ("Nr", "Naam", "Organisatie", "Functie", "Handtekening")]
     body = [head]
     for n, (name, organisation, function) in enumerate(rows, start=1):
-        body.append([Paragraph(str(n), st["cell"]), paragraph(name, "cell"), paragraph(organisation, "cell"),
-                     paragraph(function, "cell"), ""])
+        # a long word ("beleidsverantwoordelijke") gets a smaller font instead of being split in two
+        body.append([Paragraph(str(n), st["cell"]), fitted(name, st["cell"], widths[1]),
+                     fitted(organisation, st["cell"], widths[2]), fitted(function, st["cell"], widths[3]), ""])
     for n in range(len(rows) + 1, len(rows) + blank_rows + 1):
         body.append([Paragraph(str(n), st["cell"]), "", "", "", ""])
     table = Table(body, colWidths=widths, rowHeights=[8 * mm] + [ROW_HEIGHT] * (len(body) - 1), repeatRows=1)
