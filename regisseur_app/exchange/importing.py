@@ -132,6 +132,32 @@ def guess_mapping(headers: list[str], fields: dict[str, str]) -> dict[str, int |
     return mapping
 
 
+# a guessed column that often means something else: field -> (header words, fields it then sits next to, warning)
+AMBIGUOUS = {
+    "seat": ("gemeente", ("street", "postcode"),
+             "staat naast een adres: is het de zetel of de plaats van dat adres? Kies hierboven wat klopt."),
+}
+
+
+def explain_guesses(headers: list[str], fields: dict[str, str], mapping: dict[str, int | None]) -> list[str]:
+    """Dutch lines about the columns that were guessed from another name than the field's own, so the user
+    notices them in the preview ('Sectoren' → Dienstencategorieën); with a warning for an ambiguous guess."""
+    lines = []
+    for key, index in mapping.items():
+        if index is None or key not in fields:
+            continue
+        header = headers[index]
+        if normalise_header(header) in (normalise_header(fields[key]), normalise_header(key)):
+            continue
+        line = f"kolom '{header}' → {fields[key]}"
+        words, neighbours, warning = AMBIGUOUS.get(key, ("", (), ""))
+        if warning and normalise_header(header) == normalise_header(words) and any(
+                mapping.get(n) is not None for n in neighbours):
+            line += f" (let op: '{header}' {warning})"
+        lines.append(line)
+    return lines
+
+
 def check_mapping(table: RawTable, mapping: dict[str, int | None], fields: FieldSet) -> dict[str, int]:
     """Return the usable mapping (only mapped fields). Raises MappingError for missing or bad columns."""
     usable: dict[str, int] = {}

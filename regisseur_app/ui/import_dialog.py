@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from regisseur_app import features
 from regisseur_app.context import AppContext
-from regisseur_app.exchange.importing import ImportPreview, MappingError, guess_mapping
+from regisseur_app.exchange.importing import ImportPreview, MappingError, explain_guesses, guess_mapping
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.features.spec import resolve
 from regisseur_app.formatting import counted, format_number
@@ -75,9 +75,13 @@ class ImportDialog(TableFileMixin, QDialog):
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_view.verticalHeader().hide()
         self.summary = QLabel(objectName="summary", wordWrap=True)
+        self.guesses = QLabel(objectName="guesses", wordWrap=True)  # what was guessed from other column names
+        self.guesses.setStyleSheet("color: #7a4a00; background: #fff6e0; padding: 6px;")
+        self.guesses.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.guesses)
         right_layout.addWidget(self.preview_view)
         right_layout.addWidget(self.summary)
         splitter = QSplitter()
@@ -108,11 +112,18 @@ class ImportDialog(TableFileMixin, QDialog):
     def mapping(self) -> dict[str, int | None]:
         return {key: combo.currentData() for key, combo in self.mapping_combos.items()}
 
+    def _show_guesses(self) -> None:
+        lines = explain_guesses(self.table.headers, self.fields, self.mapping()) if self.table else []
+        self.guesses.setText("Gekoppeld op basis van de kolomnaam — controleer: " + "; ".join(lines) + "."
+                             if lines else "")
+        self.guesses.setVisible(bool(lines))
+
     def schedule_preview(self) -> None:
         if self._loading or self.table is None:
             return
         table, mapping, on_duplicate = self.table, self.mapping(), self.duplicate_combo.currentData()
         self.import_button.setEnabled(False)
+        self._show_guesses()
 
         def work(job: Job) -> ImportPreview:
             with self.ctx.reading() as session:

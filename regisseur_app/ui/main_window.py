@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())  # placeholder until the page is first shown (fast start)
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setMaximumWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # titles fit; never a bar
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         splitter = QSplitter()
         splitter.addWidget(self.nav)

@@ -19,6 +19,17 @@ class Cancelled(Exception):
     """Raised inside a job when the user pressed Annuleren."""
 
 
+def _expected(exc: Exception) -> bool:
+    """Errors that are the user's input, not a bug: Dutch messages about a file, a value or a choice."""
+    from regisseur_app.domain.core.base import ValidationError
+    from regisseur_app.exchange.export import ExportError
+    from regisseur_app.exchange.importing import ImportRejected, MappingError
+    from regisseur_app.exchange.tabular import TableReadError
+    from regisseur_app.reports.pdf_base import ReportError
+
+    return isinstance(exc, (ValidationError, ImportRejected, MappingError, TableReadError, ExportError, ReportError))
+
+
 class WorkerSignals(QObject):
     progress = Signal(int, str)
     result = Signal(object)
@@ -54,7 +65,10 @@ class Worker(QRunnable):
         except Cancelled:
             self.signals.error.emit(Cancelled())
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread
-            log.error("fout in achtergrondtaak:\n%s", traceback.format_exc())
+            if _expected(exc):  # a bad file or input: the user gets a Dutch message, the log one line
+                log.info("achtergrondtaak gestopt: %s", exc)
+            else:
+                log.error("fout in achtergrondtaak:\n%s", traceback.format_exc())
             self.signals.error.emit(exc)
         else:
             self.signals.result.emit(value)

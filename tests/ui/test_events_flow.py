@@ -294,8 +294,10 @@ def test_outputs_from_the_event_dialog(qtbot, app_ctx, tmp_path):
     folder = tmp_path / "mails"
     folder.mkdir()
     assert outputs.write_invitations(dialog, app_ctx, eid, folder=folder)
-    assert "Zonder Mail (geen e-mailadres)" in answers[0]           # refused, named, asked to go on
-    assert "1 uitnodiging(en) bewaard" in answers[1]
+    # said before writing: only who is still 'uitgenodigd' gets a mail (Met Mail is already registered)
+    assert "met status 'Uitgenodigd'" in answers[0] and "De 1 andere deelnemer(s)" in answers[0]
+    assert "Zonder Mail (geen e-mailadres)" in answers[1]           # refused, named, asked to go on
+    assert "1 uitnodiging(en) bewaard" in answers[2]
     assert [p.name.split(" - ")[0] for p in folder.iterdir()] == ["001 Nog Een"]
     outputs.save_ics(dialog, app_ctx, eid, tmp_path / "info.ics")
     assert (tmp_path / "info.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
@@ -307,3 +309,41 @@ def test_outputs_from_the_event_dialog(qtbot, app_ctx, tmp_path):
     timer.stop()
     with app_ctx.reading() as s:
         assert event_service.get_event(s, eid).status == "uitnodigingen_verstuurd"
+
+
+def test_check_in_days_before_the_event_warns_and_asks(qtbot, app_ctx):
+    from datetime import date, timedelta
+
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from regisseur_app.domain.events.participants import invite_contacts
+    from regisseur_app.ui.events.checkin_dialog import CheckInDialog
+
+    soon = date.today() + timedelta(days=5)
+    with app_ctx.transaction() as s:
+        eid = event(s, "Netwerkmoment", "netwerkevent", start=datetime(soon.year, soon.month, soon.day, 14))
+        invite_contacts(s, eid, [contact(s, "Anna Schepens")])
+    checkin = CheckInDialog(app_ctx, eid)
+    qtbot.addWidget(checkin)
+    checkin.show()
+    warning = checkin.findChild(QLabel, "early_warning")
+    assert warning is not None and "over 5 dagen" in warning.text()
+    asked = []
+
+    def answer(button):
+        def press():
+            box = QApplication.activeModalWidget()
+            asked.append(box.text())
+            box.button(button).click()
+        return press
+
+    when_modal(answer(QMessageBox.StandardButton.No))
+    qtbot.keyClicks(checkin.search, "anna")
+    qtbot.keyClick(checkin.search, Qt.Key.Key_Return)
+    with app_ctx.reading() as s:
+        assert [r.status for r in list_participants(s, eid)] == ["uitgenodigd"]
+    when_modal(answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(checkin.search, Qt.Key.Key_Return)
+    with app_ctx.reading() as s:
+        assert [r.status for r in list_participants(s, eid)] == [PRESENT]
+    assert len(asked) == 2 and "Toch Anna Schepens als aanwezig aanmelden?" in asked[0]

@@ -41,6 +41,9 @@ def test_import_csv_cp1252_with_preview(qtbot, app_ctx, tmp_path):
     assert "cp1252" in dialog.file_info.text()
     assert dialog.mapping_combos["kbo_number"].currentText() == "Ondernemingsnummer"  # guessed synonym
     assert dialog.mapping_combos["seat"].currentText() == "Gemeente"
+    assert dialog.guesses.isVisible()  # the preview says what was guessed from other column names
+    assert "kolom 'Ondernemingsnummer' → KBO-nummer" in dialog.guesses.text()
+    assert "kolom 'Gemeente' → Zetelgemeente" in dialog.guesses.text()
     assert dialog.model.rowCount() == 2
     assert dialog.summary.text().startswith("2 nieuw")
     assert dialog.import_button.isEnabled()
@@ -116,3 +119,19 @@ def test_closing_the_dialog_while_the_file_is_read_is_harmless(qtbot, app_ctx, t
         dispose(dialog)  # gone before the read job reports back
         qtbot.waitUntil(lambda: not jobs, timeout=10000)  # the job ended and its signals were delivered
     assert [str(e[1]) for e in caught] == []
+
+
+def test_sectors_are_guessed_as_categories_and_a_municipality_beside_an_address_is_flagged(qtbot, app_ctx,
+                                                                                           tmp_path):
+    path = tmp_path / "organisaties.csv"
+    path.write_text("Naam;Type;Straat;Postcode;Gemeente;Sectoren\r\n"
+                    "Kringwinkel Hageland;Kringwinkel;Stationsstraat 1;3460;Bekkevoort;Groenonderhoud\r\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(app_ctx, "organisations", path=path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert dialog.mapping_combos["categories"].currentText() == "Sectoren"
+    text = dialog.guesses.text()
+    assert "kolom 'Sectoren' → Dienstencategorieën" in text
+    assert "'Gemeente' staat naast een adres: is het de zetel of de plaats van dat adres?" in text

@@ -100,3 +100,23 @@ def test_qt_file_dialog_speaks_dutch(qtbot):
     qtbot.addWidget(dialog)
     labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.text()]
     assert labels == ["Zoeken in:", "Bestandsnaam:", "Bestandstype:"]
+
+
+def test_a_bad_file_is_not_logged_as_an_error_with_a_traceback(qtbot, caplog):
+    """Expected user errors (a bad file, a wrong value) are one INFO line; a bug stays an ERROR with its trace."""
+    from regisseur_app.domain.core.base import ValidationError
+    from regisseur_app.exchange.tabular import TableReadError
+    from regisseur_app.ui.workers import Worker
+
+    def fail(exc):
+        def fn(_job):
+            raise exc
+        return fn
+
+    caplog.set_level(logging.INFO, logger="regisseur_app.ui.workers")
+    for expected in (TableReadError("'x.csv' is geen CSV-bestand."), ValidationError({"naam": "Vul de naam in."})):
+        Worker(fail(expected)).run()
+    assert [r.levelno for r in caplog.records] == [logging.INFO, logging.INFO]
+    assert "Traceback" not in caplog.text
+    Worker(fail(RuntimeError("kapot"))).run()
+    assert caplog.records[-1].levelno == logging.ERROR and "Traceback" in caplog.records[-1].getMessage()

@@ -8,7 +8,7 @@ capacity raised) the first on the waiting list moves up automatically, and the c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -29,6 +29,7 @@ from regisseur_app.domain.events.models import (
     Event,
     EventParticipant,
 )
+from regisseur_app.formatting import format_date
 
 
 @dataclass
@@ -160,6 +161,17 @@ def set_status(session: Session, participant_id: int, status: str, now: datetime
     session.flush()
     promoted = fill_from_waiting_list(session, event.id, stamp) if was_seated and status not in SEATED else []
     return StatusChange(status, promoted)
+
+
+def early_check_in_warning(starts_at: datetime, today: date | None = None) -> str | None:
+    """Check-in is for the day itself: a Dutch warning when the event is still days away, else None."""
+    today = today or date.today()
+    days = (starts_at.date() - today).days
+    if days <= 0:
+        return None
+    when = "morgen" if days == 1 else f"over {days} dagen"
+    return (f"Dit evenement begint pas {when} ({format_date(starts_at)}). Inchecken registreert nu al dat iemand "
+            "aanwezig was.")
 
 
 def check_in(session: Session, participant_id: int, now: datetime | None = None) -> StatusChange:

@@ -24,7 +24,11 @@ def check_database_now(window) -> None:  # noqa: ANN001
 
     def done(report) -> None:  # noqa: ANN001
         box = QMessageBox.information if report.ok else QMessageBox.warning
-        box(window, "Database controleren", report.as_text())
+        text = report.as_text()
+        if report.counts:  # the counts are rows in the database: say what they include
+            text += ("\n\nDe aantallen tellen alles wat in de database staat, ook gearchiveerde organisaties en "
+                     "contactpersonen.")
+        box(window, "Database controleren", text)
 
     run_in_background(window, "Database controleren…", lambda job: maintenance.check(ctx.db_path), done,
                       lambda exc: _failed(window, "Controle mislukt", exc), cancellable=False)

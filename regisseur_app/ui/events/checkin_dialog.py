@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -104,6 +105,12 @@ class CheckInDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        self.early = participants.early_check_in_warning(data.starts_at)
+        self._early_confirmed = False
+        if self.early:
+            warning = QLabel(f"⚠ {self.early}", objectName="early_warning", wordWrap=True)
+            warning.setStyleSheet("font-size: 11pt; color: #a15c00; font-weight: bold;")
+            layout.addWidget(warning)
         layout.addWidget(self.counter)
         layout.addWidget(self.search)
         layout.addWidget(self.feedback)
@@ -168,6 +175,13 @@ class CheckInDialog(QDialog):
             self.feedback.setText(f"{row.name} is al aangemeld.")
             self.search.selectAll()
             return
+        if self.early and not self._early_confirmed:
+            answer = QMessageBox.question(
+                self, "Check-in vóór het evenement", f"{self.early}\n\nToch {row.name} als aanwezig aanmelden?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self._early_confirmed = True
         try:
             event_ops.check_in(self.ctx, index.data(ID_ROLE))
         except ValidationError as exc:

@@ -62,6 +62,18 @@ def write_invitations(parent: QWidget, ctx: AppContext, event_id: int, participa
 
     with ctx.reading() as session:
         ok, refused = eml.invitees(session, event_id, participant_ids)
+        others = [] if participant_ids is not None else [
+            p for p in participants.list_participants(session, event_id) if p.status != "uitgenodigd"]
+    if ok and others:  # say, before writing, that only the people still 'uitgenodigd' get a mail
+        answer = QMessageBox.question(
+            parent, "Uitnodigingen",
+            f"Er worden uitnodigingsmails gemaakt voor de {len(ok)} deelnemer(s) met status 'Uitgenodigd'. "
+            f"De {len(others)} andere deelnemer(s) (ingeschreven, afgemeld, …) krijgen er geen.\n\nWilt u ook "
+            "anderen een mail sturen? Kies dan 'Nee', selecteer hen in de deelnemerslijst en maak de mails "
+            "opnieuw.\n\nNu de uitnodigingen maken?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
     if not ok:
         QMessageBox.warning(parent, "Uitnodigingen", "Er is niemand om een uitnodiging naar te sturen"
                             + (": " + "; ".join(refused) + "." if refused else

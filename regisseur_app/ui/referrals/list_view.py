@@ -85,12 +85,13 @@ class ReferralListView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the long 'Soort' takes the extra width of a wide window, not the short 'Dagen in status'
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(REFERRAL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        for column, width in enumerate((120, 120, 120, 300, 260, 100)):
+        for column, width in enumerate((120, 120, 120, 300, 260, 100, 110)):
             self.table.setColumnWidth(column, width)
         self.new_button = QPushButton("Nieuwe doorverwijzing…", objectName="new_referral")
         self.open_button = QPushButton("Openen…", objectName="open_referral")
@@ -114,6 +115,7 @@ class ReferralListView(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_editor(None))  # the tooltip says so
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.open_selected)
         self.model.sort_key, self.model.descending = "referral_date", True
