@@ -114,6 +114,10 @@ def test_municipality_without_data_gets_a_sentence_per_section(app_ctx, tmp_path
         assert all(not s.has_data for s in report.sections)
         write_pdf(report, tmp_path / "leeg.pdf")
     text = " ".join(pdf_lines(tmp_path / "leeg.pdf"))
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(str(tmp_path / "leeg.pdf")).pages)
+    assert pages <= 3 + len(report.sections) // 6, "short sections share a page, none starts a page alone"
     assert "Er zijn nog geen kerncijfers ingevoerd" in text
     assert "Er waren geen netwerkevenementen in de periode 2025" in text
     assert "Er zijn geen doorverwijzingen naar VDAB" in text

@@ -139,12 +139,20 @@ def section_flowables(section: SectionContent, comment: str, st: dict[str, Parag
         if leading:
             lead = len(story)  # the heading stays with the introduction and the first table or chart
             leading = isinstance(block, Text)
-    lead_part = [Paragraph(_esc(section.title), st["h1"]), *story[:lead]]
+    # flattened: a KeepTogether inside a KeepTogether measures as endless and always moves to a new page
+    lead_part = [Paragraph(_esc(section.title), st["h1"]), *_flat(story[:lead])]
     story = [CondPageBreak(60 * mm), KeepTogether(lead_part), *story[lead:]]
     if comment:
         story += [Spacer(1, 4), KeepTogether([comment_box(comment, st)])]
     story.append(Spacer(1, 8))
     return story
+
+
+def _flat(flowables: list[Flowable]) -> list[Flowable]:
+    result: list[Flowable] = []
+    for flowable in flowables:
+        result += _flat(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+    return result
 
 
 def _table_flowables(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:

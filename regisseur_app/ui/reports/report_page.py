@@ -132,6 +132,7 @@ class ReportPage(Page):
     def refresh(self) -> None:
         rows = ops.report_log(self.ctx)
         self.log_model.set_rows(rows)
+        self.log_table.resizeColumnsToContents()
         self.log_hint.setVisible(not rows)
 
     def _period_kind_changed(self) -> None:
