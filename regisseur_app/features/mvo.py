@@ -1,12 +1,25 @@
 """MVO-rapportering: CSR indicators of the social-economy organisations, their reports and the regional view."""
 
-from regisseur_app.features.spec import CodeListSpec, CountSpec, DemoSpec, Feature
+from regisseur_app.features.spec import (
+    CodeListSpec,
+    CountSpec,
+    DemoSpec,
+    Feature,
+    KpiSourceSpec,
+    PageSpec,
+    ReportSectionSpec,
+)
 
 FEATURE = Feature(
     name="mvo",
     title="MVO-rapportering",
+    pages=(PageSpec("MVO", 45, "regisseur_app.ui.mvo.mvo_page:MvoPage"),),
     demo=DemoSpec("demo_mvo", "regisseur_app.domain.mvo.demo:populate_demo"),
     code_lists=(CodeListSpec("mvo_pillar", "MVO-pijlers"),),
     on_open=("regisseur_app.domain.mvo.reference:on_open",),
+    report_sections=(ReportSectionSpec("mvo", "Maatschappelijk verantwoord ondernemen", 60,
+                                       "regisseur_app.reports.mvo.section:build"),),
+    kpi_sources=(KpiSourceSpec("mvo_reports_complete", "MVO-rapporten volledig", "aantal",
+                               "regisseur_app.reports.mvo.section:kpi_reports_complete"),),
     backup_counts=(CountSpec("MVO-waarden", "mvo_value"),),
 )

@@ -124,6 +124,7 @@ class Change:
     label: str
     old: str
     new: str
+    detail: str = ""  # a changed note or source
 
 
 def check_year(year: int, today: date | None = None) -> None:
@@ -132,17 +133,27 @@ def check_year(year: int, today: date | None = None) -> None:
         raise ValidationError({"year": f"Kies een jaar van {FIRST_YEAR} tot {last}."})
 
 
+def plan_values(session: Session, organisation_id: int, year: int, entries: Iterable[ValueEntry],
+                indicators: dict[int, IndicatorData] | None = None) -> list[Change]:
+    """What `save_values` would change (nothing is written). Raises ValidationError like it."""
+    return _apply(session, organisation_id, year, entries, indicators, write=False)
+
+
 def save_values(session: Session, organisation_id: int, year: int, entries: Iterable[ValueEntry],
                 indicators: dict[int, IndicatorData] | None = None) -> list[Change]:
     """Store the entries (an empty value with an empty note and source removes the value). All or nothing:
     raises ValidationError({indicator code: message}) naming every bad value. Returns what changed."""
+    return _apply(session, organisation_id, year, entries, indicators, write=True)
+
+
+def _apply(session: Session, organisation_id: int, year: int, entries: Iterable[ValueEntry],
+           indicators: dict[int, IndicatorData] | None, write: bool) -> list[Change]:
     check_year(year)
     if session.get(Organisation, organisation_id) is None:
         raise ValidationError({"organisation": "Deze organisatie bestaat niet meer."})
     if indicators is None:
         indicators = {i.id: i for i in list_indicators(session, include_inactive=True)}
-    existing = {v.indicator_id: v for v in session.scalars(select(MvoValue).where(
-        MvoValue.organisation_id == organisation_id, MvoValue.year == year))}
+    existing = raw_values(session, organisation_id, year)
     errors: dict[str, str] = {}
     planned: list[tuple[IndicatorData, float | None, str, str, str]] = []
     for entry in entries:
@@ -176,20 +187,33 @@ def save_values(session: Session, organisation_id: int, year: int, entries: Iter
         empty = number is None and not text and not note and not source
         if row is None and empty:
             continue
-        if row is not None and empty:
-            session.delete(row)
-            changes.append(Change(indicator.id, indicator.label, old, ""))
-            continue
         if row is not None and (row.number, row.text, row.note, row.source) == (number, text, note, source):
+            continue
+        detail = _detail(row, note, source)
+        if row is not None and empty:
+            changes.append(Change(indicator.id, indicator.label, old, "", detail))
+            if write:
+                session.delete(row)
+            continue
+        changes.append(Change(indicator.id, indicator.label, old, new, detail))
+        if not write:
             continue
         if row is None:
             row = MvoValue(organisation_id=organisation_id, indicator_id=indicator.id, year=year)
             session.add(row)
         row.number, row.text, row.note, row.source = number, text, note, source
-        if old != new:
-            changes.append(Change(indicator.id, indicator.label, old, new))
-    session.flush()
+    if write:
+        session.flush()
     return changes
+
+
+def _detail(row: MvoValue | None, note: str, source: str) -> str:
+    parts = []
+    if note != (row.note if row else ""):
+        parts.append(f"opmerking: {note}" if note else "opmerking gewist")
+    if source != (row.source if row else ""):
+        parts.append(f"bron: {source}" if source else "bron gewist")
+    return "; ".join(parts)
 
 
 def raw_values(session: Session, organisation_id: int, year: int) -> dict[int, MvoValue]:
@@ -282,3 +306,16 @@ def year_sheet(session: Session, organisation_id: int, year: int, include_inacti
             value.source if value else "", display_value(indicator, value.number, value.text) if value else "",
             display_value(indicator, old.number, old.text) if old else ""))
     return rows
+
+
+def editable_value(indicator: IndicatorData, number: float | None, text: str = "") -> str:
+    """A stored value as typed into a field or a template cell, without rounding (so an unchanged form
+    saves the same value): '1234,567', 'ja', or the text."""
+    if indicator.value_type == TEXT:
+        return text
+    if number is None:
+        return ""
+    if indicator.value_type == YES_NO:
+        return "ja" if number >= 0.5 else "nee"
+    shown = f"{number:.6f}".rstrip("0").rstrip(".")
+    return shown.replace(".", ",")

@@ -1,0 +1,148 @@
+"""GUI flow of the MVO page, driven like a user: choose an organisation, fill three indicators and see the
+completeness change; a bad value is shown at its field and nothing is stored."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+
+from regisseur_app.domain.mvo.indicators import list_indicators
+from regisseur_app.domain.mvo.values import completeness, year_sheet
+from tests.unit.events_support import org
+
+
+def _select(page, name: str) -> None:
+    tab = page.entry
+    for row in range(tab.proxy.rowCount()):
+        if tab.proxy.index(row, 0).data() == name:
+            tab.table.setCurrentIndex(tab.proxy.index(row, 0))
+            return
+    raise AssertionError(f"{name} not in the list")
+
+
+def test_fill_three_indicators_and_see_completeness_change(qtbot, main_window, app_ctx):
+    with app_ctx.transaction() as s:
+        org_id = org(s, "Kringwinkel Proef", "kringwinkel", active=["24008"])
+        total = len([i for i in list_indicators(s) if not i.is_computed])
+    page = main_window.show_page("MVO")
+    tab = page.entry
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2025))
+    _select(page, "Kringwinkel Proef")
+    form = tab.form
+    completeness_label = tab.findChild(QLabel, "completeness")
+    assert completeness_label.text() == f"0 van {total} ingevuld"
+    assert tab.proxy.index(0, 2).data() == f"0 van {total} ingevuld"
+
+    qtbot.keyClicks(form.findChild(QLineEdit, "value_dgw_personen"), "24")
+    assert completeness_label.text() == f"1 van {total} ingevuld (niet bewaard)"
+    qtbot.keyClicks(form.findChild(QLineEdit, "value_hergebruik_textiel"), "120,5")
+    qtbot.keyClicks(form.findChild(QLineEdit, "source_hergebruik_textiel"), "weegbonnen")
+    beleid = form.findChild(QComboBox, "value_mvo_beleid")
+    beleid.setCurrentIndex(beleid.findData("ja"))
+    assert completeness_label.text() == f"3 van {total} ingevuld (niet bewaard)"
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+
+    assert completeness_label.text() == f"3 van {total} ingevuld"
+    assert tab.proxy.index(0, 2).data() == f"3 van {total} ingevuld"
+    with app_ctx.reading() as s:
+        assert completeness(s, org_id, 2025).filled == 3
+        rows = {r.indicator.code: r for r in year_sheet(s, org_id, 2025)}
+    assert (rows["dgw_personen"].number, rows["hergebruik_textiel"].number, rows["mvo_beleid"].number) == (24, 120.5, 1)
+    assert rows["hergebruik_textiel"].source == "weegbonnen"
+    # the computed indicator shows 120,5 t × 4,0 and its formula
+    assert tab.form.findChild(QLabel, "computed_vermeden_co2").text() == "<b>482,0</b>"
+    assert "emissiefactor" in tab.form.findChild(QLabel, "formula_vermeden_co2").text()
+
+    # undo (Ctrl+Z in the window) takes the three values away again
+    main_window.undo_stack.undo()
+    with app_ctx.reading() as s:
+        assert completeness(s, org_id, 2025).filled == 0
+
+
+def test_bad_values_are_shown_at_the_field_and_nothing_is_stored(qtbot, main_window, app_ctx):
+    with app_ctx.transaction() as s:
+        org_id = org(s, "Kringwinkel Fout", "kringwinkel")
+    page = main_window.show_page("MVO")
+    tab = page.entry
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2025))
+    _select(page, "Kringwinkel Fout")
+    qtbot.keyClicks(tab.form.findChild(QLineEdit, "value_dgw_personen"), "12")
+    qtbot.keyClicks(tab.form.findChild(QLineEdit, "value_ziekteverzuim"), "140")
+    qtbot.keyClicks(tab.form.findChild(QLineEdit, "value_ton_ingezameld"), "-3")
+    qtbot.keyClicks(tab.form.findChild(QLineEdit, "value_omzet"), "veel")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    error = tab.form.findChild(QLabel, "error_ziekteverzuim")
+    assert not error.isHidden() and "140 % ligt boven het maximum van 100 %" in error.text()
+    assert "negatief" in tab.form.findChild(QLabel, "error_ton_ingezameld").text()
+    assert "'veel' is geen getal" in tab.form.findChild(QLabel, "error_omzet").text()
+    assert tab.form.findChild(QLabel, "error_dgw_personen").isHidden()
+    with app_ctx.reading() as s:
+        assert completeness(s, org_id, 2025).filled == 0
+
+
+def _filled_template(app_ctx, tmp_path, org_id, year=2025, **cells):
+    import openpyxl
+
+    from regisseur_app.exchange.mvo.template import HEADER_ROW, write_template
+
+    path = tmp_path / f"sjabloon-{org_id}.xlsx"
+    with app_ctx.reading() as s:
+        write_template(s, org_id, year, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book[f"MVO {year}"]
+    rows = {sheet.cell(r, 1).value: r for r in range(HEADER_ROW + 1, sheet.max_row + 1)}
+    for code, value in cells.items():
+        sheet.cell(rows[code], 8).value = value
+    book.save(path)
+    return path
+
+
+def test_import_a_template_shows_every_change_and_imports_after_confirmation(qtbot, main_window, app_ctx,
+                                                                             tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+
+    from tests.ui.conftest import when_modal
+
+    with app_ctx.transaction() as s:
+        org_id = org(s, "Kringwinkel Sjabloon", "kringwinkel")
+        other_id = org(s, "Maatwerk Ander", "maatwerkbedrijf")
+    good = _filled_template(app_ctx, tmp_path, org_id, dgw_personen=12, ziekteverzuim="9,5")
+    foreign = _filled_template(app_ctx, tmp_path, other_id, dgw_personen=99)
+    page = main_window.show_page("MVO")
+    tab = page.entry
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2025))
+    _select(page, "Kringwinkel Sjabloon")
+    chosen = {"path": str(foreign)}
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen["path"], ""))
+    seen = {}
+
+    def read_warning():
+        box = QApplication.activeModalWidget()
+        seen["warning"] = box.text()
+        box.close()
+
+    when_modal(read_warning)
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert "sjabloon van 'Maatwerk Ander' voor 2025, niet van 'Kringwinkel Sjabloon'" in seen["warning"]
+
+    chosen["path"] = str(good)
+
+    def confirm():
+        dialog = QApplication.activeModalWidget()
+        seen["summary"] = dialog.findChild(QLabel, "summary").text()
+        seen["changes"] = [(dialog.model.row_at(r).label, dialog.model.row_at(r).old, dialog.model.row_at(r).new)
+                           for r in range(dialog.model.rowCount())]
+        seen["before"] = completeness_now()
+        accept = next(b for b in dialog.buttons.buttons()
+                      if dialog.buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+        qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+
+    def completeness_now():
+        with app_ctx.reading() as s:
+            return completeness(s, org_id, 2025).filled
+
+    when_modal(confirm)
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert "2 wijzigingen" in seen["summary"]
+    assert sorted(seen["changes"]) == [("Doelgroepwerknemers (personen)", "", "12"), ("Ziekteverzuim", "", "9,5 %")]
+    assert seen["before"] == 0  # nothing written before the confirmation
+    assert completeness_now() == 2
+    assert tab.findChild(QLabel, "completeness").text().startswith("2 van ")
