@@ -2,7 +2,6 @@
 
 from regisseur_app.features.spec import (
     CodeListSpec,
-    CountSpec,
     DemoSpec,
     Feature,
     KpiSourceSpec,
@@ -21,5 +20,4 @@ FEATURE = Feature(
                                        "regisseur_app.reports.mvo.section:build"),),
     kpi_sources=(KpiSourceSpec("mvo_reports_complete", "MVO-rapporten volledig", "aantal",
                                "regisseur_app.reports.mvo.section:kpi_reports_complete"),),
-    backup_counts=(CountSpec("MVO-waarden", "mvo_value"),),
 )
