@@ -15,7 +15,7 @@ FEATURE = Feature(
     pages=(PageSpec("MVO", 45, "regisseur_app.ui.mvo.mvo_page:MvoPage"),),
     demo=DemoSpec("demo_mvo", "regisseur_app.domain.mvo.demo:populate_demo"),
     code_lists=(CodeListSpec("mvo_pillar", "MVO-pijlers"),),
-    on_open=("regisseur_app.domain.mvo.reference:on_open",),
+    on_open=("regisseur_app.operations.mvo:load_shipped_defaults",),
     report_sections=(ReportSectionSpec("mvo", "Maatschappelijk verantwoord ondernemen", 60,
                                        "regisseur_app.reports.mvo.section:build"),),
     kpi_sources=(KpiSourceSpec("mvo_reports_complete", "MVO-rapporten volledig", "aantal",

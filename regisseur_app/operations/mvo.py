@@ -8,6 +8,7 @@ from regisseur_app.domain.mvo import materials as material_service
 from regisseur_app.domain.mvo.indicators import IndicatorInput
 from regisseur_app.domain.mvo.materials import MaterialInput
 from regisseur_app.domain.mvo.models import TEXT
+from regisseur_app.domain.mvo.reference import ensure_defaults
 from regisseur_app.domain.mvo.values import Change, ValueEntry, raw_values, save_values
 from regisseur_app.operations.base import Op, operation
 
@@ -27,6 +28,13 @@ def _snapshot(op: Op, organisation_id: int, year: int, indicator_ids: set[int]) 
         raw = value.text if indicator and indicator.value_type == TEXT else value.number
         entries.append(ValueEntry(indicator_id, raw, value.note, value.source))
     return entries
+
+
+@operation()
+def load_shipped_defaults(op: Op) -> int:
+    """After every open of a database (features on_open hook): add the shipped indicators and materials that
+    are missing; the user's edits and retirements stay."""
+    return ensure_defaults(op.session)
 
 
 @operation(changes={TOPIC})

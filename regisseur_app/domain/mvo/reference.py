@@ -97,8 +97,3 @@ def ensure_defaults(session: Session) -> int:
     session.flush()
     return added
 
-
-def on_open(ctx) -> None:  # noqa: ANN001 - AppContext
-    """features hook: after every open of a database, the shipped defaults are present."""
-    with ctx.transaction() as session:
-        ensure_defaults(session)

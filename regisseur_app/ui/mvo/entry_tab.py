@@ -141,9 +141,9 @@ class EntryTab(QWidget):
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 110))
         self.count_label.setText(f"{len(rows)} organisatie{'' if len(rows) == 1 else 's'}")
         self.empty_label.setVisible(not rows)
-        self.select(self.organisation_id, load=False)
+        self.select_organisation(self.organisation_id, load=False)
 
-    def select(self, organisation_id: int | None, load: bool = True) -> None:
+    def select_organisation(self, organisation_id: int | None, load: bool = True) -> None:
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ID_ROLE) == organisation_id:
                 self.table.blockSignals(True)
@@ -160,7 +160,7 @@ class EntryTab(QWidget):
         if new_id == self.organisation_id:
             return
         if not self._may_leave():
-            self.select(self.organisation_id, load=False)
+            self.select_organisation(self.organisation_id, load=False)
             return
         self.organisation_id = new_id
         self.load_form()
