@@ -21,6 +21,7 @@ from regisseur_app.domain.mvo.models import (
     MvoValue,
 )
 from regisseur_app.domain.mvo.reference import VSME_BASIC, gri_disclosures
+from regisseur_app.storage.dialect import folded_equals
 from regisseur_app.storage.engine import fold
 
 MAX_DECIMALS = 3
@@ -132,7 +133,7 @@ def validate_indicator(session: Session, data: IndicatorInput, own_id: int | Non
     elif len(label) > 120:
         errors["label"] = "De naam is te lang (maximaal 120 tekens)."
     else:
-        clash = session.scalar(select(MvoIndicator.id).where(func.fold(MvoIndicator.label) == fold(label)))
+        clash = session.scalar(select(MvoIndicator.id).where(folded_equals(MvoIndicator.label, label)))
         if clash is not None and clash != own_id:
             errors["label"] = f"De indicator '{label}' bestaat al."
     pillar = session.get(CodeItem, data.pillar_id) if data.pillar_id is not None else None

@@ -14,6 +14,7 @@ from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.core.validation import check_no_national_number
 from regisseur_app.domain.mvo.indicators import new_code
 from regisseur_app.domain.mvo.models import DECIMAL, PILLAR_LIST, MvoIndicator, MvoMaterial
+from regisseur_app.storage.dialect import folded_equals
 from regisseur_app.storage.engine import fold
 
 MAX_FACTOR = 100.0
@@ -55,7 +56,7 @@ def validate_material(session: Session, data: MaterialInput, own_id: int | None 
     elif len(label) > 120:
         errors["label"] = "De naam is te lang (maximaal 120 tekens)."
     else:
-        clash = session.scalar(select(MvoMaterial.id).where(func.fold(MvoMaterial.label) == fold(label)))
+        clash = session.scalar(select(MvoMaterial.id).where(folded_equals(MvoMaterial.label, label)))
         if clash is not None and clash != own_id:
             errors["label"] = f"Het materiaal '{label}' bestaat al."
     if data.emission_factor is not None:

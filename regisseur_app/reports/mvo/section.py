@@ -50,8 +50,8 @@ def build(session: Session, scope: Scope) -> SectionContent:
     blocks = [
         Text(f"{counted(len(figures), 'organisatie', 'organisaties')} actief in {where} gaven MVO-cijfers op voor "
              f"{year}; {counted(complete, 'rapport is', 'rapporten zijn')} volledig."),
-        Table(f"Kerncijfers MVO {year}", [Column("Indicator"), Column("Eenheid"), Column(str(year), True, 1),
-                                          Column(str(year - 1), True, 1), Column("Verschil", True, 1, "%"),
+        Table(f"Kerncijfers MVO {year}", [Column("Indicator"), Column("Eenheid"), Column(str(year), True),
+                                          Column(str(year - 1), True), Column("Verschil", True, 1, "%"),
                                           Column("Organisaties", True)], key_rows, footnote=FOOTNOTE),
         Table(f"MVO-cijfers per organisatie {year}", [
             Column("Organisatie"), Column("Volledig"), Column("Doelgroepwerknemers", True),
