@@ -44,6 +44,15 @@ def template_db(tmp_path_factory) -> Path:
     return ctx.db_path
 
 
+@pytest.fixture(scope="session")
+def bare_template_db(tmp_path_factory) -> Path:
+    """A migrated database with reference data and nothing else (not set up: what the demo starts from)."""
+    folder = tmp_path_factory.mktemp("bare")
+    ctx = open_context(paths_in(folder))
+    ctx.close()
+    return ctx.db_path
+
+
 def open_template_copy(template: Path, paths: AppPaths) -> AppContext:
     """A context on a copy of the template, opened as startup.open_context opens an up-to-date file."""
     paths.db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,10 @@ regisseur_app.storage.migrations (config.attributes["connection"]), or made from
 from alembic import context
 from sqlalchemy import create_engine
 
-from regisseur_app.domain.models import Base
+from regisseur_app import features
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = features.metadata()  # every registered feature's models (Feature.models)
 
 
 def run_migrations_online() -> None:

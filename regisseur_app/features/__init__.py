@@ -27,6 +27,8 @@ from regisseur_app.features.spec import (
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from sqlalchemy import MetaData
+
 FEATURES: tuple[Feature, ...] = (
     core.FEATURE,
     analysis.FEATURE,
@@ -98,6 +100,21 @@ def kpi_source(key: str) -> KpiSourceSpec:
 
 def backup_counts() -> list[CountSpec]:
     return [c for f in FEATURES for c in f.backup_counts]
+
+
+def metadata() -> MetaData:
+    """`Base.metadata` with the tables of every registered feature (its `models` modules imported), for
+    Alembic (db/migrations/env.py) and the tests. domain/models.py still lists models of modules that
+    have not declared `models` yet; it is imported too."""
+    import importlib
+
+    for feature in FEATURES:
+        for module in feature.models:
+            importlib.import_module(module)
+    import regisseur_app.domain.models  # noqa: F401  (transitional list, see its docstring)
+    from regisseur_app.domain.core.base import Base
+
+    return Base.metadata
 
 
 def run_on_open(ctx: Any) -> None:

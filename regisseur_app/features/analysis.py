@@ -9,4 +9,5 @@ FEATURE = Feature(
     admin_actions="regisseur_app.ui.analysis.admin:admin_actions",
     demo=DemoSpec("demo_analysis", "regisseur_app.domain.analysis.demo:populate_demo"),
     report_sections=(ReportSectionSpec("kerncijfers", "Kerncijfers", 10, "regisseur_app.reports.analysis.key_figures_section:build"), ReportSectionSpec("aanbod", "Aanbod en hiaten", 20, "regisseur_app.reports.analysis.offer_section:build")),  # noqa: E501
+    models=("regisseur_app.domain.analysis.models",),
 )

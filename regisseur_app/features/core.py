@@ -25,4 +25,6 @@ FEATURE = Feature(
         CodeListSpec("service_category", "Dienstencategorieën"),
     ),
     backup_counts=(CountSpec("organisaties", "organisation"), CountSpec("contactpersonen", "contact")),
+    models=("regisseur_app.domain.core.settings", "regisseur_app.domain.core.municipalities",
+            "regisseur_app.domain.core.codelists", "regisseur_app.domain.core.organisations"),
 )

@@ -14,4 +14,5 @@ FEATURE = Feature(
     ),
     admin_actions="regisseur_app.ui.events.admin:admin_actions",
     report_sections=(ReportSectionSpec("evenementen", "Netwerkevenementen", 40, "regisseur_app.reports.events.college_section:build"),),  # noqa: E501
+    models=("regisseur_app.domain.events.models",),
 )

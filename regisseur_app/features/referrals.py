@@ -30,4 +30,5 @@ FEATURE = Feature(
     admin_actions="regisseur_app.ui.referrals.admin:admin_actions",
     after_restore=("regisseur_app.operations.referrals:reapply_after_restore",),
     report_sections=(ReportSectionSpec("doorverwijzingen", "Doorverwijzingen naar VDAB", 50, "regisseur_app.reports.referrals.college_section:build"),),  # noqa: E501
+    models=("regisseur_app.domain.referrals.models",),
 )

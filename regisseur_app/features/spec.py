@@ -130,3 +130,6 @@ class Feature:
     report_sections: tuple[ReportSectionSpec, ...] = ()
     kpi_sources: tuple[KpiSourceSpec, ...] = ()
     backup_counts: tuple[CountSpec, ...] = ()
+    # the modules that define its tables ("regisseur_app.domain.<name>.models"): imported by
+    # features.metadata() for Alembic and the tests, so no central list of models is needed
+    models: tuple[str, ...] = ()

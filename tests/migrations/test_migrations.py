@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 from sqlalchemy import inspect
 
+from regisseur_app import features
 from regisseur_app.context import AppContext
-from regisseur_app.domain.models import Base
 from regisseur_app.startup import open_context
 from regisseur_app.storage import migrations
 from tests.conftest import paths_in
@@ -19,8 +19,8 @@ def test_empty_to_head_matches_the_models(tmp_path):
         migrations.upgrade_to_head(ctx.engine)
         assert migrations.current_revisions(ctx.engine) == migrations.head_revisions()
         tables = set(inspect(ctx.engine).get_table_names())
-        assert set(Base.metadata.tables) <= tables
-        for name, table in Base.metadata.tables.items():
+        assert set(features.metadata().tables) <= tables
+        for name, table in features.metadata().tables.items():
             db_columns = {c["name"] for c in inspect(ctx.engine).get_columns(name)}
             assert db_columns == {c.name for c in table.columns}, name
         assert not migrations.needs_upgrade(ctx.engine)
@@ -37,7 +37,7 @@ def test_no_pending_model_changes(tmp_path):
     try:
         migrations.upgrade_to_head(ctx.engine)
         with ctx.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn), features.metadata())
         assert diff == []
     finally:
         ctx.close()
