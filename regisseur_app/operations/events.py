@@ -123,8 +123,8 @@ def set_counting_types(op: Op, types_per_obligation: dict[str, list[str]]) -> No
 
 @operation(changes={"events"})
 def write_invitations(op: Op, event_id: int, folder: Path, participant_ids: list[int] | None = None,
-                      skip_refused: bool = True):  # noqa: ANN201  (exchange.eml.InvitationResult)
+                      skip_refused: bool = True):  # noqa: ANN201  (exchange.events.eml.InvitationResult)
     """One .eml per invitee in `folder`; the event becomes 'Uitnodigingen verstuurd'."""
-    from regisseur_app.exchange import eml
+    from regisseur_app.exchange.events import eml
 
     return eml.write_invitations(op.session, event_id, folder, participant_ids, skip_refused=skip_refused)

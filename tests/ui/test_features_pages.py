@@ -15,7 +15,13 @@ PAGES = {spec.title: spec for spec in features.pages()}
 @pytest.mark.parametrize("title", PAGES)
 def test_page_builds_and_refreshes(qtbot, app_ctx, title):
     page = resolve(PAGES[title].factory)(app_ctx)
-    qtbot.addWidget(page)
+    try:
+        _check_page(title, page)
+    finally:
+        dispose(page)
+
+
+def _check_page(title, page):
     assert isinstance(page, Page)
     assert set(page.COMMANDS) <= set(Command)
     for command in page.COMMANDS:
@@ -26,13 +32,13 @@ def test_page_builds_and_refreshes(qtbot, app_ctx, title):
     page.refresh()
     page.reload_choices()
     assert page.isVisible()
-    dispose(page)
 
 
 @pytest.mark.parametrize("order", [s.order for s in features.home_sections()])
 def test_home_section_builds_and_refreshes(qtbot, app_ctx, order):
     spec = next(s for s in features.home_sections() if s.order == order)
     section = resolve(spec.factory)(app_ctx)
-    qtbot.addWidget(section)
-    section.refresh()
-    dispose(section)
+    try:
+        section.refresh()
+    finally:
+        dispose(section)

@@ -15,8 +15,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events.agenda import AgendaInput, save_agenda_item
 from regisseur_app.domain.events.models import REGISTERED
 from regisseur_app.domain.events.participants import invite_contacts, list_participants, set_status
-from regisseur_app.exchange import eml
-from regisseur_app.exchange.events import ics
+from regisseur_app.exchange.events import eml, ics
 from tests.unit.events_support import contact, event, org
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

@@ -155,3 +155,42 @@ def _defined_in(table, module: str) -> bool:
     from regisseur_app.domain.core.base import Base
 
     return any(m.class_.__module__ == module and m.local_table is table for m in Base.registry.mappers)
+
+
+def _feature_owned(path, names: set[str]) -> bool:
+    """Files that belong to one feature: its packages in every layer and its registry entry."""
+    parts = path.parts
+    if parts[0] in {"domain", "exchange", "reports", "ui"} and len(parts) > 2 and parts[1] in names:
+        return True
+    if parts[0] == "reports" and len(parts) > 2 and parts[1] == "college":  # the reports feature's renderer
+        return True
+    return parts[0] in {"operations", "features"} and len(parts) == 2 and path.stem in names
+
+
+def test_central_files_name_no_feature_but_core():
+    """The proof that a feature is added by registering it: no file outside the feature's own packages
+    imports or names (by Ref) a feature other than core, except the registry (features/__init__.py) and
+    the transitional model list domain/models.py (superseded by Feature.models)."""
+    import ast
+    from pathlib import Path
+
+    import regisseur_app
+
+    package = Path(regisseur_app.__file__).parent
+    names = {f.name for f in features.FEATURES} - {"core"}
+    pattern = re.compile(r"regisseur_app\.(domain|exchange|reports|ui|operations|features)\.(\w+)")
+    allowed = {Path("features/__init__.py"), Path("domain/models.py")}
+    offenders = []
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package)
+        if relative in allowed or _feature_owned(relative, names | {"reports"}):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        texts = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+        texts += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        texts += [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        for text in texts:
+            for match in pattern.finditer(text):
+                if match[2] in names:
+                    offenders.append(f"{relative}: {match[0]}")
+    assert offenders == []

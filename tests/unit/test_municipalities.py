@@ -121,3 +121,23 @@ def test_an_older_database_gets_the_merged_municipalities_and_keeps_participatio
     assert "23106" in codes and "23023" not in codes
     with app_ctx.transaction() as s, pytest.raises(ValidationError, match="Gefuseerd"):
         municipalities.set_participating(s, ["24008", "23023"])
+
+
+def test_code_list_defaults_of_a_feature_come_from_its_own_file(ctx, tmp_path, monkeypatch):
+    """A feature ships its code-list defaults as resources/reference/codelists-<feature>.csv: no central
+    file to edit. The shared file and every feature file are read; what exists already is kept."""
+    from regisseur_app.domain.core import codelists
+
+    folder = tmp_path / "reference"
+    folder.mkdir()
+    shared = codelists.default_files()[0]
+    (folder / "codelists.csv").write_text(shared.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "codelists-survey.csv").write_text(
+        "list_name,code,label,sort_order\nsurvey_theme,mobiliteit,Mobiliteit,1\nsurvey_theme,zorg,Zorg,2\n",
+        encoding="utf-8")
+    monkeypatch.setattr(codelists, "reference_file", lambda name: folder / name)
+    with ctx.transaction() as s:
+        assert codelists.ensure_defaults(s) == 2
+        assert codelists.ensure_defaults(s) == 0
+    with ctx.reading() as s:
+        assert [i.label for i in codelists.list_items(s, "survey_theme")] == ["Mobiliteit", "Zorg"]

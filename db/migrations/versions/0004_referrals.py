@@ -18,6 +18,13 @@ AUDIT_TRIGGERS = (
     """CREATE TRIGGER IF NOT EXISTS referral_audit_no_delete BEFORE DELETE ON referral_audit
        BEGIN SELECT RAISE(ABORT, 'referral_audit is append-only: rows cannot be deleted'); END""",
 )
+# the same rule for a server database (PostgreSQL), beside the SQLite spelling (docs/architecture.md)
+POSTGRESQL_AUDIT_TRIGGERS = (
+    """CREATE OR REPLACE FUNCTION referral_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'referral_audit is append-only: rows cannot be %', lower(TG_OP); END $$""",
+    """CREATE TRIGGER referral_audit_no_update BEFORE UPDATE OR DELETE ON referral_audit
+       FOR EACH ROW EXECUTE FUNCTION referral_audit_append_only()""",
+)
 
 
 def upgrade() -> None:
@@ -88,13 +95,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_referral_audit_at'), ['at'], unique=False)
         batch_op.create_index(batch_op.f('ix_referral_audit_code'), ['code'], unique=False)
 
-    for statement in AUDIT_TRIGGERS:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for statement in AUDIT_TRIGGERS if sqlite else POSTGRESQL_AUDIT_TRIGGERS:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS referral_audit_no_update")
-    op.execute("DROP TRIGGER IF EXISTS referral_audit_no_delete")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS referral_audit_no_update")
+        op.execute("DROP TRIGGER IF EXISTS referral_audit_no_delete")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS referral_audit_no_update ON referral_audit")
+        op.execute("DROP FUNCTION IF EXISTS referral_audit_append_only()")
     with op.batch_alter_table('referral_audit', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_referral_audit_code'))
         batch_op.drop_index(batch_op.f('ix_referral_audit_at'))

@@ -47,19 +47,28 @@ class CodeItemData:
     active: bool
 
 
+def default_files() -> list:  # noqa: ANN201  (list[Path])
+    """The shipped defaults: resources/reference/codelists.csv and one `codelists-<feature>.csv` per
+    feature that brings code lists of its own (no central file to edit)."""
+    folder = reference_file("codelists.csv").parent
+    return [folder / "codelists.csv", *sorted(folder.glob("codelists-*.csv"))]
+
+
 def ensure_defaults(session: Session) -> int:
     """Add the shipped default items that are missing (by list and code). Returns how many were added."""
     existing = {(row.list_name, row.code) for row in session.execute(select(CodeItem.list_name, CodeItem.code))}
     added = 0
-    with reference_file("codelists.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if (row["list_name"], row["code"]) in existing:
-                continue
-            session.add(
-                CodeItem(list_name=row["list_name"], code=row["code"], label=row["label"],
-                         sort_order=int(row["sort_order"]), active=True)
-            )
-            added += 1
+    for path in default_files():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if (row["list_name"], row["code"]) in existing:
+                    continue
+                session.add(
+                    CodeItem(list_name=row["list_name"], code=row["code"], label=row["label"],
+                             sort_order=int(row["sort_order"]), active=True)
+                )
+                existing.add((row["list_name"], row["code"]))
+                added += 1
     return added
 
 

@@ -58,7 +58,7 @@ def save_ics(parent: QWidget, ctx: AppContext, event_id: int, target: Path | Non
 def write_invitations(parent: QWidget, ctx: AppContext, event_id: int, participant_ids: list[int] | None = None,
                       folder: Path | None = None) -> bool:
     """One .eml per invitee (default: everyone still 'uitgenodigd'; else the selected participants)."""
-    from regisseur_app.exchange import eml
+    from regisseur_app.exchange.events import eml
 
     with ctx.reading() as session:
         ok, refused = eml.invitees(session, event_id, participant_ids)
