@@ -8,4 +8,5 @@ FEATURE = Feature(
     title="Rapporten voor het college",
     pages=(PageSpec("Rapporten", 70, "regisseur_app.ui.reports.report_page:ReportPage"),),
     admin_actions="regisseur_app.ui.reports.admin:admin_actions",
+    models=("regisseur_app.domain.reports.models",),
 )
