@@ -11,7 +11,7 @@ from regisseur_app.domain.core.organisations import Contact
 from regisseur_app.domain.events import stats
 from regisseur_app.domain.events.invite_filter import InviteFilter, find_candidates
 from regisseur_app.domain.events.participants import check_in, invite_contacts, list_participants
-from regisseur_app.exchange import eml
+from regisseur_app.exchange.events import eml
 from regisseur_app.operations import core as core_ops
 from tests.unit.events_support import contact, event, org
 
