@@ -20,4 +20,5 @@ FEATURE = Feature(
                                        "regisseur_app.reports.mvo.section:build"),),
     kpi_sources=(KpiSourceSpec("mvo_reports_complete", "MVO-rapporten volledig", "aantal",
                                "regisseur_app.reports.mvo.section:kpi_reports_complete"),),
+    models=("regisseur_app.domain.mvo.models",),
 )
