@@ -59,10 +59,29 @@ def run_self_test(say: Callable[[str], None] = print) -> bool:
             made = step("back-up maken", lambda: backup.make_backup(paths.db_path, paths.backup_dir))
             step("back-up controleren", lambda: _expect(made is not None and not backup.integrity_errors(made)))
             step("database controleren", lambda: _expect(check_database(paths.db_path).ok))
+            step("rapport maken (PDF, Word, voorbeeld)", lambda: _report(ctx, root))
         finally:
             ctx.close()
     say("Zelftest geslaagd." if ok else "Zelftest MISLUKT.")
     return ok
+
+
+def _report(ctx, folder: Path) -> None:  # noqa: ANN001
+    """The college report machinery works in this installation: fonts, the Word template, PDFium."""
+    from datetime import date
+
+    import pypdfium2
+
+    from regisseur_app.operations import reports
+
+    scope = reports.region_scope(date(2025, 1, 1), date(2025, 12, 31))
+    pdf = reports.make_report(ctx, scope, folder / "rapport.pdf")
+    reports.make_report(ctx, scope, folder / "rapport.docx")
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        _expect(len(document) >= 2 and document[0].render(scale=0.3).width > 0)
+    finally:
+        document.close()
 
 
 def _expect(condition: bool) -> None:
