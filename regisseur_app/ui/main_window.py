@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         ctx.undo_sink = self._push_undo
         self._undo_error: Exception | None = None
         # after any operation (a dialog, a page, a background import): refresh the page on screen, once
-        self._refresh_pending = False
+        self._changed_topics: set[str] = set()
         self.data_changed.connect(self._data_changed)
         self._listener = self.data_changed.emit
         ctx.on_change(self._listener)
@@ -127,15 +127,15 @@ class MainWindow(QMainWindow):
     def _undo_failed(self, exc: Exception) -> None:
         self._undo_error = exc
 
-    def _data_changed(self, _topics: set[str]) -> None:
-        if not self._refresh_pending:  # several operations in one go: one refresh afterwards
-            self._refresh_pending = True
+    def _data_changed(self, topics: set[str]) -> None:
+        if not self._changed_topics:  # several operations in one go: one refresh afterwards
             QTimer.singleShot(0, self._refresh_after_change)
+        self._changed_topics |= set(topics)
 
     def _refresh_after_change(self) -> None:
-        self._refresh_pending = False
-        if self._built:
-            self.current_page().refresh()
+        topics, self._changed_topics = self._changed_topics, set()
+        if self._built and topics:
+            self.current_page().data_changed(topics)
 
     def update_title(self) -> None:
         with self.ctx.reading() as session:

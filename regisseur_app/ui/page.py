@@ -36,6 +36,11 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Re-read the data shown."""
 
+    def data_changed(self, topics: set[str]) -> None:
+        """An operation changed data (`topics`, e.g. {"organisations"}) while this page is on screen:
+        called once after the operation, from the event loop. Override to keep an editor's place."""
+        self.refresh()
+
     def reload_choices(self) -> None:
         """Code lists, municipalities or the whole database changed: re-read choices, then data."""
         self.refresh()

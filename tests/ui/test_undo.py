@@ -88,6 +88,9 @@ def test_key_figure_cell_undo_and_redo(qtbot, main_window, app_ctx):
     editor = kf.grid.findChild(QLineEdit)
     editor.setText("812")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.wait(20)  # the window's refresh after the operation runs from the event loop
+    moved_to = kf.grid.currentIndex()
+    assert moved_to.isValid() and moved_to != index  # Tab went on to the next cell: typing can go on there
     with app_ctx.reading() as s:
         nwwz = ind.indicator_by_code(s, "nwwz").id
         assert get_values(s, nwwz) == {("24008", 2025): 812.0}

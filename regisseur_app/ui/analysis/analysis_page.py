@@ -62,6 +62,11 @@ class AnalysisPage(Page):
     def refresh(self) -> None:
         self.current().refresh()
 
+    def data_changed(self, topics: set[str]) -> None:
+        if topics <= {"key_figures"} and self.current() is self.key_figures:
+            return  # typed in the grid: the tab updated the cell and the comparison; keep the cursor
+        self.refresh()
+
     def reload_choices(self) -> None:
         for tab in (self.key_figures, self.gaps, self.swot):
             tab.reload_choices()
