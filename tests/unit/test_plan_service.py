@@ -137,7 +137,7 @@ def test_sections_say_so_without_data(ctx):
     with ctx.reading() as s:
         plan = section.build(s, Scope.year(2025))
         collab = section.build_collaborations(s, Scope.year(2025, BEK, "Bekkevoort"))
-    assert not plan.has_data and plan.blocks[0].text == "Er is nog geen actieplan ingevoerd."
+    assert not plan.has_data and plan.blocks[0].text.startswith("Er is nog geen actieplan ingevoerd")
     assert not collab.has_data and "Bekkevoort" in collab.blocks[0].text
 
 

@@ -19,7 +19,8 @@ COLLAB_KEY, COLLAB_TITLE = "collaborations", "Samenwerkingen en opdrachten"
 def build(session: Session, scope: Scope) -> SectionContent:
     year = scope.end.year
     if not has_plan(session):
-        return no_data(KEY, TITLE, "Er is nog geen actieplan ingevoerd.")
+        return no_data(KEY, TITLE, f"Er is nog geen actieplan ingevoerd: voor {scope.name} zijn er in "
+                                   f"{scope.period_label} geen acties of KPI's om te tonen.")
     if not has_plan_for(session, year):
         period = plan_period(session)
         return no_data(KEY, TITLE, f"Het actieplan loopt van {period.label}; {year} valt erbuiten.")
