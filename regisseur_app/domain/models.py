@@ -8,7 +8,20 @@ from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.core.settings import AppSetting
 from regisseur_app.domain.events.models import AgendaItem, Event, EventParticipant, FollowUpAction
 from regisseur_app.domain.mvo.models import MvoIndicator, MvoMaterial, MvoValue
+from regisseur_app.domain.plan.models import (
+    ActionLink,
+    ActionMunicipality,
+    Collaboration,
+    CollaborationParty,
+    Kpi,
+    KpiTarget,
+    KpiValue,
+    Objective,
+    PlanAction,
+)
 from regisseur_app.domain.referrals.models import Referral, ReferralAudit, ReferralStep
 from regisseur_app.domain.reports.models import ReportComment, ReportLogEntry
 
-__all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "MvoIndicator", "MvoMaterial", "MvoValue", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep", "ReportComment", "ReportLogEntry"]
+__all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "MvoIndicator", "MvoMaterial", "MvoValue", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep", "ReportComment", "ReportLogEntry",
+           "ActionLink", "ActionMunicipality", "Collaboration", "CollaborationParty", "Kpi", "KpiTarget", "KpiValue",
+           "Objective", "PlanAction"]

@@ -1,6 +1,6 @@
 """Core: municipalities, organisations, contacts, code lists, settings; the Overzicht page."""
 
-from regisseur_app.features.spec import CodeListSpec, CountSpec, Feature, ImportKind, PageSpec
+from regisseur_app.features.spec import CodeListSpec, CountSpec, Feature, ImportKind, KpiSourceSpec, PageSpec
 
 FEATURE = Feature(
     name="core",
@@ -27,4 +27,8 @@ FEATURE = Feature(
     backup_counts=(CountSpec("organisaties", "organisation"), CountSpec("contactpersonen", "contact")),
     models=("regisseur_app.domain.core.settings", "regisseur_app.domain.core.municipalities",
             "regisseur_app.domain.core.codelists", "regisseur_app.domain.core.organisations"),
+    kpi_sources=(
+        KpiSourceSpec("core_se_organisations", "SE-organisaties in de inventaris", "",
+                      "regisseur_app.domain.core.kpi_sources:se_organisations"),
+    ),
 )

@@ -1,6 +1,14 @@
 """Netwerkevenementen: events, participants, follow-up actions, yearly obligations."""
 
-from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, HomeSectionSpec, PageSpec, ReportSectionSpec
+from regisseur_app.features.spec import (
+    CodeListSpec,
+    DemoSpec,
+    Feature,
+    HomeSectionSpec,
+    KpiSourceSpec,
+    PageSpec,
+    ReportSectionSpec,
+)
 
 FEATURE = Feature(
     name="events",
@@ -15,4 +23,14 @@ FEATURE = Feature(
     admin_actions="regisseur_app.ui.events.admin:admin_actions",
     report_sections=(ReportSectionSpec("evenementen", "Netwerkevenementen", 40, "regisseur_app.reports.events.college_section:build"),),  # noqa: E501
     models=("regisseur_app.domain.events.models",),
+    kpi_sources=(
+        KpiSourceSpec("events_network_held", "Netwerkevenementen gehouden", "",
+                      "regisseur_app.domain.events.kpi_sources:network_events_held"),
+        KpiSourceSpec("events_participants", "Aanwezigen uit de deelnemende gemeenten", "",
+                      "regisseur_app.domain.events.kpi_sources:participants_from_municipalities"),
+        KpiSourceSpec("events_mvo_held", "MVO-evenementen gehouden", "",
+                      "regisseur_app.domain.events.kpi_sources:mvo_events_held"),
+        KpiSourceSpec("events_se_presented", "SE-organisaties voorgesteld op een evenement", "",
+                      "regisseur_app.domain.events.kpi_sources:se_organisations_presented"),
+    ),
 )

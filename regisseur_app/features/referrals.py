@@ -6,6 +6,7 @@ from regisseur_app.features.spec import (
     Feature,
     HomeSectionSpec,
     ImportKind,
+    KpiSourceSpec,
     PageSpec,
     ReportSectionSpec,
 )
@@ -31,4 +32,12 @@ FEATURE = Feature(
     after_restore=("regisseur_app.operations.referrals:reapply_after_restore",),
     report_sections=(ReportSectionSpec("doorverwijzingen", "Doorverwijzingen naar VDAB", 50, "regisseur_app.reports.referrals.college_section:build"),),  # noqa: E501
     models=("regisseur_app.domain.referrals.models",),
+    kpi_sources=(
+        KpiSourceSpec("referrals_made", "Aantal doorverwijzingen naar VDAB", "",
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_made"),
+        KpiSourceSpec("referrals_started", "Gestarte tewerkstellingen na doorverwijzing", "",
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_started"),
+        KpiSourceSpec("referrals_doorstroom", "Doorstroom naar regulier werk", "",
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_doorstroom"),
+    ),
 )

@@ -1,5 +1,8 @@
 """'Overzicht': what the regisseur should see first. Features add sections (a QWidget with refresh())
-through `HomeSectionSpec` in their `Feature`, e.g. overdue follow-up actions or referrals that are stuck."""
+through `HomeSectionSpec` in their `Feature`, in their order: the action plan (first steps on a fresh
+database, the WSE-LR subsidy condition, KPI progress, actions due), the events (yearly obligations, upcoming
+events, overdue follow-up actions), referrals that are stuck, and whatever later features register (e.g.
+surveys with a low response). The main window re-reads it when shown and after every operation."""
 
 from __future__ import annotations
 

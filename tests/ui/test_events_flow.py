@@ -151,7 +151,7 @@ def test_add_follow_up_action_and_see_it_overdue_on_the_overview(qtbot, main_win
     assert [(r.description, r.owner, r.due_date, r.organisations, r.overdue) for r in rows] == [
         ("Verslag rondsturen", "Carla Coach", date(2026, 11, 1), "Groen Werkt", True)]
     home = main_window.show_page("Overzicht")
-    section = home.sections[0]
+    section = next(s for s in home.sections if s.objectName() == "events_home_section")
     section.refresh()
     assert section.model.rowCount() == 1
     assert section.model.index(0, 1).data() == "Verslag rondsturen"

@@ -1,10 +1,12 @@
 """Overzicht section of the events module: the yearly obligations (met / planned / not met, with the events
-that count) and the overdue follow-up actions. Double-click an action to open its event."""
+that count), the upcoming events and the overdue follow-up actions. Click an upcoming event or double-click
+an action to open its event."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,12 +20,15 @@ from PySide6.QtWidgets import (
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.events import follow_up, obligations
+from regisseur_app.domain.events.service import EventFilter, list_events
+from regisseur_app.formatting import format_datetime
 from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 
 STATE_STYLE = {obligations.MET: ("✔", "#1b7a3a"), obligations.PLANNED: ("◷", "#a15c00"),
                obligations.NOT_MET: ("✘", "#b00020")}
 MAX_ROWS_SHOWN = 8
+UPCOMING_SHOWN = 5
 
 
 class EventsHomeSection(QFrame):
@@ -34,6 +39,9 @@ class EventsHomeSection(QFrame):
         heading = QLabel("Netwerkevenementen")
         heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #1f4e79;")
         self.obligations_grid = QGridLayout()
+        self.upcoming_label = QLabel(objectName="upcoming_label", wordWrap=True)
+        self.upcoming_label.setTextFormat(Qt.TextFormat.RichText)
+        self.upcoming_label.linkActivated.connect(lambda href: self._open_event(int(href)))
         self.overdue_label = QLabel(objectName="overdue_label")
         self.overdue_label.setStyleSheet("font-weight: bold;")
         self.model = OverdueActionTableModel(self)
@@ -49,6 +57,7 @@ class EventsHomeSection(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.obligations_grid)
+        layout.addWidget(self.upcoming_label)
         layout.addWidget(self.overdue_label)
         layout.addWidget(self.table)
 
@@ -57,6 +66,8 @@ class EventsHomeSection(QFrame):
         with self.ctx.reading() as session:
             results = obligations.yearly_obligations(session, year - 1) + obligations.yearly_obligations(session, year)
             overdue = follow_up.overdue_actions(session)
+            upcoming = [e for e in list_events(session, EventFilter(when="upcoming", include_cancelled=False))
+                        ][:UPCOMING_SHOWN]
         while self.obligations_grid.count():
             self.obligations_grid.takeAt(0).widget().deleteLater()
         for row, result in enumerate(results):
@@ -69,6 +80,10 @@ class EventsHomeSection(QFrame):
             self.obligations_grid.addWidget(state, row, 0)
             self.obligations_grid.addWidget(what, row, 1)
         self.obligations_grid.setColumnStretch(1, 1)
+        items = "".join(f"<li>{format_datetime(e.starts_at)} – <a href='{e.id}'>{e.title}</a> ({e.status_label.lower()}, "
+                        f"{e.seated} ingeschreven)</li>" for e in upcoming)
+        self.upcoming_label.setText(f"<b>Komende evenementen</b><ul>{items}</ul>" if upcoming
+                                    else "<b>Komende evenementen:</b> geen gepland.")
         self.model.set_rows(overdue)
         self.overdue_label.setText(f"Opvolgacties over tijd: {len(overdue)}" if overdue
                                    else "Geen opvolgacties over tijd.")
@@ -78,6 +93,12 @@ class EventsHomeSection(QFrame):
                                   + shown * self.table.verticalHeader().defaultSectionSize()
                                   + (self.table.horizontalScrollBar().sizeHint().height() if len(overdue) > shown
                                      else 0))
+
+    def _open_event(self, event_id: int) -> None:
+        from regisseur_app.ui.events.event_dialog import EventDialog
+
+        EventDialog(self.ctx, event_id, self).exec()
+        self.refresh()
 
     def _open(self, index) -> None:  # noqa: ANN001
         from regisseur_app.ui.events.event_dialog import ACTIES, EventDialog

@@ -1,0 +1,131 @@
+"""KPI sources of the events module (features.spec.KpiSourceSpec).
+
+An event is held when its status is 'afgelopen'. An event belongs to the municipalities it is linked to;
+an event linked to none is region-wide and counts for every municipality. A participant is "from" the
+municipalities of the contact (else the seat of the contact's organisation), as in the statistics."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
+from regisseur_app.domain.core.kpi_sources import se_organisation_ids
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.events import obligations
+from regisseur_app.domain.events.models import FINISHED, PRESENT, Event, EventParticipant
+from regisseur_app.formatting import format_date
+from regisseur_app.reports.content import Column, Table
+
+SPEAKER_ROLES = ("spreker", "partner")
+
+
+def _held(session: Session, year: int, nis_code: str | None, type_codes: list[str] | None = None) -> list[Event]:
+    query = (select(Event).where(Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1),
+                                 Event.starts_at < datetime(year + 1, 1, 1))
+             .options(selectinload(Event.municipalities), selectinload(Event.partners).selectinload(Organisation.type))
+             .order_by(Event.starts_at))
+    if type_codes is not None:
+        query = query.join(CodeItem, Event.type_id == CodeItem.id).where(
+            CodeItem.list_name == EVENT_TYPE, CodeItem.code.in_(type_codes))
+    events = list(session.scalars(query))
+    if nis_code is not None:
+        events = [e for e in events if not e.municipalities or nis_code in {m.nis_code for m in e.municipalities}]
+    return events
+
+
+def _where(event: Event) -> str:
+    return ", ".join(sorted(m.name for m in event.municipalities)) or "Regio (alle gemeenten)"
+
+
+def _event_table(title: str, events: list[Event], footnote: str) -> Table:
+    rows = [[e.title, format_date(e.starts_at), _where(e), 1] for e in events]
+    rows.append(["Totaal", "", "", len(events)])
+    return Table(title, [Column("Evenement"), Column("Datum"), Column("Gemeenten"), Column("Aantal", numeric=True)],
+                 rows, footnote=footnote, total_row=True)
+
+
+def _obligation(key: str) -> obligations.Obligation:
+    return next(o for o in obligations.OBLIGATIONS if o.key == key)
+
+
+def network_events_held(session: Session, year: int, nis_code: str | None) -> Table:
+    obligation = _obligation("network")
+    codes = obligations.counting_type_codes(session, obligation)
+    return _event_table("Netwerkevenementen gehouden", _held(session, year, nis_code, codes),
+                        "Afgelopen evenementen van de soorten die meetellen voor de jaarlijkse verplichting "
+                        f"'{obligation.title}' (Beheer › Jaarlijkse verplichtingen).")
+
+
+def mvo_events_held(session: Session, year: int, nis_code: str | None) -> Table:
+    obligation = _obligation("mvo")
+    codes = obligations.counting_type_codes(session, obligation)
+    return _event_table("MVO-evenementen gehouden", _held(session, year, nis_code, codes),
+                        "Afgelopen evenementen van de soorten die meetellen voor de jaarlijkse MVO-verplichting.")
+
+
+def _contact_municipalities(contact: Contact) -> set[str]:
+    codes = {m.nis_code for m in contact.municipalities}
+    if not codes and contact.organisation is not None and contact.organisation.seat_nis_code:
+        codes = {contact.organisation.seat_nis_code}
+    return codes
+
+
+def participants_from_municipalities(session: Session, year: int, nis_code: str | None) -> Table:
+    """Participants present at the events held in the year, from the municipality (or from any
+    participating municipality: each person once per event)."""
+    if nis_code is None:
+        wanted = set(session.scalars(select(Municipality.nis_code).where(Municipality.participating.is_(True))))
+    else:
+        wanted = {nis_code}
+    events = _held(session, year, None)
+    participants = list(session.scalars(
+        select(EventParticipant).where(EventParticipant.event_id.in_([e.id for e in events]),
+                                       EventParticipant.status == PRESENT)
+        .options(selectinload(EventParticipant.contact).selectinload(Contact.municipalities),
+                 selectinload(EventParticipant.contact).selectinload(Contact.organisation))))
+    rows, total = [], 0
+    for e in events:
+        count = sum(1 for p in participants if p.event_id == e.id and _contact_municipalities(p.contact) & wanted)
+        if count:
+            rows.append([e.title, format_date(e.starts_at), count])
+            total += count
+    rows.append(["Totaal", "", total])
+    return Table("Aanwezigen uit de deelnemende gemeenten" if nis_code is None else "Aanwezigen uit de gemeente",
+                 [Column("Evenement"), Column("Datum"), Column("Aanwezig", numeric=True)], rows,
+                 footnote="Deelnemers met status 'aanwezig' op afgelopen evenementen; een contactpersoon telt voor de "
+                          "gemeenten waarin hij actief is, anders voor de zetel van zijn organisatie.", total_row=True)
+
+
+def se_organisations_presented(session: Session, year: int, nis_code: str | None) -> Table:
+    """SE organisations that presented their work at an event held in the year (a contact present as speaker
+    or partner, or the organisation a partner of the event): each organisation once."""
+    se_ids = se_organisation_ids(session)
+    events = _held(session, year, nis_code)
+    speakers = list(session.scalars(
+        select(EventParticipant).where(EventParticipant.event_id.in_([e.id for e in events]),
+                                       EventParticipant.status == PRESENT,
+                                       EventParticipant.role.in_(SPEAKER_ROLES))
+        .options(selectinload(EventParticipant.contact).selectinload(Contact.organisation))))
+    first: dict[int, tuple[str, Event]] = {}
+    by_id = {e.id: e for e in events}
+    for e in events:
+        for org in e.partners:
+            if org.id in se_ids:
+                first.setdefault(org.id, (org.name, e))
+    for p in speakers:
+        org = p.contact.organisation
+        if org is not None and org.id in se_ids:
+            event = by_id[p.event_id]
+            if org.id not in first or first[org.id][1].starts_at > event.starts_at:
+                first[org.id] = (org.name, event)
+    items = sorted(first.values(), key=lambda item: (item[1].starts_at, item[0]))
+    rows = [[name, e.title, format_date(e.starts_at), 1] for name, e in items]
+    rows.append(["Totaal", "", "", len(items)])
+    return Table("SE-organisaties die zich voorstelden op een evenement",
+                 [Column("Organisatie"), Column("Evenement"), Column("Datum"), Column("Aantal", numeric=True)],
+                 rows, footnote="SE-organisaties met een aanwezige spreker of partner, of partner van een afgelopen "
+                                "evenement; elke organisatie één keer (bij het eerste evenement).", total_row=True)

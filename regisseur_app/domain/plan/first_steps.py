@@ -1,0 +1,46 @@
+"""The first steps on a fresh database, for the start screen: what is done and where to do the rest.
+Counts other features' tables by name (Base.metadata), so a feature that is not there adds no step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.core.base import Base
+from regisseur_app.domain.plan.models import KpiTarget
+from regisseur_app.domain.plan.service import has_plan
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    text: str
+    page: str          # the navigation title where it is done
+    done: bool
+    tab: str = ""      # a tab of the Actieplan page
+
+
+def _count(session: Session, table_name: str) -> int | None:
+    table = Base.metadata.tables.get(table_name)
+    return None if table is None else session.scalar(select(func.count()).select_from(table))
+
+
+def first_steps(session: Session, today: date | None = None) -> list[Step]:
+    today = today or date.today()
+    steps = []
+    organisations = _count(session, "organisation")
+    if organisations is not None:
+        steps.append(Step("organisations", "Breng de sociale-economieorganisaties van de regio in kaart (of importeer ze).",
+                          "Organisaties", organisations > 0))
+    steps.append(Step("plan", "Laad het standaardactieplan met de zes doelstellingen van de nota en pas het aan.",
+                      "Actieplan", has_plan(session), "plan"))
+    targets = session.scalar(select(func.count()).select_from(KpiTarget).where(KpiTarget.year == today.year))
+    steps.append(Step("targets", f"Leg de streefcijfers van de KPI's voor {today.year} vast.", "Actieplan",
+                      bool(targets), "kpis"))
+    events = _count(session, "event")
+    if events is not None:
+        steps.append(Step("events", "Plan het jaarlijkse netwerkevent en het MVO-event.", "Evenementen", events > 0))
+    return steps

@@ -1,0 +1,49 @@
+"""KPI sources of the referral log (features.spec.KpiSourceSpec): referrals made, work started, doorstroom.
+
+The tables count per municipality; they stay inside the app (the progress report passes referral KPIs
+through the small-count suppression before they leave it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.referrals.models import REGULAR_WORK, Referral
+from regisseur_app.reports.content import Column, Table
+
+
+def _per_municipality(session: Session, title: str, column, year: int, nis_code: str | None,  # noqa: ANN001
+                      footnote: str, *extra) -> Table:  # noqa: ANN002
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if nis_code is None:
+        municipalities = list(session.execute(select(Municipality.nis_code, Municipality.name)
+                                              .where(Municipality.participating.is_(True)).order_by(Municipality.name)))
+    else:
+        municipalities = list(session.execute(select(Municipality.nis_code, Municipality.name)
+                                              .where(Municipality.nis_code == nis_code)))
+    counts = dict(session.execute(select(Referral.nis_code, func.count()).where(
+        column >= start, column <= end, Referral.nis_code.in_([m[0] for m in municipalities]), *extra)
+        .group_by(Referral.nis_code)).all())
+    rows = [[name, counts.get(code, 0)] for code, name in municipalities]
+    rows.append(["Totaal", sum(counts.values())])
+    return Table(title, [Column("Gemeente"), Column("Aantal", numeric=True)], rows, footnote=footnote,
+                 total_row=True)
+
+
+def referrals_made(session: Session, year: int, nis_code: str | None) -> Table:
+    return _per_municipality(session, "Aantal doorverwijzingen naar VDAB", Referral.referral_date, year, nis_code,
+                             f"Doorverwijzingen met een doorverwijsdatum in {year}.")
+
+
+def referrals_started(session: Session, year: int, nis_code: str | None) -> Table:
+    return _per_municipality(session, "Gestarte tewerkstellingen na doorverwijzing", Referral.start_date, year,
+                             nis_code, f"Doorverwijzingen waarvan de tewerkstelling startte in {year}.")
+
+
+def referrals_doorstroom(session: Session, year: int, nis_code: str | None) -> Table:
+    return _per_municipality(session, "Doorstroom naar regulier werk", Referral.exit_date, year, nis_code,
+                             f"Doorverwijzingen met uitstroom 'doorstroom naar regulier werk' in {year}.",
+                             Referral.exit == REGULAR_WORK)

@@ -1,0 +1,69 @@
+"""College-report sections of the plan: 'Actieplan en KPI's' and 'Samenwerkingen en opdrachten'."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.plan import collaborations, kpis, subsidy
+from regisseur_app.domain.plan.service import has_plan
+from regisseur_app.domain.plan.settings import plan_period
+from regisseur_app.formatting import counted, format_money, format_number
+from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
+from regisseur_app.reports.plan.common import has_plan_for, kpi_table, status_chart, status_table, subsidy_table
+from regisseur_app.reports.plan.sources import registered_sources
+
+KEY, TITLE = "plan", "Actieplan en KPI's"
+COLLAB_KEY, COLLAB_TITLE = "collaborations", "Samenwerkingen en opdrachten"
+
+
+def build(session: Session, scope: Scope) -> SectionContent:
+    year = scope.end.year
+    if not has_plan(session):
+        return no_data(KEY, TITLE, f"Er is nog geen actieplan ingevoerd: voor {scope.name} zijn er in "
+                                   f"{scope.period_label} geen acties of KPI's om te tonen.")
+    if not has_plan_for(session, year):
+        period = plan_period(session)
+        return no_data(KEY, TITLE, f"Het actieplan loopt van {period.label}; {year} valt erbuiten.")
+    blocks = []
+    if scope.start.year != year or scope.start.month != 1 or scope.start.day != 1:
+        blocks.append(Text(f"De KPI's en de subsidievoorwaarde gelden per kalenderjaar: hier {year}.", "note"))
+    checks = subsidy.check(session, year, nis_codes=None if scope.nis_code is None else [scope.nis_code])
+    priorities = [p for c in checks for p in c.priorities]
+    met = sum(p.state == subsidy.MET for p in priorities)
+    progress = kpis.progress(session, year, scope.nis_code, sources=registered_sources())
+    good = sum(p.state in (kpis.REACHED, kpis.ON_TRACK) for p in progress)
+    with_target = sum(p.target is not None for p in progress)
+    messages = [f"Subsidievoorwaarde {year}: {met} van {len(priorities)} combinaties gemeente × WSE-LR-prioriteit "
+                "gehaald." if scope.nis_code is None else
+                f"Subsidievoorwaarde {year}: {met} van {len(priorities)} WSE-LR-prioriteiten gehaald.",
+                f"KPI's {year}: {good} van {with_target} met streefcijfer gehaald of op schema."]
+    blocks += [Text(messages[0]), subsidy_table(session, year, scope.nis_code), status_table(session, year, scope.nis_code),
+               status_chart(session, year, scope.nis_code), Text(messages[1]),
+               kpi_table(session, year, scope.nis_code)]
+    return SectionContent(KEY, TITLE, blocks, messages)
+
+
+def collaboration_table(rows: list[collaborations.CollaborationRow], title: str) -> Table:
+    body = [[r.on_date.strftime("%d/%m/%Y"), r.title, r.type_label, r.municipality, r.parties, r.estimated_value,
+             r.jobs] for r in rows]
+    body.append(["Totaal", counted(len(rows), "samenwerking", "samenwerkingen"), "", "", "",
+                 float(sum(r.estimated_value or 0 for r in rows)), sum(r.jobs or 0 for r in rows)])
+    return Table(title, [Column("Datum"), Column("Samenwerking"), Column("Soort"), Column("Gemeente"),
+                         Column("Partijen"), Column("Geschatte waarde", numeric=True, decimals=2, unit="€"),
+                         Column("Jobs", numeric=True)], body, total_row=True)
+
+
+def build_collaborations(session: Session, scope: Scope) -> SectionContent:
+    rows = [r for r in collaborations.list_collaborations(session, None, scope.nis_code)
+            if scope.start <= r.on_date <= scope.end]
+    if not rows:
+        return no_data(COLLAB_KEY, COLLAB_TITLE,
+                       f"Er zijn geen samenwerkingen of opdrachten geregistreerd voor {scope.name} in "
+                       f"{scope.period_label}.")
+    value = sum(r.estimated_value or 0 for r in rows)
+    jobs = sum(r.jobs or 0 for r in rows)
+    message = (f"{counted(len(rows), 'nieuwe samenwerking', 'nieuwe samenwerkingen')} in {scope.period_label}, "
+               f"samen {format_money(value)} geschatte waarde en {format_number(jobs)} jobs.")
+    return SectionContent(COLLAB_KEY, COLLAB_TITLE,
+                          [Text(message), collaboration_table(rows, f"Samenwerkingen en opdrachten {scope.period_label}")],
+                          [message])

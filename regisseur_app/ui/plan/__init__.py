@@ -1,0 +1,1 @@
+"""Actieplan: the plan, the WSE-LR subsidy check, KPIs and collaborations."""

@@ -1,0 +1,32 @@
+"""The figures behind a KPI value: the table the source computed (or the hand-entered values)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from regisseur_app.reports.content import Table
+from regisseur_app.ui.plan.content_table_model import ContentTableModel
+
+
+class FiguresDialog(QDialog):
+    def __init__(self, table: Table, heading: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Cijfers achter de waarde – {table.title}")
+        self.resize(820, 520)
+        title = QLabel(f"<b>{heading}</b>", wordWrap=True)
+        self.model = ContentTableModel(table, self)
+        self.view = QTableView(objectName="figures_table")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(table.footnote, wordWrap=True)
+        note.setStyleSheet("color: #555;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.view)
+        layout.addWidget(note)
+        layout.addWidget(buttons)

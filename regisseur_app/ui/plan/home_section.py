@@ -1,0 +1,188 @@
+"""Overzicht section of the action plan: first steps on a fresh database; otherwise the WSE-LR subsidy
+condition of this year per municipality, KPI progress of this year and the actions that need attention —
+each a click away from its detail on the Actieplan page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain.plan import due, kpis, subsidy
+from regisseur_app.domain.plan.first_steps import first_steps
+from regisseur_app.domain.plan.service import has_plan
+from regisseur_app.domain.plan.settings import plan_period
+from regisseur_app.reports.plan.sources import registered_sources
+from regisseur_app.ui.plan.common import CHECK_STYLE
+from regisseur_app.ui.plan.home_tables import DueTable, KpiProgressTable
+
+HEADING = "font-size: 13pt; font-weight: bold; color: #1f4e79;"
+MAX_DUE = 8
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(HEADING)
+    return label
+
+
+class PlanHomeSection(QFrame):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("plan_home_section")
+        self.guide = QFrame(objectName="first_steps")
+        self.guide.setStyleSheet("#first_steps { background: #eef4fb; border-radius: 6px; }")
+        self.guide_layout = QVBoxLayout(self.guide)
+        self.subsidy_heading = _heading("Subsidievoorwaarde")
+        self.subsidy_row = QHBoxLayout()
+        self.subsidy_note = QLabel(objectName="subsidy_note", wordWrap=True)
+        self.kpi_heading = _heading("KPI's")
+        self.kpi_summary = QLabel(objectName="kpi_home_summary")
+        self.kpi_table = KpiProgressTable(self)
+        self.kpi_table.activated_kpi.connect(self._open_kpi)
+        self.due_heading = _heading("Acties die aandacht vragen")
+        self.due_label = QLabel(objectName="due_label")
+        self.due_table = DueTable(self)
+        self.due_table.activated_action.connect(self._open_action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.guide)
+        grid = QGridLayout()
+        grid.addWidget(self.subsidy_heading, 0, 0)
+        grid.addLayout(self.subsidy_row, 1, 0)
+        grid.addWidget(self.subsidy_note, 2, 0)
+        layout.addLayout(grid)
+        for widget in (self.kpi_heading, self.kpi_summary, self.kpi_table, self.due_heading, self.due_label,
+                       self.due_table):
+            layout.addWidget(widget)
+        self.chips: dict[str, QPushButton] = {}
+
+    # -- refresh ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = date.today()
+        with self.ctx.reading() as session:
+            steps = first_steps(session, today)
+            planned = has_plan(session)
+            period = plan_period(session)
+            checks = subsidy.check(session, today.year, today) if planned else []
+            progress = kpis.progress(session, today.year, None, today, sources=registered_sources()) if planned else []
+            due_rows = due.due_actions(session, today) if planned else []
+        self._fill_guide(steps)
+        for widget in (self.subsidy_heading, self.subsidy_note, self.kpi_heading, self.kpi_summary, self.kpi_table,
+                       self.due_heading, self.due_label, self.due_table):
+            widget.setVisible(planned)
+        self._clear_chips()
+        if not planned:
+            return
+        self.subsidy_heading.setText(f"Subsidievoorwaarde {today.year}: minstens één actie per WSE-LR-prioriteit")
+        if period is None or not period.covers(today.year):
+            self.subsidy_note.setText(f"{today.year} valt buiten de planperiode ({period.label if period else '–'}): "
+                                      "pas de planperiode aan in Actieplan.")
+        else:
+            for check in checks:
+                self._add_chip(check)
+            met = sum(c.state == subsidy.MET for c in checks)
+            self.subsidy_note.setText(f"{met} van {len(checks)} gemeenten hebben voor elke prioriteit een actie die "
+                                      "meetelt. Klik op een gemeente voor de acties.")
+        shown = [p for p in progress if p.target is not None]
+        good = sum(p.state in (kpis.REACHED, kpis.ON_TRACK) for p in shown)
+        self.kpi_heading.setText(f"KPI's {today.year}")
+        self.kpi_summary.setText(f"{good} van {len(shown)} KPI's met streefcijfer gehaald of op schema "
+                                 "(dubbelklik voor de cijfers)." if shown else
+                                 f"Nog geen streefcijfers voor {today.year}.")
+        self.kpi_table.set_rows(shown)
+        self.kpi_table.setVisible(bool(shown))
+        self.due_label.setText(f"{len(due_rows)} actie{'s' if len(due_rows) != 1 else ''} over tijd, binnenkort af "
+                               "of met een gemiste start." if due_rows else "Geen acties over tijd of binnenkort af.")
+        self.due_table.set_rows(due_rows[:MAX_DUE])
+        self.due_table.setVisible(bool(due_rows))
+
+    def _fill_guide(self, steps) -> None:  # noqa: ANN001
+        while self.guide_layout.count():
+            item = self.guide_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        open_steps = [s for s in steps if not s.done]
+        self.guide.setVisible(bool(open_steps))
+        if not open_steps:
+            return
+        self.guide_layout.addWidget(_heading("Aan de slag"))
+        for n, step in enumerate(steps, start=1):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            mark = QLabel("✔" if step.done else f"{n}.")
+            mark.setStyleSheet("color: #1b7a3a; font-weight: bold;" if step.done else "font-weight: bold;")
+            mark.setFixedWidth(22)
+            text = QLabel(step.text, wordWrap=True)
+            if step.done:
+                text.setStyleSheet("color: #777;")
+            line.addWidget(mark)
+            line.addWidget(text, 1)
+            if not step.done:
+                button = QPushButton(f"Naar {step.page}", objectName=f"step_{step.key}")
+                button.clicked.connect(lambda _c=False, s=step: self._go(s.page, s.tab))
+                line.addWidget(button)
+            self.guide_layout.addWidget(row)
+
+    def _clear_chips(self) -> None:
+        while self.subsidy_row.count():
+            item = self.subsidy_row.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.chips = {}
+
+    def _add_chip(self, check: subsidy.MunicipalityCheck) -> None:
+        mark, fg, bg = CHECK_STYLE[check.state]
+        missing = [p.priority for p in check.priorities if p.state != subsidy.MET]
+        chip = QPushButton(f"{mark} {check.municipality}", objectName=f"chip_{check.nis_code}")
+        chip.setStyleSheet(f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
+                           "border-radius: 4px; padding: 4px 10px; font-weight: bold; }")
+        chip.setToolTip(f"{check.state_label}" + (f" – nog niet: {', '.join(missing)}" if missing else ""))
+        chip.setProperty("state", check.state)
+        chip.clicked.connect(lambda: self._go("Actieplan", "subsidy"))
+        self.subsidy_row.addWidget(chip)
+        self.chips[check.nis_code] = chip
+
+    # -- navigation ------------------------------------------------------------------------------
+    def _go(self, page: str, tab: str = ""):  # noqa: ANN202
+        window = self.window()
+        if not hasattr(window, "show_page"):
+            return None
+        shown = window.show_page(page)
+        if tab and hasattr(shown, "show_tab"):
+            shown.show_tab(tab)
+        return shown
+
+    def _open_kpi(self, kpi_id: int) -> None:
+        page = self._go("Actieplan", "kpis")
+        if page is not None:
+            page.kpi_tab.set_year(date.today().year)
+            page.kpi_tab.select_kpi(kpi_id)
+            page.kpi_tab.show_figures()
+
+    def _open_action(self, action_id: int) -> None:
+        page = self._go("Actieplan", "plan")
+        if page is not None:
+            page.open_action(action_id)
+
+
+def make_section(ctx: AppContext) -> QWidget:
+    return PlanHomeSection(ctx)
+
+
+

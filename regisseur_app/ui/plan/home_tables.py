@@ -1,0 +1,78 @@
+"""The two compact tables of the plan's Overzicht section: KPI progress and actions that need attention."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from regisseur_app.domain.plan.due import DueAction
+from regisseur_app.domain.plan.kpis import KpiProgress
+from regisseur_app.formatting import format_number
+from regisseur_app.ui.plan.common import KPI_COLOURS, STATUS_COLOURS, colour
+from regisseur_app.ui.plan.kpi_format import kpi_number
+
+
+class _Compact(QTableWidget):
+    def __init__(self, headers: list[str], object_name: str, parent: QWidget | None = None):
+        super().__init__(0, len(headers), parent)
+        self.setObjectName(object_name)
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+                            + self.rowCount() * self.verticalHeader().defaultSectionSize())
+
+    def _item(self, text: str, row_id: int, fg: str | None = None, right: bool = False) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, row_id)
+        if fg:
+            item.setForeground(QBrush(colour(fg)))
+        if right:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+
+class KpiProgressTable(_Compact):
+    activated_kpi = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(["KPI", "Doel", "Waarde", "Streefcijfer", "%", "Stand"], "home_kpi_table", parent)
+        self.cellDoubleClicked.connect(lambda r, _c: self.activated_kpi.emit(self.item(r, 0).data(Qt.ItemDataRole.UserRole)))
+
+    def set_rows(self, rows: list[KpiProgress]) -> None:
+        self.setRowCount(len(rows))
+        for r, p in enumerate(rows):
+            ratio = "" if p.ratio is None else f"{format_number(p.ratio * 100)} %"
+            cells = [self._item(p.title, p.kpi_id), self._item(p.objective_number, p.kpi_id),
+                     self._item(kpi_number(p.value, p.unit), p.kpi_id, right=True),
+                     self._item(kpi_number(p.target, p.unit), p.kpi_id, right=True),
+                     self._item(ratio, p.kpi_id, right=True),
+                     self._item(p.state_label, p.kpi_id, KPI_COLOURS[p.state])]
+            for c, cell in enumerate(cells):
+                self.setItem(r, c, cell)
+        self._fit()
+
+
+class DueTable(_Compact):
+    activated_action = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(["Actie", "Gemeente", "Status", "Wanneer"], "home_due_table", parent)
+        self.cellDoubleClicked.connect(lambda r, _c: self.activated_action.emit(self.item(r, 0).data(Qt.ItemDataRole.UserRole)))
+
+    def set_rows(self, rows: list[DueAction]) -> None:
+        self.setRowCount(len(rows))
+        for r, d in enumerate(rows):
+            cells = [self._item(f"{d.number} {d.title}", d.action_id), self._item(d.municipality, d.action_id),
+                     self._item(d.status_label, d.action_id, STATUS_COLOURS[d.status]),
+                     self._item(d.text(), d.action_id, "#b00020" if d.reason == "over tijd" else None)]
+            for c, cell in enumerate(cells):
+                self.setItem(r, c, cell)
+        self._fit()
