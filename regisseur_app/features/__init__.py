@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from regisseur_app.features import analysis, core, events, mvo, referrals, reports
+from regisseur_app.features import analysis, core, events, kbo, mvo, referrals, reports
 from regisseur_app.features.spec import (
     CodeListSpec,
     CountSpec,
@@ -36,6 +36,7 @@ FEATURES: tuple[Feature, ...] = (
     referrals.FEATURE,
     mvo.FEATURE,
     reports.FEATURE,
+    kbo.FEATURE,
 )
 
 

@@ -22,7 +22,7 @@ def _numbers(ctx):
 
 def test_keeps_legal_persons_of_the_region_and_only_counts_natural_persons(ctx, tmp_path):
     summary = ops.import_extract(ctx, region_extract().write_zip(tmp_path / "KboOpenData_0153_Full.zip"))
-    assert summary.first and summary.enterprises == 5 and summary.persons == 2
+    assert summary.first and summary.enterprises == 4 and summary.persons == 2   # active; E is stopped
     kept = _numbers(ctx)
     assert kept == {digits(n) for n in (A, B, E, G, H)}
     assert digits(F) not in kept                       # seat and activity outside the region
@@ -127,3 +127,25 @@ def test_a_zip_that_is_not_a_kbo_extract(ctx, tmp_path):
 def test_a_backup_is_made_before_the_import(ctx, tmp_path):
     ops.import_extract(ctx, region_extract().write(tmp_path / "x"))
     assert list(ctx.paths.backup_dir.glob("*.sqlite"))
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_cancel_while_writing_rolls_everything_back(ctx, tmp_path):
+    ops.import_extract(ctx, region_extract().write(tmp_path / "first"))
+    before = _numbers(ctx)
+    newer = region_extract("05-12-2026")
+    newer.rows["enterprise.csv"] = [r for r in newer.rows["enterprise.csv"] if r[0] != A]
+    seen = []
+
+    def progress(percent, text):
+        seen.append(text)
+        if percent >= 95:                   # after the enterprises were written: the user cancels
+            raise _Stop()
+
+    with pytest.raises(_Stop):
+        ops.import_extract(ctx, newer.write(tmp_path / "second"), progress=progress)
+    assert "Ondernemingen opslaan…" in seen
+    assert _numbers(ctx) == before and digits(A) in before

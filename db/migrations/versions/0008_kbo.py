@@ -46,7 +46,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('enterprise_number', name=op.f('pk_kbo_enterprise'))
     )
     with op.batch_alter_table('kbo_enterprise', schema=None) as batch_op:
-        batch_op.create_index('ix_kbo_enterprise_in_region_name', ['in_region', 'name'], unique=False)
+        batch_op.create_index('ix_kbo_enterprise_browse', ['in_region', 'status', 'name', 'enterprise_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_kbo_enterprise_juridical_form'), ['juridical_form'], unique=False)
         batch_op.create_index(batch_op.f('ix_kbo_enterprise_main_nace_code'), ['main_nace_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_kbo_enterprise_start_year'), ['start_year'], unique=False)
@@ -143,7 +143,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_kbo_enterprise_start_year'))
         batch_op.drop_index(batch_op.f('ix_kbo_enterprise_main_nace_code'))
         batch_op.drop_index(batch_op.f('ix_kbo_enterprise_juridical_form'))
-        batch_op.drop_index('ix_kbo_enterprise_in_region_name')
+        batch_op.drop_index('ix_kbo_enterprise_browse')
 
     op.drop_table('kbo_enterprise')
     op.drop_table('kbo_code')

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import false, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import SERVICE_CATEGORY, list_items
@@ -91,15 +91,19 @@ def _matches(session: Session, rules: list[Rule], numbers: list[str] | None = No
     return union_all(*parts).subquery() if parts else None
 
 
+def candidate_query(session: Session):  # noqa: ANN201
+    """SELECT of the enterprise numbers matched by at least one active rule (for IN / NOT IN)."""
+    matches = _matches(session, [r for r in active_rules(session) if r.valid])
+    if matches is None:
+        return select(KboEnterprise.enterprise_number).where(false())
+    return select(matches.c.num)
+
+
 def candidate_numbers(session: Session) -> set[str]:
     """Active enterprises of the region matched by at least one active rule."""
-    rules = [r for r in active_rules(session) if r.valid]
-    matches = _matches(session, rules)
-    if matches is None:
-        return set()
-    return set(session.scalars(
-        select(matches.c.num).distinct().join(KboEnterprise, KboEnterprise.enterprise_number == matches.c.num)
-        .where(KboEnterprise.in_region.is_(True), KboEnterprise.status == ACTIVE)))
+    return set(session.scalars(select(KboEnterprise.enterprise_number).where(
+        KboEnterprise.enterprise_number.in_(candidate_query(session)), KboEnterprise.in_region.is_(True),
+        KboEnterprise.status == ACTIVE)))
 
 
 def matched_rules(session: Session, numbers: list[str]) -> dict[str, list[str]]:

@@ -18,7 +18,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.core.validation import is_valid_email
 from regisseur_app.domain.events import participants
-from regisseur_app.domain.kbo.candidates import candidate_numbers
+from regisseur_app.domain.kbo.candidates import candidate_query
 from regisseur_app.domain.kbo.inventory_link import add_to_inventory, default_type_id
 from regisseur_app.domain.kbo.models import KboEnterprise
 from regisseur_app.domain.kbo.queries import EnterpriseFilter
@@ -32,10 +32,9 @@ CONTACT_NOTE = ("Geen persoon: het openbare e-mailadres van de onderneming uit K
 
 def regular_filter(session: Session, base: EnterpriseFilter) -> EnterpriseFilter:
     """`base` without the SE candidates and without the inventory's social-economy organisations."""
-    se_types = social_economy_type_ids(session)
-    se_numbers = set(session.scalars(select(Organisation.kbo_number).where(
-        Organisation.kbo_number.is_not(None), Organisation.type_id.in_(sorted(se_types)))))
-    base.exclude_numbers = set(base.exclude_numbers) | candidate_numbers(session) | se_numbers
+    se_numbers = select(Organisation.kbo_number).where(
+        Organisation.kbo_number.is_not(None), Organisation.type_id.in_(sorted(social_economy_type_ids(session))))
+    base.exclude_numbers = [*base.exclude_numbers, candidate_query(session), se_numbers]
     return base
 
 

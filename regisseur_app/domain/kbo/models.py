@@ -48,7 +48,7 @@ class KboEnterprise(Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     in_region: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    __table_args__ = (Index("ix_kbo_enterprise_in_region_name", "in_region", "name"),)
+    __table_args__ = (Index("ix_kbo_enterprise_browse", "in_region", "status", "name", "enterprise_number"),)
 
 
 class KboPlace(Base):

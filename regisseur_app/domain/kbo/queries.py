@@ -30,8 +30,8 @@ class EnterpriseFilter:
     in_inventory: bool | None = None            # None: both
     active_only: bool = True
     with_email: bool = False
-    numbers: set[str] | None = None             # restrict to these (e.g. the SE candidates)
-    exclude_numbers: set[str] = field(default_factory=set)
+    numbers: object = None                      # restrict to these: a set, or a SELECT of numbers (candidates)
+    exclude_numbers: list = field(default_factory=list)   # sets or SELECTs of numbers to leave out
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class EnterpriseRow:
     organisation_id: int | None
     main_section: str
     main_version: str
+    rules: tuple[str, ...] = ()   # SE candidates: the rules that matched
 
 
 SORTS = {"name": KboEnterprise.name, "number": KboEnterprise.enterprise_number, "city": KboEnterprise.city,
@@ -80,7 +81,8 @@ def _activity_match(filt: EnterpriseFilter):  # noqa: ANN202
 
 
 def conditions(filt: EnterpriseFilter) -> list:
-    found = [KboEnterprise.in_region.is_(True)]
+    # equalities (not IS TRUE), so SQLite walks the index (in_region, status, name, number) for the first page
+    found = [KboEnterprise.in_region == True]  # noqa: E712
     if filt.active_only:
         found.append(KboEnterprise.status == ACTIVE)
     text = fold(filt.text)
@@ -111,10 +113,14 @@ def conditions(filt: EnterpriseFilter) -> list:
     if filt.with_email:
         found.append(KboEnterprise.email != "")
     if filt.numbers is not None:
-        found.append(KboEnterprise.enterprise_number.in_(sorted(filt.numbers)))
-    if filt.exclude_numbers:
-        found.append(KboEnterprise.enterprise_number.not_in(sorted(filt.exclude_numbers)))
+        found.append(KboEnterprise.enterprise_number.in_(_numbers(filt.numbers)))
+    for excluded in filt.exclude_numbers:
+        found.append(KboEnterprise.enterprise_number.not_in(_numbers(excluded)))
     return found
+
+
+def _numbers(numbers):  # noqa: ANN001, ANN202
+    return sorted(numbers) if isinstance(numbers, set | list | tuple | frozenset) else numbers
 
 
 def count_enterprises(session: Session, filt: EnterpriseFilter | None = None) -> int:
@@ -146,21 +152,20 @@ def list_enterprises(session: Session, filt: EnterpriseFilter | None = None, off
 
 
 def rows_for(session: Session, numbers: list[str]) -> list[EnterpriseRow]:
-    """The display rows of these enterprises, in this order."""
+    """The display rows of these enterprises, in this order (a handful of batch queries, no per-row work)."""
     if not numbers:
         return []
-    form_code = select(KboCode.description).where(
-        KboCode.category == "JuridicalForm", KboCode.code == KboEnterprise.juridical_form).scalar_subquery()
-    nace_label = select(KboCode.description).where(
-        KboCode.category == "Nace" + KboEnterprise.main_nace_version,
-        KboCode.code == KboEnterprise.main_nace_code).scalar_subquery()
-    org = select(func.min(Organisation.id)).where(
-        Organisation.kbo_number == KboEnterprise.enterprise_number).scalar_subquery()
-    found = {}
-    for row in session.execute(select(KboEnterprise, form_code, nace_label, org).where(
-            KboEnterprise.enterprise_number.in_(numbers))):
-        ent, form, label, org_id = row
-        found[ent.enterprise_number] = (ent, form, label, org_id)
+    e = KboEnterprise
+    found = {row.enterprise_number: row for row in session.execute(select(
+        e.enterprise_number, e.name, e.city, e.postcode, e.street, e.house_number, e.box, e.juridical_form,
+        e.main_nace_code, e.main_nace_version, e.main_section, e.start_date, e.status, e.email, e.website, e.phone)
+        .where(e.enterprise_number.in_(numbers)))}
+    forms = {r.juridical_form for r in found.values()}
+    codes = {r.main_nace_code for r in found.values()}
+    labels = {(c, k): d for c, k, d in session.execute(select(KboCode.category, KboCode.code, KboCode.description)
+                                                       .where(KboCode.code.in_(sorted(forms | codes))))}
+    orgs = dict(session.execute(select(Organisation.kbo_number, Organisation.id)
+                                .where(Organisation.kbo_number.in_(numbers))).all())
     places: dict[str, list[str]] = {}
     for num, name in session.execute(
             select(KboPlace.enterprise_number, Municipality.name).distinct()
@@ -169,14 +174,15 @@ def rows_for(session: Session, numbers: list[str]) -> list[EnterpriseRow]:
         places.setdefault(num, []).append(name)
     rows = []
     for num in numbers:
-        if num not in found:
+        ent = found.get(num)
+        if ent is None:
             continue
-        ent, form, label, org_id = found[num]
         street = f"{ent.street} {ent.house_number}".strip() + (f" bus {ent.box}" if ent.box else "")
         rows.append(EnterpriseRow(
             num, ent.name, ent.city, ent.postcode, street, ", ".join(places.get(num, [])),
-            form or ent.juridical_form, nace.dotted(ent.main_nace_code), label or "", ent.start_date, ent.status,
-            ent.email, ent.website, ent.phone, org_id, ent.main_section, ent.main_nace_version))
+            labels.get(("JuridicalForm", ent.juridical_form)) or ent.juridical_form, nace.dotted(ent.main_nace_code),
+            labels.get(("Nace" + ent.main_nace_version, ent.main_nace_code), ""), ent.start_date, ent.status,
+            ent.email, ent.website, ent.phone, orgs.get(num), ent.main_section, ent.main_nace_version))
     return rows
 
 
@@ -214,7 +220,7 @@ def section_choices(session: Session) -> list[Choice]:
             choices.append(Choice(("section", version, letter), f"{letter} — {label} ({nace.VERSION_LABELS[version]})"))
             for division in inside:
                 text = labels.get(("Nace" + version, division)) or label
-                choices.append(Choice(("division", division), f"      {division} — {text}"))
+                choices.append(Choice(("division", division), f"    {division} — {text}"))
     return choices
 
 

@@ -67,7 +67,7 @@ class ImportSummary:
     snapshot: date | None = None
 
     def message(self) -> str:
-        text = (f"KBO-register ingelezen: {counted(self.enterprises, 'onderneming', 'ondernemingen')} "
+        text = (f"KBO-register ingelezen: {counted(self.enterprises, 'actieve onderneming', 'actieve ondernemingen')} "
                 f"(rechtspersonen) en {format_number(self.persons)} eenmanszaken, alleen geteld.")
         if self.first:
             return text
@@ -188,7 +188,8 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
     record = KboImport(imported_at=started.replace(microsecond=0), source_name=source_name[:300],
                        extract_number=meta.get("ExtractNumber", "")[:20], extract_type=meta.get("ExtractType", "")[:20],
                        snapshot_date=_parse_date(meta.get("SnapshotDate")), first=first,
-                       enterprises=sum(1 for r in now_rows.values() if r["in_region"]), persons=persons)
+                       enterprises=sum(1 for r in now_rows.values() if r["in_region"] and r["status"] == ACTIVE),
+                       persons=persons)
     session.add(record)
     session.flush()
     changes = _changes(previous, now_rows, staged.lookups(), inventory, first)

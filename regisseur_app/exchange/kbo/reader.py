@@ -188,17 +188,17 @@ def _stage(con: duckdb.DuckDBPyConnection, folder: Path, region: Region, lookup_
         LEFT JOIN region_pc p ON p.postcode = a.Zipcode
         {name_match}
         WHERE a.TypeOfAddress IN ('REGO', 'BAET') AND coalesce(a.DateStrikingOff, '') = ''
-          AND coalesce(p.nis, n.nis) IS NOT NULL""")
+          AND (coalesce(p.nis, n.nis) IS NOT NULL OR a.TypeOfAddress = 'REGO')""")
     step(50, "Vestigingen in de regio (establishment.csv)…")
     con.execute(f"""
         CREATE TABLE rest AS
         SELECT e.EstablishmentNumber AS est, e.EnterpriseNumber AS num
         FROM {_csv(folder, 'establishment.csv')} e
-        WHERE e.EstablishmentNumber IN (SELECT entity FROM raddr WHERE kind = 'BAET')""")
+        WHERE e.EstablishmentNumber IN (SELECT entity FROM raddr WHERE kind = 'BAET' AND nis IS NOT NULL)""")
     step(55, "Ondernemingen lezen (enterprise.csv)…")
     con.execute("""
         CREATE TABLE inregion AS
-        SELECT entity AS num FROM raddr WHERE kind = 'REGO' UNION SELECT num FROM rest""")
+        SELECT entity AS num FROM raddr WHERE kind = 'REGO' AND nis IS NOT NULL UNION SELECT num FROM rest""")
     con.execute(f"""
         CREATE TABLE ent AS
         SELECT e.EnterpriseNumber AS num, coalesce(e.Status, '') AS status,
@@ -210,24 +210,21 @@ def _stage(con: duckdb.DuckDBPyConnection, folder: Path, region: Region, lookup_
     con.execute("""
         CREATE TABLE place AS
         SELECT r.entity AS num, 'REGO' AS kind, '' AS est, r.nis, r.street, r.house, r.postcode, r.city
-        FROM raddr r WHERE r.kind = 'REGO' AND r.entity IN (SELECT num FROM ent)
+        FROM raddr r WHERE r.kind = 'REGO' AND r.nis IS NOT NULL AND r.entity IN (SELECT num FROM ent)
         UNION ALL
         SELECT s.num, 'BAET', s.est, r.nis, r.street, r.house, r.postcode, r.city
         FROM rest s JOIN raddr r ON r.entity = s.est AND r.kind = 'BAET'
         WHERE s.num IN (SELECT num FROM ent)""")
-    step(62, "Zetels lezen (address.csv)…")
+    step(62, "Zetels bepalen…")
     con.execute(f"""
         CREATE TABLE seat AS
-        SELECT DISTINCT ON (a.EntityNumber) a.EntityNumber AS num, coalesce(a.StreetNL, a.StreetFR, '') AS street,
-               coalesce(a.HouseNumber, '') AS house, coalesce(a.Box, '') AS box, coalesce(a.Zipcode, '') AS postcode,
-               coalesce(a.MunicipalityNL, a.MunicipalityFR, '') AS city, p.nis
-        FROM {_csv(folder, 'address.csv')} a
-        LEFT JOIN region_pc p ON p.postcode = a.Zipcode
-        WHERE a.TypeOfAddress = 'REGO' AND coalesce(a.DateStrikingOff, '') = ''
-          AND a.EntityNumber IN (SELECT num FROM ent WHERE type <> '{NATURAL_PERSON}' OR num IN (SELECT num FROM lookup))
-        ORDER BY a.EntityNumber""")
-    con.execute("""UPDATE seat SET nis = (SELECT min(p.nis) FROM place p WHERE p.num = seat.num AND p.kind = 'REGO')
-                   WHERE nis IS NULL""")
+        SELECT DISTINCT ON (r.entity) r.entity AS num, r.street, r.house, r.box, coalesce(r.postcode, '') AS postcode,
+               r.city, r.nis
+        FROM raddr r
+        WHERE r.kind = 'REGO'
+          AND r.entity IN (SELECT num FROM ent WHERE type <> '{NATURAL_PERSON}' OR num IN (SELECT num FROM lookup))
+        ORDER BY r.entity, r.nis NULLS LAST""")
+    con.execute("DELETE FROM raddr WHERE nis IS NULL")
     step(70, "Namen lezen (denomination.csv)…")
     con.execute(f"""
         CREATE TABLE names AS
