@@ -1,6 +1,6 @@
 """KBO-register: the enterprises of the region from KBO Open Data, next to the inventory (issue 15)."""
 
-from regisseur_app.features.spec import CodeListSpec, CountSpec, DemoSpec, Feature, PageSpec
+from regisseur_app.features.spec import CodeListSpec, DemoSpec, Feature, PageSpec
 
 FEATURE = Feature(
     name="kbo",
@@ -9,5 +9,4 @@ FEATURE = Feature(
     demo=DemoSpec("kbo.demo_loaded", "regisseur_app.exchange.kbo.demo:populate_demo"),
     code_lists=(CodeListSpec("kbo_candidate_rule", "Regels voor SE-kandidaten (KBO)"),),
     admin_actions="regisseur_app.ui.kbo.admin:admin_actions",
-    backup_counts=(CountSpec("KBO-ondernemingen", "kbo_enterprise"),),
 )

@@ -88,7 +88,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_kbo_activity'))
     )
     with op.batch_alter_table('kbo_activity', schema=None) as batch_op:
-        batch_op.create_index('ix_kbo_activity_code', ['nace_code', 'nace_version'], unique=False)
+        batch_op.create_index('ix_kbo_activity_code', ['nace_code', 'nace_version', 'classification', 'enterprise_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_kbo_activity_enterprise_number'), ['enterprise_number'], unique=False)
 
     op.create_table('kbo_change',
@@ -119,12 +119,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('kbo_place', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_kbo_place_enterprise_number'), ['enterprise_number'], unique=False)
-        batch_op.create_index(batch_op.f('ix_kbo_place_nis_code'), ['nis_code'], unique=False)
+        batch_op.create_index('ix_kbo_place_nis_code_number', ['nis_code', 'enterprise_number'], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('kbo_place', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_kbo_place_nis_code'))
+        batch_op.drop_index('ix_kbo_place_nis_code_number')
         batch_op.drop_index(batch_op.f('ix_kbo_place_enterprise_number'))
 
     op.drop_table('kbo_place')

@@ -55,11 +55,12 @@ class KboPlace(Base):
     """Where an enterprise is in the region: its seat (REGO) or an establishment unit (BAET)."""
 
     __tablename__ = "kbo_place"
+    __table_args__ = (Index("ix_kbo_place_nis_code_number", "nis_code", "enterprise_number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     enterprise_number: Mapped[str] = mapped_column(
         ForeignKey("kbo_enterprise.enterprise_number", ondelete="CASCADE"), index=True)
-    nis_code: Mapped[str] = mapped_column(String(5), index=True)
+    nis_code: Mapped[str] = mapped_column(String(5))
     kind: Mapped[str] = mapped_column(String(4))
     establishment_number: Mapped[str] = mapped_column(String(12), default="")
     street: Mapped[str] = mapped_column(String(200), default="")
@@ -72,7 +73,8 @@ class KboActivity(Base):
     """A NACE-BEL code of an enterprise or of one of its establishments in the region."""
 
     __tablename__ = "kbo_activity"
-    __table_args__ = (Index("ix_kbo_activity_code", "nace_code", "nace_version"),)
+    # covering: the NACE filters and the candidate rules read only this index
+    __table_args__ = (Index("ix_kbo_activity_code", "nace_code", "nace_version", "classification", "enterprise_number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     enterprise_number: Mapped[str] = mapped_column(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import exists, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.common import escape_like
@@ -76,8 +76,9 @@ def _activity_match(filt: EnterpriseFilter):  # noqa: ANN202
         conditions += [KboActivity.nace_code >= prefix, KboActivity.nace_code < prefix + "\uffff"]
     if not conditions:
         return None
-    return exists().where(KboActivity.enterprise_number == KboEnterprise.enterprise_number,
-                          KboActivity.classification.in_(("MAIN", "SECO")), *conditions)
+    # an uncorrelated IN (SELECT ...): SQLite builds it once, instead of probing per enterprise
+    return KboEnterprise.enterprise_number.in_(select(KboActivity.enterprise_number).where(
+        KboActivity.classification.in_(("MAIN", "SECO")), *conditions))
 
 
 def conditions(filt: EnterpriseFilter) -> list:
@@ -94,8 +95,8 @@ def conditions(filt: EnterpriseFilter) -> list:
             for word in text.split():
                 found.append(KboEnterprise.search_text.like(f"%{escape_like(word)}%", escape="\\"))
     if filt.nis_code:
-        found.append(exists().where(KboPlace.enterprise_number == KboEnterprise.enterprise_number,
-                                    KboPlace.nis_code == filt.nis_code))
+        found.append(KboEnterprise.enterprise_number.in_(
+            select(KboPlace.enterprise_number).where(KboPlace.nis_code == filt.nis_code)))
     activity = _activity_match(filt)
     if activity is not None:
         found.append(activity)
@@ -105,7 +106,8 @@ def conditions(filt: EnterpriseFilter) -> list:
         found.append(KboEnterprise.start_year >= filt.start_year_from)
     if filt.start_year_to:
         found.append(KboEnterprise.start_year <= filt.start_year_to)
-    in_inventory = exists().where(Organisation.kbo_number == KboEnterprise.enterprise_number)
+    in_inventory = KboEnterprise.enterprise_number.in_(
+        select(Organisation.kbo_number).where(Organisation.kbo_number.is_not(None)))
     if filt.in_inventory is True:
         found.append(in_inventory)
     elif filt.in_inventory is False:

@@ -140,7 +140,7 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
     for table in (KboChange, KboActivity, KboPlace, KboPersonCount, KboEnterprise, KboCode):
         if table is not KboChange:
             session.execute(delete(table))
-    session.execute(insert(KboCode), [{"category": c, "code": k, "description": d or ""}
+    session.execute(insert(KboCode.__table__), [{"category": c, "code": k, "description": d or ""}
                                       for c, k, d in staged.codes()])
     step(93, "Ondernemingen opslaan…")
     kept: set[str] = set()
@@ -163,17 +163,17 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
         return item
 
     for batch in _batches(staged.enterprises(), enterprise):
-        session.execute(insert(KboEnterprise), batch)
+        session.execute(insert(KboEnterprise.__table__), batch)
     step(95, "Vestigingen en activiteiten opslaan…")
     for batch in _batches(staged.places(), lambda r: None if r[0] not in kept else {
             "enterprise_number": r[0], "nis_code": r[1], "kind": r[2], "establishment_number": r[3] or "",
             "street": (r[4] or "")[:200], "house_number": (r[5] or "")[:30], "postcode": (r[6] or "")[:10],
             "city": (r[7] or "")[:100]}):
-        session.execute(insert(KboPlace), batch)
+        session.execute(insert(KboPlace.__table__), batch)
     for batch in _batches(staged.activities(), lambda r: None if r[0] not in kept else {
             "enterprise_number": r[0], "nace_version": r[1] or "", "nace_code": r[2] or "",
             "classification": r[3] or ""}):
-        session.execute(insert(KboActivity), batch)
+        session.execute(insert(KboActivity.__table__), batch)
     persons = 0
     person_rows = []
     for nis, version, code, count in staged.person_counts():
@@ -182,7 +182,7 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
         if nis == "":
             persons += int(count)
     if person_rows:
-        session.execute(insert(KboPersonCount), person_rows)
+        session.execute(insert(KboPersonCount.__table__), person_rows)
     step(97, "Wijzigingen bepalen…")
     meta = staged.meta
     record = KboImport(imported_at=started.replace(microsecond=0), source_name=source_name[:300],

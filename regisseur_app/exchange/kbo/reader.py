@@ -132,15 +132,27 @@ def read_extract(source: Path, region: Region, lookup_numbers: set[str], progres
 
     with extract_folder(source, (lambda p, t: step(p * 10 // 100, t)) if progress else None) as folder:
         check_headers(folder)
-        check_utf8(folder, progress, 10, 25)
+        step(10, "Het extract controleren en lezen…")
         spill = tempfile.mkdtemp(prefix="regisseur-duckdb-")
         con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2, "temp_directory": spill,
                                      "preserve_insertion_order": False})
         stop = threading.Event()
         watcher = threading.Thread(target=_watch, args=(con, cancelled, stop), daemon=True)
         watcher.start()
+        # the UTF-8 check (I/O bound) runs beside DuckDB (which releases the GIL); its verdict is awaited
+        # before anything is handed to the register
+        encoding: list[Exception] = []
+        checker = threading.Thread(target=_check_encoding, args=(folder, encoding, stop), daemon=True)
+        checker.start()
         try:
-            meta = _stage(con, folder, region, lookup_numbers, step)
+            try:
+                meta = _stage(con, folder, region, lookup_numbers, step)
+            except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) as exc:
+                checker.join()
+                raise (encoding[0] if encoding else KboFormatError(_dutch(exc))) from exc
+            checker.join()
+            if encoding:
+                raise encoding[0]
             yield StagedExtract(con, meta)
         except duckdb.InterruptException as exc:
             raise CancelledRead() from exc
@@ -148,8 +160,16 @@ def read_extract(source: Path, region: Region, lookup_numbers: set[str], progres
             raise KboFormatError(_dutch(exc)) from exc
         finally:
             stop.set()
+            checker.join()
             con.close()
             shutil.rmtree(spill, ignore_errors=True)
+
+
+def _check_encoding(folder: Path, found: list[Exception], stop: threading.Event) -> None:
+    try:
+        check_utf8(folder, stop=stop)
+    except KboFormatError as exc:
+        found.append(exc)
 
 
 def _watch(con: duckdb.DuckDBPyConnection, cancelled: Callable[[], bool] | None, stop: threading.Event) -> None:
@@ -225,6 +245,12 @@ def _stage(con: duckdb.DuckDBPyConnection, folder: Path, region: Region, lookup_
           AND r.entity IN (SELECT num FROM ent WHERE type <> '{NATURAL_PERSON}' OR num IN (SELECT num FROM lookup))
         ORDER BY r.entity, r.nis NULLS LAST""")
     con.execute("DELETE FROM raddr WHERE nis IS NULL")
+    # every entity whose rows are wanted (the enterprises and the region's establishments) -> its enterprise:
+    # activity.csv and contact.csv are then read with one hash join against this small table
+    con.execute("""
+        CREATE TABLE wanted AS
+        SELECT num AS entity, num, true AS own FROM ent
+        UNION ALL SELECT est, num, false FROM rest WHERE num IN (SELECT num FROM ent)""")
     step(70, "Namen lezen (denomination.csv)…")
     con.execute(f"""
         CREATE TABLE names AS
@@ -239,14 +265,13 @@ def _stage(con: duckdb.DuckDBPyConnection, folder: Path, region: Region, lookup_
     step(75, "Activiteiten lezen (activity.csv)…")
     con.execute(f"""
         CREATE TABLE act AS
-        SELECT coalesce(s.num, a.EntityNumber) AS num, a.NaceVersion AS version, a.NaceCode AS code,
+        SELECT w.num, a.NaceVersion AS version, a.NaceCode AS code,
                min(CASE a.Classification WHEN 'MAIN' THEN 'MAIN' WHEN 'SECO' THEN 'SECO' ELSE 'ZANC' END)
                    AS classification,
-               bool_or(s.num IS NULL AND a.Classification = 'MAIN') AS enterprise_main
+               bool_or(w.own AND a.Classification = 'MAIN') AS enterprise_main
         FROM {_csv(folder, 'activity.csv')} a
-        LEFT JOIN rest s ON s.est = a.EntityNumber
-        WHERE (a.EntityNumber IN (SELECT num FROM ent) OR a.EntityNumber IN (SELECT est FROM rest))
-          AND a.NaceCode IS NOT NULL
+        JOIN wanted w ON w.entity = a.EntityNumber
+        WHERE a.NaceCode IS NOT NULL
         GROUP BY ALL""")
     con.execute("UPDATE act SET classification = 'ANCI' WHERE classification = 'ZANC'")
     con.execute("""
@@ -260,15 +285,13 @@ def _stage(con: duckdb.DuckDBPyConnection, folder: Path, region: Region, lookup_
     step(88, "Contactgegevens lezen (contact.csv)…")
     con.execute(f"""
         CREATE TABLE contacts AS
-        SELECT coalesce(s.num, c.EntityNumber) AS num,
-               arg_min(c.Value, CASE WHEN s.num IS NULL THEN 0 ELSE 1 END) FILTER (WHERE c.ContactType = 'WEB') AS web,
-               arg_min(c.Value, CASE WHEN s.num IS NULL THEN 0 ELSE 1 END) FILTER (WHERE c.ContactType = 'EMAIL')
-                   AS email,
-               arg_min(c.Value, CASE WHEN s.num IS NULL THEN 0 ELSE 1 END) FILTER (WHERE c.ContactType = 'TEL') AS tel
+        SELECT w.num,
+               arg_min(c.Value, CASE WHEN w.own THEN 0 ELSE 1 END) FILTER (WHERE c.ContactType = 'WEB') AS web,
+               arg_min(c.Value, CASE WHEN w.own THEN 0 ELSE 1 END) FILTER (WHERE c.ContactType = 'EMAIL') AS email,
+               arg_min(c.Value, CASE WHEN w.own THEN 0 ELSE 1 END) FILTER (WHERE c.ContactType = 'TEL') AS tel
         FROM {_csv(folder, 'contact.csv')} c
-        LEFT JOIN rest s ON s.est = c.EntityNumber
-        WHERE c.EntityNumber IN (SELECT num FROM ent WHERE type <> '{NATURAL_PERSON}')
-           OR c.EntityNumber IN (SELECT est FROM rest)
+        JOIN wanted w ON w.entity = c.EntityNumber
+        WHERE w.num IN (SELECT num FROM ent WHERE type <> '{NATURAL_PERSON}')
         GROUP BY ALL""")
     step(92, "Register bijwerken…")
     return {k: v or "" for k, v in meta.items()}

@@ -8,6 +8,7 @@ import codecs
 import csv
 import shutil
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -92,7 +93,8 @@ def check_headers(folder: Path) -> None:
                                  f"Verwacht: {', '.join(expected)}.")
 
 
-def check_utf8(folder: Path, progress: Progress | None = None, start: int = 0, span: int = 100) -> None:
+def check_utf8(folder: Path, progress: Progress | None = None, start: int = 0, span: int = 100,
+               stop: threading.Event | None = None) -> None:
     """Every file must be UTF-8: a wrong encoding is named with its file and line (DuckDB itself would read
     the bytes without complaint)."""
     sizes = {name: (folder / name).stat().st_size for name in FILES}
@@ -103,6 +105,8 @@ def check_utf8(folder: Path, progress: Progress | None = None, start: int = 0, s
         lines = 0
         with (folder / name).open("rb") as handle:
             while chunk := handle.read(CHUNK):
+                if stop is not None and stop.is_set():
+                    return
                 if chunk.isascii() and not decoder.getstate()[0]:   # the usual case, checked at memory speed
                     lines += chunk.count(b"\n")
                     done += len(chunk)
