@@ -4,7 +4,7 @@
 
 Real format: the eight CSV files with the published headers, every value quoted, dates dd-mm-yyyy,
 enterprise numbers 0xxx.xxx.xxx (valid mod 97), establishment numbers 2.xxx.xxx.xxx, NACE-BEL 2008 and
-2025 codes, natural (45 %) and legal persons. Sizes at the default (real extract: ~2 M enterprises, ~3 M
+2025 codes (SE-like codes 6 % of the activities), natural (45 %) and legal persons. Sizes at the default (real extract: ~2 M enterprises, ~3 M
 addresses and denominations, 30+ M activity rows): 2 M enterprises, 1 M establishments, ~2,8 M addresses,
 ~3 M denominations, 30 M activity rows, ~0,7 M contact rows. Postcodes are drawn from 1.150 codes, 13 of
 which are the five demo municipalities (Bekkevoort, Geetbets, Glabbeek, Kortenaken, Tielt-Winge), so about
@@ -27,11 +27,14 @@ REGION_POSTCODES = ["3460", "3461", "3450", "3454", "3380", "3381", "3384", "347
                     "3390", "3391"]
 OTHER_POSTCODES = 1150 - len(REGION_POSTCODES)
 FORMS = ["014", "610", "017", "030", "706", "012", "008", "026", "019", "612"]
-# the NACE codes drawn: (2008 code, 2025 code) with a few SE-like ones among ordinary ones
-NACE = [("47790", "47790"), ("81300", "81300"), ("81210", "81210"), ("95230", "95230"), ("88991", "88991"),
-        ("38320", "38320"), ("41201", "41001"), ("43999", "43999"), ("56101", "56110"), ("62010", "62100"),
-        ("69201", "69201"), ("70220", "70200"), ("86210", "86210"), ("47111", "47111"), ("49410", "49410"),
-        ("01110", "01110"), ("10710", "10710"), ("45201", "95310"), ("68201", "68201"), ("85599", "85599")]
+# the NACE codes drawn: (2008 code, 2025 code, weight). The SE-like ones (second-hand, landscaping, cleaning,
+# repair, social work, recovery) are rare, as in the real register: 9 of 150 slots, 6 % of the activity rows.
+NACE = [("47790", "47790", 1), ("81300", "81300", 2), ("81210", "81210", 2), ("95230", "95230", 1),
+        ("88991", "88991", 2), ("38320", "38320", 1), ("41201", "41001", 10), ("43999", "43999", 10),
+        ("56101", "56110", 10), ("62010", "62100", 10), ("69201", "69201", 10), ("70220", "70200", 10),
+        ("86210", "86210", 10), ("47111", "47111", 10), ("49410", "49410", 10), ("01110", "01110", 10),
+        ("10710", "10710", 10), ("45201", "95310", 10), ("68201", "68201", 10), ("85599", "85599", 11)]
+SLOTS = sum(weight for _a, _b, weight in NACE)
 
 
 def _copy(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None:
@@ -50,8 +53,9 @@ def generate(folder: Path, enterprises: int = 2_000_000) -> None:
     pcs = REGION_POSTCODES + [f"{1000 + k * 7:04d}" for k in range(OTHER_POSTCODES)]
     con.execute("CREATE TABLE pc AS SELECT * FROM (VALUES " + ", ".join(f"({k}, '{p}')" for k, p in enumerate(pcs))
                 + ") t(k, postcode)")
+    slots = [(a, b) for a, b, weight in NACE for _ in range(weight)]
     con.execute("CREATE TABLE nace AS SELECT * FROM (VALUES " + ", ".join(
-        f"({k}, '{a}', '{b}')" for k, (a, b) in enumerate(NACE)) + ") t(k, c2008, c2025)")
+        f"({k}, '{a}', '{b}')" for k, (a, b) in enumerate(slots)) + ") t(k, c2008, c2025)")
     con.execute("CREATE TABLE forms AS SELECT * FROM (VALUES " + ", ".join(
         f"({k}, '{f}')" for k, f in enumerate(FORMS)) + ") t(k, form)")
     _copy(con, """SELECT * FROM (VALUES ('SnapshotDate', '07-11-2026'), ('ExtractTimestamp', '08-11-2026 02:11:37'),
@@ -61,10 +65,10 @@ def generate(folder: Path, enterprises: int = 2_000_000) -> None:
         SELECT 'JuridicalForm' AS "Category", form AS "Code", lang AS "Language",
                'Rechtsvorm ' || form || CASE WHEN form = '706' THEN ' met sociaal oogmerk' ELSE '' END AS "Description"
         FROM forms, (VALUES ('NL'), ('FR')) l(lang)
-        UNION ALL SELECT 'Nace2008', c2008, 'NL', 'Activiteit ' || c2008 FROM nace
-        UNION ALL SELECT 'Nace2025', c2025, 'NL', 'Activiteit ' || c2025 FROM nace
-        UNION ALL SELECT 'Nace2008', substr(c2008, 1, 2), 'NL', 'Afdeling ' || substr(c2008, 1, 2) FROM nace
-        UNION ALL SELECT 'Nace2025', substr(c2025, 1, 2), 'NL', 'Afdeling ' || substr(c2025, 1, 2) FROM nace
+        UNION ALL SELECT DISTINCT 'Nace2008', c2008, 'NL', 'Activiteit ' || c2008 FROM nace
+        UNION ALL SELECT DISTINCT 'Nace2025', c2025, 'NL', 'Activiteit ' || c2025 FROM nace
+        UNION ALL SELECT DISTINCT 'Nace2008', substr(c2008, 1, 2), 'NL', 'Afdeling ' || substr(c2008, 1, 2) FROM nace
+        UNION ALL SELECT DISTINCT 'Nace2025', substr(c2025, 1, 2), 'NL', 'Afdeling ' || substr(c2025, 1, 2) FROM nace
         UNION ALL SELECT 'Status', 'AC', 'NL', 'Actief' UNION ALL SELECT 'Status', 'ST', 'NL', 'Stopgezet'
         UNION ALL SELECT 'JuridicalSituation', '000', 'NL', 'Normale toestand'
         UNION ALL SELECT 'TypeOfEnterprise', '1', 'NL', 'Natuurlijk persoon'
@@ -115,7 +119,7 @@ def generate(folder: Path, enterprises: int = 2_000_000) -> None:
                CASE WHEN r % 2 = 0 THEN '2008' ELSE '2025' END AS "NaceVersion",
                CASE WHEN r % 2 = 0 THEN n.c2008 ELSE n.c2025 END AS "NaceCode",
                CASE WHEN r % 10 < 2 THEN 'MAIN' WHEN r % 10 < 8 THEN 'SECO' ELSE 'ANCI' END AS "Classification"
-        FROM range({activities}) t(r) JOIN nace n ON n.k = h(r // 10 * 7 + (r % 10) // 2, 20) % 20""",
+        FROM range({activities}) t(r) JOIN nace n ON n.k = h(r // 10 * 7 + (r % 10) // 2, 20) % {SLOTS}""",
           folder / "activity.csv")
     con.close()
 

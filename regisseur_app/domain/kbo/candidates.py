@@ -107,19 +107,33 @@ def candidate_numbers(session: Session) -> set[str]:
 
 
 def matched_rules(session: Session, numbers: list[str]) -> dict[str, list[str]]:
-    """For these enterprises: the rules that matched, as 'label (code)'."""
-    rules = {r.id: r for r in active_rules(session) if r.valid}
-    matches = _matches(session, list(rules.values()), numbers)
-    if matches is None:
+    """For these enterprises (a page): the rules that matched, as 'label (code)'. Reads only their own
+    activities and forms (by enterprise number) and matches the rules in Python."""
+    rules = [r for r in active_rules(session) if r.valid]
+    if not rules or not numbers:
         return {}
+    activities: dict[str, list[str]] = {}
+    for num, code in session.execute(select(KboActivity.enterprise_number, KboActivity.nace_code).where(
+            KboActivity.enterprise_number.in_(numbers), KboActivity.classification.in_(("MAIN", "SECO")))
+            .order_by(KboActivity.nace_code)):
+        activities.setdefault(num, []).append(code)
+    forms = dict(session.execute(select(KboEnterprise.enterprise_number, KboEnterprise.juridical_form)
+                                 .where(KboEnterprise.enterprise_number.in_(numbers))).all())
+    descriptions = {code: fold(desc) for code, desc in session.execute(
+        select(KboCode.code, KboCode.description).where(KboCode.category == "JuridicalForm",
+                                                         KboCode.code.in_(sorted(set(forms.values())))))}
     found: dict[str, list[str]] = {}
-    for num, rule_id, code in session.execute(select(matches.c.num, matches.c.rule_id, matches.c.code)
-                                              .order_by(matches.c.num, matches.c.rule_id)):
-        rule = rules[rule_id]
-        shown = _CATEGORY.split(rule.label, maxsplit=1)[0].strip()
-        entry = f"{shown} ({nace.dotted(code)})" if rule.nace_prefix else shown
-        if entry not in found.setdefault(num, []):
-            found[num].append(entry)
+    for num in numbers:
+        for rule in rules:
+            shown = _CATEGORY.split(rule.label, maxsplit=1)[0].strip()
+            if rule.nace_prefix:
+                for code in activities.get(num, []):
+                    if code.startswith(rule.nace_prefix):
+                        entry = f"{shown} ({nace.dotted(code)})"
+                        if entry not in found.setdefault(num, []):
+                            found[num].append(entry)
+            elif rule.form_text and rule.form_text in descriptions.get(forms.get(num, ""), "\0"):
+                found.setdefault(num, []).append(shown)
     return found
 
 

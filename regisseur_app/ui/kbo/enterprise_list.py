@@ -27,11 +27,18 @@ from regisseur_app.domain.kbo import candidates, matchmaking, queries
 from regisseur_app.domain.kbo.inventory_link import default_type_id
 from regisseur_app.formatting import counted
 from regisseur_app.operations import kbo as ops
-from regisseur_app.ui.kbo.enterprise_model import NAME, CandidateTableModel, EnterpriseTableModel
+from regisseur_app.ui.kbo.enterprise_model import NAME, CandidateTableModel, EnterpriseTableModel, RegularTableModel
 from regisseur_app.ui.kbo.filter_bar import KboFilterBar
 from regisseur_app.ui.table_base import ID_ROLE
 
 REGISTER, CANDIDATES, REGULAR = "register", "candidates", "regular"
+INTROS = {
+    CANDIDATES: "Ondernemingen die misschien tot de sociale of circulaire economie behoren, met de regel die ze op "
+                "de lijst zette (NACE-codes, rechtsvormen met sociaal oogmerk). De regels zijn een codelijst: "
+                "'Regels bewerken…'. Groen gemarkeerd: al in de inventaris.",
+    REGULAR: "Reguliere ondernemingen (geen SE-kandidaat en niet als SE-organisatie in de inventaris) per sector en "
+             "gemeente: exporteer de lijst of nodig ze uit voor een evenement op hun openbaar e-mailadres.",
+}
 EMPTY_REGISTER = ("Er is nog geen KBO-register. Importeer het KBO Open Data-extract (zip zoals gedownload of de "
                   "uitgepakte map) met 'KBO-extract importeren…' of Bestand › Importeren (Ctrl+I).")
 
@@ -46,7 +53,7 @@ class EnterpriseListView(QWidget):
         self.mode = mode
         self.filters = KboFilterBar(ctx)
         self.filters.changed.connect(self.apply_filters)
-        self.model = CandidateTableModel(self) if mode == CANDIDATES else EnterpriseTableModel(self)
+        self.model = {CANDIDATES: CandidateTableModel, REGULAR: RegularTableModel}.get(mode, EnterpriseTableModel)(self)
         self.table = QTableView(objectName=f"kbo_table_{mode}")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -61,7 +68,8 @@ class EnterpriseListView(QWidget):
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(lambda column, order: self.model.sort(column, order))
-        widths = (100, 230, 280, 150, 250, 150, 80, 70) if mode == CANDIDATES else (100, 240, 110, 150, 160, 250, 80)
+        widths = {CANDIDATES: (100, 230, 280, 150, 250, 150, 80, 70),
+                  REGULAR: (100, 230, 150, 250, 200, 180, 80, 70)}.get(mode, (100, 240, 110, 150, 160, 250, 80))
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.hint = QLabel(objectName=f"kbo_hint_{mode}", wordWrap=True)
@@ -93,6 +101,9 @@ class EnterpriseListView(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
+        intro = INTROS.get(mode)
+        if intro:
+            layout.addWidget(QLabel(intro, wordWrap=True))
         layout.addWidget(self.filters)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)

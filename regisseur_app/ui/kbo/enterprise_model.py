@@ -56,3 +56,11 @@ class CandidateTableModel(EnterpriseTableModel):
 
 
 CANDIDATE_RULE, CANDIDATE_INVENTORY = 2, 7
+
+
+class RegularTableModel(EnterpriseTableModel):
+    """The matchmaking list: the public contact data instead of the juridical form."""
+
+    COLUMNS = (COLUMNS[0], COLUMNS[1], COLUMNS[3], COLUMNS[5], Column("E-mail", lambda r: r.email),
+               Column("Website", lambda r: r.website), COLUMNS[6], COLUMNS[7])
+    SORT_KEYS = ("number", "name", None, "nace", None, None, "start", None)
