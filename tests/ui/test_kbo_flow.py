@@ -2,7 +2,7 @@
 division, add a candidate to the inventory; a broken extract is refused with a Dutch message."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableWidget
 from sqlalchemy import select
 
 from regisseur_app.domain.core.organisations import Organisation
@@ -79,3 +79,62 @@ def test_a_broken_extract_is_refused_in_dutch(qtbot, main_window, tmp_path, monk
     qtbot.waitUntil(lambda: bool(seen), timeout=60000)
     assert "contact.csv ontbreekt" in seen[0] and "niet gewijzigd" in seen[0]
     assert page.register_view.model.rowCount() == 0
+
+
+def test_invite_a_regular_company_from_the_matchmaking_list(qtbot, main_window, app_ctx, tmp_path):
+    from datetime import datetime, timedelta
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from regisseur_app.domain.core.organisations import Contact
+    from regisseur_app.operations import kbo as ops
+    from tests.unit.events_support import event
+
+    ops.import_extract(app_ctx, region_extract().write(tmp_path / "extract"))
+    with app_ctx.transaction() as s:
+        event(s, title="Speeddate bedrijven en SE", start=(datetime.now() + timedelta(days=30)).replace(
+            hour=14, minute=0, second=0, microsecond=0), status="gepland")
+    page = main_window.show_page("KBO-register")
+    page.tabs.setCurrentIndex(3)
+    view = page.match_view
+    view.email_check.setChecked(True)
+    assert [view.model.row_at(r).name for r in range(view.model.rowCount())] == ["Bouwbedrijf Peeters"]
+    view.table.selectRow(0)
+    seen = []
+
+    def choose_event() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        seen.append(dialog.labelText())
+        dialog.accept()
+        when_modal(read_result)
+
+    def read_result() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(choose_event)
+    qtbot.mouseClick(view.invite_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert "algemeen adres" in seen[0]
+    assert "1 contactpersoon uitgenodigd" in seen[1]
+    with app_ctx.reading() as s:
+        contact = s.scalar(select(Contact).where(Contact.email == "offerte@bouwpeeters.be"))
+    assert contact is not None and contact.name.endswith("(algemeen adres)")
+
+
+def test_detail_shows_both_nace_versions_and_the_situation(qtbot, app_ctx, tmp_path):
+    from regisseur_app.operations import kbo as ops
+    from regisseur_app.ui.kbo.detail_dialog import EnterpriseDetailDialog
+    from tests.unit.kbo_support import A
+
+    ops.import_extract(app_ctx, region_extract().write(tmp_path / "extract"))
+    dialog = EnterpriseDetailDialog(app_ctx, digits(A))
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "kbo_detail_activities")
+    cells = {(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())}
+    assert cells == {("NACE-BEL 2008", "47.790"), ("NACE-BEL 2025", "47.790")}
+    assert table.item(0, 2).text().startswith("Detailhandel in tweedehandsgoederen")
+    labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel) if w.objectName().startswith("detail_")}
+    assert labels["detail_Toestand"] == "Normale toestand" and labels["detail_E-mail"] == "info@kringloophageland.be"

@@ -250,6 +250,14 @@ def activities_of(session: Session, number: str) -> list[tuple[str, str, str, st
         .order_by(KboActivity.classification, KboActivity.nace_version.desc(), KboActivity.nace_code))]
 
 
+def situation_of(session: Session, number: str) -> str:
+    """The Dutch description of the juridical situation (code.csv), or the code."""
+    code = session.scalar(select(KboEnterprise.juridical_situation).where(KboEnterprise.enterprise_number == number))
+    description = session.scalar(select(KboCode.description).where(KboCode.category == "JuridicalSituation",
+                                                                   KboCode.code == code))
+    return description or code or ""
+
+
 def last_import(session: Session) -> KboImport | None:
     return session.scalar(select(KboImport).order_by(KboImport.id.desc()).limit(1))
 

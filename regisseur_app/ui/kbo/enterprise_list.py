@@ -109,6 +109,8 @@ class EnterpriseListView(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self.table, activated=self.add_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._numbers: set[str] | None = None
         self.reload_choices()
@@ -188,6 +190,13 @@ class EnterpriseListView(QWidget):
         self.filters.search_edit.selectAll()
 
     # ---- actions ----------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        from regisseur_app.ui.kbo.detail_dialog import EnterpriseDetailDialog
+
+        numbers = self.selected_numbers()
+        if len(numbers) == 1:
+            EnterpriseDetailDialog(self.ctx, numbers[0], self).exec()
+
     def add_selected(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 1 or rows[0].organisation_id:
