@@ -9,4 +9,5 @@ FEATURE = Feature(
     demo=DemoSpec("kbo.demo_loaded", "regisseur_app.exchange.kbo.demo:populate_demo"),
     code_lists=(CodeListSpec("kbo_candidate_rule", "Regels voor SE-kandidaten (KBO)"),),
     admin_actions="regisseur_app.ui.kbo.admin:admin_actions",
+    models=("regisseur_app.domain.kbo.models",),
 )
