@@ -18,6 +18,7 @@ from regisseur_app.domain.analysis.key_figures import (
     max_year,
     per_1000,
 )
+from regisseur_app.domain.analysis.models import COMPUTED_KBO
 from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, list_items
 
@@ -92,12 +93,20 @@ def compare(session: Session, indicator_id: int, year: int, reference_year: int 
     region = _region_rows(indicator, rows, inhabitants, inhabitants_before)
     if indicator.is_computed and region[0].value is not None:
         # an organisation present in three municipalities is one organisation of the region
-        distinct = float(count_se_organisations_region(session, codes))
+        distinct = float(_region_count(session, indicator, codes))
         region[0] = replace(region[0], value=distinct, per_1000=per_1000(distinct, region[0].inhabitants))
     rows += region
     comparison = Comparison(indicator, year, rows)
     comparison.notes = _notes(session, comparison, places, inhabitants, reference_year)
     return comparison
+
+
+def _region_count(session: Session, indicator: IndicatorData, codes: list[str]) -> int:
+    if indicator.computed.startswith(COMPUTED_KBO + ":"):
+        from regisseur_app.domain.kbo.key_figures import count_region
+
+        return count_region(session, indicator.computed, codes)
+    return count_se_organisations_region(session, codes)
 
 
 def _region_rows(indicator: IndicatorData, rows: list[ComparisonRow], inhabitants: dict[str, Inhabitants],
@@ -128,7 +137,10 @@ def _notes(session: Session, comparison: Comparison, places, inhabitants: dict[s
            reference_year: int | None) -> list[str]:
     indicator, year = comparison.indicator, comparison.year
     notes = []
-    if indicator.is_computed:
+    if indicator.computed.startswith(COMPUTED_KBO + ":"):
+        notes.append(f"'{indicator.label}' wordt {indicator.computed_label}, volgens de laatste KBO-import. "
+                     "Het regionale totaal telt elke onderneming één keer, ook met vestigingen in meer gemeenten.")
+    elif indicator.is_computed:
         se_codes = social_economy_type_codes(session)
         labels = [t.label for t in list_items(session, ORGANISATION_TYPE, include_inactive=True) if t.code in se_codes]
         notes.append(f"'{indicator.label}' wordt berekend uit de inventaris: actieve organisaties van de types "

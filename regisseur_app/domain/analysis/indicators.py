@@ -44,7 +44,7 @@ class IndicatorData:
 
     @property
     def computed_label(self) -> str:
-        return COMPUTED_LABELS.get(self.computed, "berekend")
+        return COMPUTED_LABELS.get(self.computed.split(":", 1)[0], "berekend")
 
     @property
     def title(self) -> str:

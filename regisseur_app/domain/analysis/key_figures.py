@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator, inhabitants_indicator_id
 from regisseur_app.domain.analysis.inventory import count_se_organisations
-from regisseur_app.domain.analysis.models import COMPUTED_SE_ORGANISATIONS, KeyFigureValue, KeyIndicator
+from regisseur_app.domain.analysis.models import COMPUTED_KBO, COMPUTED_SE_ORGANISATIONS, KeyFigureValue, KeyIndicator
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality, successors
 from regisseur_app.formatting import format_number
@@ -96,6 +96,14 @@ def indicator_values(session: Session, indicator: IndicatorData, nis_codes: list
         if current not in years:
             return {}
         return {(nis, current): float(n) for nis, n in count_se_organisations(session, nis_codes).items()}
+    if indicator.computed.startswith(COMPUTED_KBO + ":"):
+        from regisseur_app.domain.kbo.key_figures import count_by_municipality
+
+        current = reference_year or max_year()
+        if current not in years:
+            return {}
+        return {(nis, current): float(n) for nis, n in count_by_municipality(session, indicator.computed,
+                                                                              nis_codes).items()}
     return get_values(session, indicator.id, nis_codes, years)
 
 

@@ -15,7 +15,10 @@ from regisseur_app.domain.core.base import Base, Timestamps
 INHABITANTS = "inwoners"
 # computation keys of indicators that are computed, not typed in
 COMPUTED_SE_ORGANISATIONS = "se_organisations"
-COMPUTED_LABELS = {COMPUTED_SE_ORGANISATIONS: "berekend uit de inventaris (actieve SE-organisaties)"}
+COMPUTED_KBO = "kbo"  # 'kbo:total', 'kbo:<NACE version>:<section>' (domain/kbo/key_figures.py)
+COMPUTED_LABELS = {COMPUTED_SE_ORGANISATIONS: "berekend uit de inventaris (actieve SE-organisaties)",
+                   COMPUTED_KBO: "berekend uit het KBO-register (actieve ondernemingen met zetel of vestiging "
+                                 "in de gemeente, eenmanszaken inbegrepen)"}
 
 # SWOT quadrants, in the order of the 2x2 grid
 STRENGTH, WEAKNESS, OPPORTUNITY, THREAT = "S", "W", "O", "T"

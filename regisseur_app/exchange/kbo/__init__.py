@@ -1,0 +1,1 @@
+"""Reading the KBO Open Data extract (DuckDB) and exporting matchmaking lists."""

@@ -1,0 +1,1 @@
+"""The KBO-register page: browse, SE candidates, inventory review, matchmaking."""
