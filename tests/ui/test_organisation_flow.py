@@ -91,3 +91,23 @@ def test_window_shows_database_and_dutch_menus(main_window, app_ctx):
     menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
     assert menus == ["Bestand", "Bewerken", "Beeld", "Beheer", "Help"]
     assert "IGO test" in main_window.windowTitle()
+
+
+def test_the_contact_list_sorts_on_the_last_name(qtbot):
+    from regisseur_app.domain.core.contact_service import ContactRow
+    from regisseur_app.ui.contacts.table_model import ContactTableModel
+    from regisseur_app.ui.table_base import sorting_proxy
+
+    def row(i, name):
+        return ContactRow(i, name, "", None, "", "", "", "", False)
+
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    qtbot.addWidget(owner)  # a table model with a parent (a parentless one is unsafe at garbage collection)
+    model = ContactTableModel(owner)
+    model.set_rows([row(1, "Jan Peeters"), row(2, "An Van den Broeck"), row(3, "Bart Claes"), row(4, "Ann Claes")])
+    proxy = sorting_proxy(model)
+    proxy.sort(0)
+    assert [proxy.index(r, 0).data() for r in range(4)] == ["Ann Claes", "Bart Claes", "Jan Peeters",
+                                                            "An Van den Broeck"]
