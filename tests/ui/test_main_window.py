@@ -100,6 +100,9 @@ def test_qt_file_dialog_speaks_dutch(qtbot):
     qtbot.addWidget(dialog)
     labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.text()]
     assert labels == ["Zoeken in:", "Bestandsnaam:", "Bestandstype:"]
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Map"  # the Type column
 
 
 def test_a_bad_file_is_not_logged_as_an_error_with_a_traceback(qtbot, caplog):
