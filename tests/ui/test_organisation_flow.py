@@ -111,3 +111,28 @@ def test_the_contact_list_sorts_on_the_last_name(qtbot):
     proxy.sort(0)
     assert [proxy.index(r, 0).data() for r in range(4)] == ["Ann Claes", "Bart Claes", "Jan Peeters",
                                                             "An Van den Broeck"]
+
+
+def test_every_column_of_the_organisation_list_fits_a_1280_window(qtbot, main_window, app_ctx):
+    """Long names, places and categories: the right-hand columns (categories, target-group employees,
+    contacts) stay on screen; long cells elide and have the full text as tooltip."""
+    from regisseur_app.domain.core import codelists
+    from tests.unit.events_support import org
+
+    with app_ctx.transaction() as s:
+        categories = [c.id for c in codelists.list_items(s, codelists.SERVICE_CATEGORY)][:4]
+        for n in range(3):
+            oid = org(s, f"Centrum voor Volwassenenonderwijs Demerland en omstreken {n}", "kennisinstelling",
+                      seat="24008", active=["24008", "24028", "24137", "24054", "24135"])
+            data = organisation_service.get_organisation(s, oid)
+            data.category_ids, data.city, data.target_group_employees = categories, "Sint-Margriete-Houtem", 12
+            organisation_service.save_organisation(s, data, oid)
+    main_window.resize(1280, 800)
+    page = main_window.show_page("Organisaties")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    table = page.table
+    widths = [table.columnWidth(c) for c in range(page.model.columnCount())]
+    assert sum(widths) <= table.viewport().width()
+    assert min(widths) >= 90
+    name = page.proxy.index(0, 0)
+    assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()
