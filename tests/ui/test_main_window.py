@@ -123,3 +123,28 @@ def test_a_bad_file_is_not_logged_as_an_error_with_a_traceback(qtbot, caplog):
     assert "Traceback" not in caplog.text
     Worker(fail(RuntimeError("kapot"))).run()
     assert caplog.records[-1].levelno == logging.ERROR and "Traceback" in caplog.records[-1].getMessage()
+
+
+def test_navigation_shows_every_title_whole_without_a_scrollbar(qtbot, main_window):
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    nav = main_window.nav
+    assert nav.horizontalScrollBarPolicy() == QtCore_Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    metrics = nav.fontMetrics()
+    for row in range(nav.count()):
+        rect = nav.visualItemRect(nav.item(row))
+        assert metrics.horizontalAdvance(nav.item(row).text()) <= rect.width(), nav.item(row).text()
+
+
+def test_database_check_says_its_counts_include_archived_records(qtbot, main_window):
+    seen = []
+
+    def read():
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.done(QMessageBox.StandardButton.Ok)
+
+    when_modal(read)
+    main_window.findChild(type(main_window.page_actions[Command.NEW]), "check").trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
+    assert "ook gearchiveerde organisaties en contactpersonen" in seen[0]

@@ -136,3 +136,36 @@ def test_every_column_of_the_organisation_list_fits_a_1280_window(qtbot, main_wi
     assert min(widths) >= 90
     name = page.proxy.index(0, 0)
     assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()
+
+
+def test_delete_a_contact_after_confirmation(qtbot, main_window, app_ctx):
+    from PySide6.QtWidgets import QMessageBox
+
+    from regisseur_app.domain.core import contact_service
+    from tests.unit.events_support import contact
+
+    with app_ctx.transaction() as s:
+        contact(s, "Jan Peeters")
+        contact(s, "Els Claes")
+    page = main_window.show_page("Contactpersonen")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == "Jan Peeters")
+    page.table.selectRow(row)
+    asked = []
+
+    def answer(button):
+        def press():
+            box = QApplication.activeModalWidget()
+            asked.append(box.text())
+            box.button(button).click()
+        return press
+
+    when_modal(answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 2  # 'Nee': nothing happens
+    when_modal(answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert "Jan Peeters definitief verwijderen?" in asked[0] and "anoniem bewaard" in asked[0]
+    with app_ctx.reading() as s:
+        assert [c.name for c in contact_service.list_contacts(s)] == ["Els Claes"]
