@@ -148,3 +148,13 @@ def test_database_check_says_its_counts_include_archived_records(qtbot, main_win
     main_window.findChild(type(main_window.page_actions[Command.NEW]), "check").trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=15000)
     assert "ook gearchiveerde organisaties en contactpersonen" in seen[0]
+
+
+def test_municipality_list_says_which_municipality_a_merged_one_is_part_of(qtbot, app_ctx):
+    from regisseur_app.ui.admin.municipality_dialog import MunicipalityListDialog
+
+    dialog = MunicipalityListDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    rows = {dialog.model.index(r, 0).data(): dialog.model.index(r, dialog.model.columnCount() - 1).data()
+            for r in range(dialog.model.rowCount())}
+    assert rows["23023"] == "Pajottegem (1/1/2025)" and rows["23106"] == "" and rows["24008"] == ""
