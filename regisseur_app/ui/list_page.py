@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
 from regisseur_app.ui.page import Command, Page
-from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, fit_columns, read_only_table, sorting_proxy
 from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
@@ -91,9 +91,7 @@ class ListPage(Page):
         with self.ctx.reading() as session:
             rows = self.fetch(session, self.search_edit.text(), self.archived_check.isChecked())
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        fit_columns(self.table)
         self.count_label.setText(counted(len(rows), self.NOUN_SINGULAR, self.NOUN_PLURAL)
                                  + (" in het archief" if self.archived_check.isChecked() else ""))
         self._show_hint(not rows)
@@ -140,6 +138,10 @@ class ListPage(Page):
     def _archive_mode_changed(self, archived: bool) -> None:
         self.archive_button.setText("Terugzetten" if archived else "Archiveren")
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        fit_columns(self.table)  # the real width is known only now
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

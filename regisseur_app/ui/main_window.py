@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -52,13 +52,16 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setMaximumWidth(220)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # titles fit; never a bar
-        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
+        font = QFont(self.nav.font())
+        font.setPointSize(11)
+        nav_width = max(QFontMetrics(font).horizontalAdvance(spec.title) for spec in self.specs) + 2 * 10 + 16
+        self.nav.setMinimumWidth(min(nav_width, 220))
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([170, 1100])
+        splitter.setSizes([min(nav_width, 220), 1100])
         self.setCentralWidget(splitter)
         self.db_label = QLabel(f"Database: {ctx.db_path}", objectName="db_label")
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -59,6 +59,8 @@ class RowTableModel(QAbstractTableModel):
             return -1 if key is None else key
         if role == ID_ROLE:
             return getattr(row, "id", None)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell that a narrow column elides
+            return self.extra_data(row, role) or column.display(row) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self.extra_data(row, role)
@@ -89,3 +91,33 @@ def read_only_table(proxy: QSortFilterProxyModel, object_name: str) -> QTableVie
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+MIN_COLUMN = 90
+FIRST_COLUMN = 240
+
+
+def fit_columns(table: QTableView, widest: int = 320) -> None:
+    """Columns as wide as their contents (at most `widest`), and when that is wider than the table, the widest
+    columns narrowed to one common width so every column stays on screen (the text elides; the tooltip
+    has it in full). A 1280-px window then shows all columns of the organisation list."""
+    model = table.model()
+    count = model.columnCount() if model is not None else 0
+    if not count:
+        return
+    table.resizeColumnsToContents()
+    widths = [min(table.columnWidth(c), widest) for c in range(count)]
+    available = table.viewport().width()
+    if available > 0 and sum(widths) > available:
+        first = min(widths[0], FIRST_COLUMN)  # the name keeps more room than the other columns
+        rest = widths[1:]
+        low, high = MIN_COLUMN, max(rest, default=MIN_COLUMN)
+        while low < high:  # the largest cap with which everything fits
+            cap = (low + high + 1) // 2
+            if first + sum(min(w, cap) for w in rest) <= available:
+                low = cap
+            else:
+                high = cap - 1
+        widths = [first, *(min(w, low) for w in rest)]
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)

@@ -10,4 +10,11 @@
     <message><source>Files of &amp;type:</source><translation>Bestands&amp;type:</translation></message>
     <message><source>Files of type:</source><translation>Bestandstype:</translation></message>
 </context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message><source>Folder</source><translation>Map</translation></message>
+    <message><source>File</source><translation>Bestand</translation></message>
+    <message><source>Drive</source><translation>Station</translation></message>
+    <message><source>%1 File</source><translation>%1-bestand</translation></message>
+</context>
 </TS>

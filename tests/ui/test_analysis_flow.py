@@ -211,3 +211,39 @@ def test_swot_add_delete_undo_and_export(qtbot, main_window, app_ctx, tmp_path):
     with app_ctx.reading() as s:
         assert swot.swot_count(s, "24137") == 1
     assert weak.item(0).text().startswith("Geen buurtrestaurant")
+
+
+def test_a_national_file_shows_the_rows_read_in_and_imports_them(qtbot, app_ctx):
+    """The Statbel-shaped file of all 581 municipalities: the year asked once, the 576 rows of other
+    municipalities skipped (hidden unless asked for), the five participating ones imported."""
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "data" / "statbel_bevolking_2024.csv"
+    dialog = KeyFigureImportDialog(app_ctx, path=path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    dialog.fixed_year.setValue(2024)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.import_button.isEnabled(), timeout=10000)
+    assert "5 nieuw, 576 overslaan, 0 met fouten" in dialog.summary.text()
+    assert dialog.model.rowCount() == 5
+    assert dialog.show_skipped.isVisible() and "(576)" in dialog.show_skipped.text()
+    dialog.show_skipped.setChecked(True)
+    assert dialog.model.rowCount() == 581
+    messages = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: _close_box(messages))
+    timer.start(30)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=15000)
+    timer.stop()
+    with app_ctx.reading() as s:
+        values = get_values(s, ind.indicator_by_code(s, "inwoners").id)
+    assert values[("24008", 2024)] == 6332.0 and len(values) == 5
+
+
+def _close_box(messages):
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        messages.append(box.text())
+        (box.button(QMessageBox.StandardButton.Yes) or box.button(QMessageBox.StandardButton.Ok)).click()

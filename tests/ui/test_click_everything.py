@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 from regisseur_app import demo, features
 from regisseur_app.ui.app import install_dutch
@@ -49,6 +50,7 @@ class Seen:
     messages: list[tuple[str, str]] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
+    explored: set[str] = field(default_factory=set)   # the kinds of dialog whose buttons were clicked too
     where: str = ""
 
     def english(self) -> list[tuple[str, str]]:
@@ -56,11 +58,29 @@ class Seen:
 
 
 def _closer(seen: Seen) -> QTimer:
-    """Every 15 ms: read and close the active modal dialog (not a progress dialog)."""
+    """Every 15 ms: read and close the active modal dialog (not a progress dialog). The first dialog of each
+    kind is explored first: every button in it is clicked too (one level deep), then it is closed."""
+    exploring: list[QDialog] = []
+    explored = seen.explored
+
+    def explore(dialog: QDialog) -> None:
+        where = seen.where
+        for button in [b for b in dialog.findChildren(QAbstractButton)
+                       if isinstance(b, (QPushButton, QToolButton))]:
+            if not (isValid(dialog) and dialog.isVisible() and isValid(button)):
+                break
+            if button.isVisible() and button.isEnabled():
+                seen.where = f"{where} › {type(dialog).__name__} › knop '{button.text() or button.objectName()}'"
+                button.click()
+                QApplication.processEvents()
+        seen.where = where
+        exploring.remove(dialog)
+        if isValid(dialog) and dialog.isVisible():
+            dialog.reject()
 
     def check() -> None:
         widget = QApplication.activeModalWidget()
-        if widget is None or isinstance(widget, QProgressDialog):
+        if widget is None or isinstance(widget, QProgressDialog) or widget in exploring:
             return
         if isinstance(widget, QMessageBox):
             text = " ".join(t for t in (widget.windowTitle(), widget.text(), widget.informativeText(),
@@ -68,6 +88,13 @@ def _closer(seen: Seen) -> QTimer:
             seen.messages.append((seen.where, text))
         else:
             seen.dialogs.append(f"{seen.where}: {type(widget).__name__}")
+            kind = type(widget).__name__
+            if (isinstance(widget, QDialog) and not isinstance(widget, QFileDialog) and kind not in explored
+                    and not exploring):
+                explored.add(kind)
+                exploring.append(widget)
+                QTimer.singleShot(0, lambda w=widget: explore(w))  # not inside this timer: nested dialogs
+                return
         if isinstance(widget, QDialog):
             widget.reject()
         else:
@@ -228,7 +255,7 @@ def demo_file(tmp_path_factory) -> Path:
 
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("database", ["leeg", "demo"])
-def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, demo_file, database):
+def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, request, database):
     from regisseur_app.startup import open_context
     from regisseur_app.ui.main_window import MainWindow
 
@@ -237,7 +264,7 @@ def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, d
         app_ctx.close()
         copy = tmp_path / "demo" / "demo.sqlite"
         copy.parent.mkdir()
-        copy.write_bytes(demo_file.read_bytes())
+        copy.write_bytes(request.getfixturevalue("demo_file").read_bytes())  # made once, only for this case
         ctx = open_context(paths_in(copy.parent, "demo.sqlite"))
     seen = Seen()
     out = tmp_path / "uit"
@@ -272,7 +299,6 @@ def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, d
                 _select_first_rows(page)
                 for view in [v for v in page.findChildren(QWidget)
                              if v.isVisible() and v.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu]:
-                    target = view.viewport() if isinstance(view, QAbstractItemView) else view
                     menus.choose = None
                     view.customContextMenuRequested.emit(QPoint(5, 5))
                     for index, text in enumerate(list(menus.offered)):
@@ -282,14 +308,12 @@ def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, d
                         view.customContextMenuRequested.emit(QPoint(5, 5))
                         triggered += 1
                         _settle(window)
-                    del target
-                if isinstance(page, QWidget):
-                    for view in page.findChildren(QAbstractItemView):
-                        model = view.model()
-                        if view.isVisible() and model is not None and model.rowCount() > 0:
-                            seen.where = f"{spec.title} › {state} › dubbelklik"
-                            view.doubleClicked.emit(model.index(0, 0))
-                            _settle(window)
+                for view in page.findChildren(QAbstractItemView):  # a double-click opens the first row
+                    model = view.model()
+                    if view.isVisible() and model is not None and model.rowCount() > 0:
+                        seen.where = f"{spec.title} › {state} › dubbelklik"
+                        view.doubleClicked.emit(model.index(0, 0))
+                        _settle(window)
             for command, action in window.page_actions.items():  # Bestand/Bewerken commands of this page
                 window.show_page(spec.title)
                 seen.where = f"{spec.title} › menu {command.name}"
@@ -309,5 +333,6 @@ def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, d
         if ctx is not app_ctx:
             ctx.close()
     assert triggered > 40, triggered
+    assert len(seen.explored) >= 8, seen.explored
     problems = seen.exceptions + [f"Engelse tekst: {where}: {text}" for where, text in seen.english()]
     assert not problems, "\n".join(problems)

@@ -100,6 +100,9 @@ def test_qt_file_dialog_speaks_dutch(qtbot):
     qtbot.addWidget(dialog)
     labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.text()]
     assert labels == ["Zoeken in:", "Bestandsnaam:", "Bestandstype:"]
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Map"  # the Type column
 
 
 def test_a_bad_file_is_not_logged_as_an_error_with_a_traceback(qtbot, caplog):
@@ -120,3 +123,38 @@ def test_a_bad_file_is_not_logged_as_an_error_with_a_traceback(qtbot, caplog):
     assert "Traceback" not in caplog.text
     Worker(fail(RuntimeError("kapot"))).run()
     assert caplog.records[-1].levelno == logging.ERROR and "Traceback" in caplog.records[-1].getMessage()
+
+
+def test_navigation_shows_every_title_whole_without_a_scrollbar(qtbot, main_window):
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    nav = main_window.nav
+    assert nav.horizontalScrollBarPolicy() == QtCore_Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    metrics = nav.fontMetrics()
+    for row in range(nav.count()):
+        rect = nav.visualItemRect(nav.item(row))
+        assert metrics.horizontalAdvance(nav.item(row).text()) <= rect.width(), nav.item(row).text()
+
+
+def test_database_check_says_its_counts_include_archived_records(qtbot, main_window):
+    seen = []
+
+    def read():
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.done(QMessageBox.StandardButton.Ok)
+
+    when_modal(read)
+    main_window.findChild(type(main_window.page_actions[Command.NEW]), "check").trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
+    assert "ook gearchiveerde organisaties en contactpersonen" in seen[0]
+
+
+def test_municipality_list_says_which_municipality_a_merged_one_is_part_of(qtbot, app_ctx):
+    from regisseur_app.ui.admin.municipality_dialog import MunicipalityListDialog
+
+    dialog = MunicipalityListDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    rows = {dialog.model.index(r, 0).data(): dialog.model.index(r, dialog.model.columnCount() - 1).data()
+            for r in range(dialog.model.rowCount())}
+    assert rows["23023"] == "Pajottegem (1/1/2025)" and rows["23106"] == "" and rows["24008"] == ""

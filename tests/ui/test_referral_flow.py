@@ -3,7 +3,15 @@
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+)
 
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
@@ -205,3 +213,25 @@ def test_import_dialog_refuses_a_file_with_a_names_column(qtbot, app_ctx, tmp_pa
     qtbot.waitUntil(lambda: "geweigerd" in dialog.summary.text(), timeout=5000)
     assert "Naam cliënt" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_ctrl_n_opens_a_new_referral_and_soort_gets_the_width(qtbot, main_window):
+    """The tooltip promised Ctrl+N; at 1600 px the long 'Soort' column is not left truncated."""
+    from regisseur_app.ui.referrals.referral_dialog import ReferralDialog
+
+    main_window.resize(1600, 900)
+    page = main_window.show_page("Doorverwijzingen")
+    opened = []
+
+    def close():
+        dialog = QApplication.activeModalWidget()
+        opened.append(type(dialog))
+        dialog.reject()
+
+    when_modal(close)
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert opened == [ReferralDialog]
+    view = page.findChild(QTableView, "referral_table")
+    soort, days = view.columnWidth(3), view.columnWidth(6)
+    assert soort > 300 and days <= 140, (soort, days)

@@ -51,11 +51,11 @@ class ContactFilter:
     archived: bool = False
 
 
-def surname_key(name: str) -> tuple[str, str]:
+def surname_key(name: str) -> str:
     """Sort people on their last name, as a list of people is read: 'Jan Peeters' under P, 'An Van den
-    Broeck' under V (the first word is taken as the first name)."""
+    Broeck' under V (the first word is taken as the first name). A string, so Qt's sort can compare it."""
     words = (name or "").split()
-    return (fold(" ".join(words[1:])), fold(words[0]) if words else "")
+    return fold(" ".join(words[1:])) + "\t" + (fold(words[0]) if words else "")
 
 
 def validate_contact(session: Session, data: ContactInput) -> dict[str, str]:

@@ -43,6 +43,7 @@ class MunicipalityData:
     postcodes: str = ""
     participating: bool = False
     successor: str | None = None
+    successor_name: str = ""     # filled in for display
 
 
 def _reference_rows() -> list[dict[str, str]]:

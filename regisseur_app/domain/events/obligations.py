@@ -36,8 +36,9 @@ OBLIGATIONS = (
 
 MET = "gehaald"
 PLANNED = "gepland"
+TO_PLAN = "te_plannen"      # the year is still running and nothing is planned yet
 NOT_MET = "niet_gehaald"
-STATE_LABELS = {MET: "Gehaald", PLANNED: "Gepland", NOT_MET: "Niet gehaald"}
+STATE_LABELS = {MET: "Gehaald", PLANNED: "Gepland", TO_PLAN: "Nog te plannen", NOT_MET: "Niet gehaald"}
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def yearly_obligations(session: Session, year: int) -> list[ObligationResult]:
             state = MET
         elif counting:
             state = PLANNED
+        elif year >= date.today().year:
+            state = TO_PLAN  # not failed while the year is still running
         else:
             state = NOT_MET
         results.append(ObligationResult(obligation.key, obligation.title, year, state,

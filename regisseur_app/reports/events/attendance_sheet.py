@@ -38,7 +38,7 @@ def write_attendance_sheet(session: Session, event_id: int, path: Path, blank_ro
              paragraph(f"Datum: {when}"), paragraph(f"Locatie: {event.location or '—'}"), Spacer(1, 4 * mm),
              paragraph(f"{len(rows)} ingeschreven deelnemer(s). Wie niet op de lijst staat, vult een lege rij in.",
                        "small"), Spacer(1, 3 * mm)]
-    widths = [10 * mm, 40 * mm, 41 * mm, 33 * mm]  # the rest (about 56 mm) for the signature
+    widths = [10 * mm, 38 * mm, 38 * mm, 42 * mm]  # the rest (about 52 mm) for the signature
     widths.append(content_width() - sum(widths))
     head = [Paragraph(h, st["cell_head"]) for h in ("Nr", "Naam", "Organisatie", "Functie", "Handtekening")]
     body = [head]

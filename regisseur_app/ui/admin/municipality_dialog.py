@@ -37,6 +37,7 @@ class MunicipalityTableModel(RowTableModel):
                align_right=True),
         Column("Postcodes", lambda m: m.postcodes),
         Column("Deelnemend", lambda m: "ja" if m.participating else ""),
+        Column("Gefuseerd in", lambda m: m.successor_name),
     )
 
 
@@ -138,7 +139,11 @@ class MunicipalityListDialog(QDialog):
 
     def refresh(self) -> None:
         with self.ctx.reading() as session:
-            self.model.set_rows(municipalities.list_municipalities(session))
+            rows = municipalities.list_municipalities(session)
+        names = {m.nis_code: m.name for m in rows}
+        for m in rows:  # a merged municipality (1/1/2025) says which one it is part of now
+            m.successor_name = f"{names.get(m.successor, m.successor)} (1/1/2025)" if m.successor else ""
+        self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
 
     def edit(self) -> None:

@@ -41,7 +41,7 @@ from regisseur_app.exchange.analysis.key_figure_import import (
     import_key_figures,
     preview_key_figures,
 )
-from regisseur_app.exchange.importing import MappingError
+from regisseur_app.exchange.importing import SKIP, MappingError
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import format_number
 from regisseur_app.operations.imports import import_table
@@ -115,6 +115,10 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_view.verticalHeader().hide()
         self.summary = QLabel(objectName="summary", wordWrap=True)
+        # a national file has hundreds of rows that are skipped: hidden unless asked, so the rows that are
+        # read in (or have an error) are the ones on screen
+        self.show_skipped = QCheckBox("Overgeslagen rijen tonen", objectName="show_skipped")
+        self.show_skipped.toggled.connect(lambda _c: self._show_rows())
         self.unmatched = QLabel(objectName="unmatched", wordWrap=True)
         self.unmatched.setStyleSheet("color: #b00020;")
         right = QWidget()
@@ -123,6 +127,7 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
         right_layout.addWidget(self.preview_view)
         right_layout.addWidget(self.unmatched)
         right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.show_skipped)
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(right)
@@ -239,6 +244,20 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
 
         run_in_background(self, "Voorbeeld maken…", work, self._set_preview, self._preview_failed)
 
+    def _show_rows(self) -> None:
+        preview = self.preview
+        rows = preview.rows if preview else []
+        if not self.show_skipped.isChecked():
+            rows = [r for r in rows if r.status != SKIP]
+        mapped = list(PREVIEW_FIELDS) if self.form() != LONG else [k for k in PREVIEW_FIELDS if k != "column"]
+        self.model.set_preview(rows, PREVIEW_FIELDS, mapped)
+        self.preview_view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.preview_view.setColumnWidth(column, min(self.preview_view.columnWidth(column), 280))
+        skipped = preview.skip_count if preview else 0
+        self.show_skipped.setText(f"Overgeslagen rijen tonen ({format_number(skipped)})")
+        self.show_skipped.setVisible(bool(skipped))
+
     def _preview_failed(self, exc: Exception) -> None:
         self._set_preview(None)
         if isinstance(exc, MappingError):
@@ -248,11 +267,7 @@ class KeyFigureImportDialog(TableFileMixin, QDialog):
 
     def _set_preview(self, preview: KeyFigurePreview | None) -> None:
         self.preview = preview
-        mapped = list(PREVIEW_FIELDS) if self.form() != LONG else [k for k in PREVIEW_FIELDS if k != "column"]
-        self.model.set_preview(preview.rows if preview else [], PREVIEW_FIELDS, mapped)
-        self.preview_view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.preview_view.setColumnWidth(column, min(self.preview_view.columnWidth(column), 280))
+        self._show_rows()
         self.unmatched.setText(preview.unmatched_report() if preview else "")
         self.unmatched.setVisible(bool(preview and preview.unmatched))
         if preview is None:

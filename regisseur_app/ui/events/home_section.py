@@ -26,7 +26,7 @@ from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 
 STATE_STYLE = {obligations.MET: ("✔", "#1b7a3a"), obligations.PLANNED: ("◷", "#a15c00"),
-               obligations.NOT_MET: ("✘", "#b00020")}
+               obligations.TO_PLAN: ("…", "#a15c00"), obligations.NOT_MET: ("✘", "#b00020")}
 MAX_ROWS_SHOWN = 8
 UPCOMING_SHOWN = 5
 
