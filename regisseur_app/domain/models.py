@@ -10,5 +10,15 @@ from regisseur_app.domain.events.models import AgendaItem, Event, EventParticipa
 from regisseur_app.domain.mvo.models import MvoIndicator, MvoMaterial, MvoValue
 from regisseur_app.domain.referrals.models import Referral, ReferralAudit, ReferralStep
 from regisseur_app.domain.reports.models import ReportComment, ReportLogEntry
+from regisseur_app.domain.survey.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyRespondent,
+    SurveyResponse,
+    SurveySection,
+)
 
-__all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "MvoIndicator", "MvoMaterial", "MvoValue", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep", "ReportComment", "ReportLogEntry"]
+__all__ = ["KeyFigureValue", "KeyIndicator", "SocialEconomyType", "SwotItem", "AgendaItem", "Event", "EventParticipant", "FollowUpAction", "MvoIndicator", "MvoMaterial", "MvoValue", "AppSetting", "Base", "CodeItem", "Contact", "Municipality", "Organisation", "Referral", "ReferralAudit", "ReferralStep", "ReportComment", "ReportLogEntry",
+           "Survey", "SurveyAnswer", "SurveyOption", "SurveyQuestion", "SurveyRespondent", "SurveyResponse", "SurveySection"]
