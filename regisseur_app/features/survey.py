@@ -6,13 +6,14 @@ from regisseur_app.features.spec import (
     DemoSpec,
     Feature,
     KpiSourceSpec,
+    PageSpec,
     ReportSectionSpec,
 )
 
 FEATURE = Feature(
     name="survey",
     title="Behoeftepeiling",
-    # pages: added with the UI
+    pages=(PageSpec("Behoeftepeiling", 35, "regisseur_app.ui.survey.survey_page:SurveyPage"),),
     demo=DemoSpec("demo_survey", "regisseur_app.domain.survey.demo:populate_demo"),
     code_lists=(CodeListSpec("survey_audience", "Doelgroepen van behoeftepeilingen"),),
     need_score_providers=("regisseur_app.domain.survey.needs:need_scores",),

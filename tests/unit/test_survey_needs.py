@@ -104,3 +104,25 @@ def test_response_rate_kpi(ctx):
     assert bekkevoort.rows[-1][1:] == [3, 1, 33.3]
     assert [(r.municipality, r.invited, r.responded) for r in rates] == [
         ("Bekkevoort", 3, 1), ("Geetbets", 1, 0), ("Totaal", 4, 1)]
+
+
+def test_reminders_are_eml_drafts_for_those_who_did_not_answer(ctx, tmp_path):
+    from email import message_from_bytes
+
+    from regisseur_app.domain.core import contact_service
+    from regisseur_app.exchange.survey.reminders import write_reminders
+
+    with ctx.transaction() as session:
+        built = build_survey(session, answers=False)
+        ann = contact_service.save_contact(session, contact_service.ContactInput(
+            name="Ann Peeters", email="ann@bekkevoort.be"), None)
+        bob = contact_service.save_contact(session, contact_service.ContactInput(name="Bob Claes"), None)
+        a = respondents.save_respondent(session, built.survey_id, RespondentInput(BEKKEVOORT, contact_id=ann))
+        respondents.save_respondent(session, built.survey_id, RespondentInput(GEETBETS, contact_id=bob))
+        result = write_reminders(session, built.survey_id, tmp_path)
+    assert result.reminded_ids == [a]
+    assert result.refused == ["Bob Claes (geen e-mailadres)"]
+    message = message_from_bytes(result.written[0].read_bytes())
+    assert message["X-Unsent"] == "1" and "ann@bekkevoort.be" in message["To"]
+    assert message["Subject"] == "Herinnering: Peiling 2025"
+    assert "nog niet ontvangen" in message.get_payload(decode=True).decode("utf-8")
