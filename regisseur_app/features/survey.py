@@ -2,7 +2,6 @@
 
 from regisseur_app.features.spec import (
     CodeListSpec,
-    CountSpec,
     DemoSpec,
     Feature,
     KpiSourceSpec,
@@ -20,5 +19,4 @@ FEATURE = Feature(
     report_sections=(ReportSectionSpec("survey", "Behoeftepeiling", 30, "regisseur_app.reports.survey.section:build"),),
     kpi_sources=(KpiSourceSpec("survey_response_rate", "Responsgraad behoeftepeiling", "%",
                                "regisseur_app.reports.survey.section:response_rate_kpi"),),
-    backup_counts=(CountSpec("antwoorden behoeftepeiling", "survey_response"),),
 )

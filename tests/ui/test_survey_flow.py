@@ -161,3 +161,60 @@ def test_delete_response_asks_first(qtbot, main_window, app_ctx):
     assert responses.model.rowCount() == 1
     assert ops is not None and ResponseInput is not None and built.survey_id
     assert isinstance(responses.search, QLineEdit)
+
+
+def test_import_google_csv_resolve_unknown_value_then_reimport_adds_nothing(qtbot, main_window, app_ctx, tmp_path):
+    from regisseur_app.ui.survey.import_dialog import SurveyImportDialog
+    from tests.unit.survey_support import build_survey
+
+    with app_ctx.transaction() as session:
+        build_survey(session, answers=False)
+    path = tmp_path / "google.csv"
+    path.write_bytes(b"\xef\xbb\xbfTijdstempel,Gemeente,Welke dienst?,Hoeveel cli\xc3\xabnten?\n"
+                     b"20/11/2025 14:03:12,Bekkevoort,A,3\n20/11/2025 15:00:00,Geetbets,Q,4\n")
+    page = main_window.show_page("Behoeftepeiling")
+    page.reload_choices()
+    seen = {}
+
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SurveyImportDialog)
+        dialog.load_file(path)
+        qtbot.waitUntil(lambda: dialog.plan is not None and dialog.values is not None, timeout=10000)
+        seen["summary"] = dialog.summary.text()
+        seen["enabled_before"] = dialog.import_button.isEnabled()
+        combo = dialog.values.cellWidget(0, 4)
+        seen["value"] = dialog.values.item(0, 1).text()
+        _select(combo, "B")
+        seen["enabled_after"] = dialog.import_button.isEnabled()
+
+        def close_info():
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):  # still the import dialog: wait for the message
+                when_modal(close_info)
+                return
+            seen["done"] = box.text()
+            box.accept()
+
+        when_modal(close_info)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    when_modal(drive)
+    page.import_file()
+    assert seen["value"] == "Q" and "1 probleem zonder keuze" in seen["summary"]
+    assert not seen["enabled_before"] and seen["enabled_after"]
+    assert seen["done"].startswith("2 antwoorden toegevoegd")
+    assert page.responses.model.rowCount() == 2
+
+    def again():
+        dialog = QApplication.activeModalWidget()
+        dialog.load_file(path)
+        qtbot.waitUntil(lambda: dialog.plan is not None and dialog.values is not None, timeout=10000)
+        seen["again"] = dialog.summary.text()
+        seen["again_enabled"] = dialog.import_button.isEnabled()
+        dialog.reject()
+
+    when_modal(again)
+    page.import_file()
+    assert "0 antwoorden om te importeren; 2 antwoorden al eerder geïmporteerd" in seen["again"]
+    assert not seen["again_enabled"]

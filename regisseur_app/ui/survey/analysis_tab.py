@@ -49,6 +49,7 @@ class AnalysisTab(QWidget):
         bar.addWidget(self.question_combo, 3)
         bar.addWidget(QLabel("Uitsplitsen naar:"))
         bar.addWidget(self.group_combo, 2)
+        self.bar = bar
         self.model = StatsModel(self)
         self.table = QTableView(objectName="question_stats")
         self.table.setModel(self.model)
@@ -82,6 +83,9 @@ class AnalysisTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.note)
+
+    def add_button(self, button) -> None:  # noqa: ANN001
+        self.bar.addWidget(button)
 
     def set_survey(self, survey_id: int | None) -> None:
         self.survey_id = survey_id

@@ -19,6 +19,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.survey.views import SurveyView, survey_view
 from regisseur_app.operations import survey as ops
+from regisseur_app.ui.survey.outputs import KINDS, write_output
 from regisseur_app.ui.survey.question_dialog import QuestionDialog
 from regisseur_app.ui.survey.question_model import QuestionModel
 from regisseur_app.ui.table_base import read_only_table, sorting_proxy
@@ -55,6 +56,14 @@ class BuilderTab(QWidget):
         self.buttons["down"].setToolTip("Vraag omlaag (Ctrl+↓)")
         bar.addStretch()
         self.out_bar = QHBoxLayout()
+        self.out_bar.addWidget(QLabel("Naar de respondenten:"))
+        for kind, name in (("pdf", "print_pdf"), ("xlsform", "export_xlsform"), ("template", "export_template")):
+            button = QPushButton(KINDS[kind][0] + "…", objectName=name)
+            button.clicked.connect(lambda _c=False, k=kind: self.write(k))
+            self.out_bar.addWidget(button)
+            self.buttons[name] = button
+        self.buttons["export_xlsform"].setToolTip("Het open formulierformaat van KoboToolbox, ODK en SurveyCTO; "
+                                                  "gecontroleerd met pyxform")
         self.out_bar.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -66,10 +75,13 @@ class BuilderTab(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.delete_selected)
 
-    def add_output(self, button: QPushButton) -> None:
-        if self.out_bar.count() == 1:
-            self.out_bar.insertWidget(0, QLabel("Naar de respondenten:"))
-        self.out_bar.insertWidget(self.out_bar.count() - 1, button)
+    def write(self, kind: str) -> None:
+        if self.view is None or not self.view.questions:
+            QMessageBox.information(self, "Geen vragen", "Deze peiling heeft nog geen vragen.")
+            return
+        target = write_output(self, self.ctx, self.view.id, self.view.title, kind)
+        if target is not None:
+            self.status_message.emit(f"Bewaard: {target}")
 
     def set_survey(self, survey_id: int | None) -> None:
         self.survey_id = survey_id

@@ -22,7 +22,7 @@ BUILDER, RESPONDENTS, RESPONSES, ANALYSIS, COMPARISON, NEEDS = range(6)
 
 
 class SurveyPage(Page):
-    COMMANDS = frozenset({Command.NEW, Command.SEARCH})
+    COMMANDS = frozenset({Command.NEW, Command.IMPORT, Command.EXPORT, Command.SEARCH})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +62,16 @@ class SurveyPage(Page):
                 widget.status_message.connect(self.status_message)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         self.responses.changed.connect(self._reload_surveys)
+        self.import_button = QPushButton("Importeren…", objectName="import_answers")
+        self.import_button.setToolTip("Antwoorden uit Microsoft Forms, Google Forms, LimeSurvey, KoboToolbox/ODK of "
+                                      "het Excel-sjabloon (Ctrl+I)")
+        self.import_button.clicked.connect(self.import_file)
+        self.responses.add_button(self.import_button)
+        self.export_button = QPushButton("Resultaten (Excel)…", objectName="export_results")
+        self.export_button.setToolTip("Eén werkblad per vraag, per gemeente naast elkaar, plus de ruwe antwoorden "
+                                      "(Ctrl+E)")
+        self.export_button.clicked.connect(self.export_list)
+        self.analysis.add_button(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
@@ -86,6 +96,28 @@ class SurveyPage(Page):
             self._reload_surveys(dialog.saved_id)
             self.tabs.setCurrentIndex(BUILDER)
             self.status_message.emit("Peiling aangemaakt: voeg nu de vragen toe.")
+
+    def import_file(self) -> None:
+        from regisseur_app.ui.survey.import_dialog import SurveyImportDialog
+
+        if self.survey_id() is None:
+            QMessageBox.information(self, "Geen peiling", "Kies of maak eerst een peiling.")
+            return
+        dialog = SurveyImportDialog(self.ctx, self.survey_id(), self)
+        if dialog.exec() and dialog.outcome is not None:
+            self._reload_surveys()
+            self.tabs.setCurrentIndex(RESPONSES)
+            self.status_message.emit(f"{counted(dialog.outcome.added, 'antwoord', 'antwoorden')} geïmporteerd.")
+
+    def export_list(self) -> None:
+        from regisseur_app.ui.survey.outputs import write_output
+
+        if self.survey_id() is None:
+            return
+        title = self.survey_combo.currentText().split(" (")[0]
+        target = write_output(self, self.ctx, self.survey_id(), title, "results")
+        if target is not None:
+            self.status_message.emit(f"Resultaten bewaard: {target}")
 
     # ---- surveys ------------------------------------------------------------------------------------
     def survey_id(self) -> int | None:
