@@ -19,4 +19,5 @@ FEATURE = Feature(
     report_sections=(ReportSectionSpec("survey", "Behoeftepeiling", 30, "regisseur_app.reports.survey.section:build"),),
     kpi_sources=(KpiSourceSpec("survey_response_rate", "Responsgraad behoeftepeiling", "%",
                                "regisseur_app.reports.survey.section:response_rate_kpi"),),
+    models=("regisseur_app.domain.survey.models",),
 )

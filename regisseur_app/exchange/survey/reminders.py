@@ -13,7 +13,7 @@ from regisseur_app.domain.core.setup import association_name
 from regisseur_app.domain.core.validation import is_valid_email
 from regisseur_app.domain.survey import respondents
 from regisseur_app.domain.survey.models import Survey
-from regisseur_app.exchange.eml import draft_message
+from regisseur_app.exchange.events.eml import draft_message
 from regisseur_app.exchange.events.ics import safe_file_name, write_bytes
 
 
