@@ -231,7 +231,9 @@ def test_template_round_trip_and_results_workbook(ctx, built, tmp_path):
     raw = results["Ruwe antwoorden"]
     formula_cells = [c for row in raw.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and "cmd" in c.value]
     assert len(formula_cells) == 1 and formula_cells[0].data_type == "s"
-    assert not formula_cells[0].value.startswith("=")  # neutralised: never run as a formula
+    cell = formula_cells[0]
+    # neutralised: a text cell flagged with Excel's quote prefix (or prefixed), never run as a formula
+    assert cell.quotePrefix or not cell.value.startswith("=")
 
 
 def test_printable_questionnaire_pdf(ctx, built, tmp_path):

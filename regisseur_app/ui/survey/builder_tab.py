@@ -100,13 +100,13 @@ class BuilderTab(QWidget):
         for button in self.buttons.values():
             button.setEnabled(self.survey_id is not None)
         if current is not None:
-            self.select(current.id)
+            self.select_question(current.id)
 
     def selected(self):  # noqa: ANN201
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def select(self, question_id: int) -> None:
+    def select_question(self, question_id: int) -> None:
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == question_id:
                 self.table.selectRow(row)
@@ -118,7 +118,7 @@ class BuilderTab(QWidget):
         dialog = QuestionDialog(self.ctx, self.view.id, self.view.sections, question, self)
         if dialog.exec():
             self.refresh()
-            self.select(dialog.saved_id)
+            self.select_question(dialog.saved_id)
             self.status_message.emit("Vraag bewaard.")
 
     def edit_selected(self) -> None:
@@ -146,7 +146,7 @@ class BuilderTab(QWidget):
             return
         ops.move_question(self.ctx, question.id, step)
         self.refresh()
-        self.select(question.id)
+        self.select_question(question.id)
 
     def new_section(self) -> None:
         if self.survey_id is None:
