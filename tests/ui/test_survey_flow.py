@@ -127,7 +127,7 @@ def test_build_questionnaire_key_in_answers_see_analysis_and_gaps(qtbot, main_wi
     after = {gaps_tab.model.row_at(r).label: gaps_tab.model.row_at(r) for r in range(gaps_tab.model.rowCount())}
     assert after["Catering/buurtrestaurant"].verdict == "hoge nood, geen aanbod"
     assert gaps_tab.model.row_at(0).label == "Catering/buurtrestaurant"
-    assert "behoeftepeiling" in gaps_tab.note.text()
+    assert "behoeftepeiling" in gaps_tab.note.text() and "peiling 2026" in after["Catering/buurtrestaurant"].need.source
 
 
 def test_delete_response_asks_first(qtbot, main_window, app_ctx):

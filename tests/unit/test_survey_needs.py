@@ -55,7 +55,7 @@ def test_gap_analysis_shows_high_need_without_offer(ctx):
     assert first.verdict == "hoge nood, geen aanbod"
     assert first.category_id in (built.categories["catering"], built.categories["klusjes"])  # both 100 %
     assert first.need.score == pytest.approx(1.0)
-    assert "behoeftepeiling 2025" in first.need.source
+    assert "peiling 2025" in first.need.source
     groen = next(g for g in rows if g.category_id == built.categories["groenonderhoud"])
     assert groen.need.score == pytest.approx(0.5) and groen.high_need
 

@@ -102,4 +102,4 @@ def need_scores(session: Session) -> Iterable[NeedScore]:
     year = latest_year(session)
     for row in need_rows(session, year):
         yield NeedScore(row.nis_code, row.category_id, row.score, row.respondents,
-                        f"behoeftepeiling {year}, n={row.respondents}")
+                        f"peiling {year}, n={row.respondents}")

@@ -37,7 +37,7 @@ class BuilderTab(QWidget):
         self.table = read_only_table(sorting_proxy(self.model), "questions")
         self.table.setSortingEnabled(False)  # the order is the questionnaire's
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        for column, width in enumerate((44, 100, 120, 430, 140, 280)):
+        for column, width in enumerate((40, 90, 110, 360, 130, 220)):
             self.table.setColumnWidth(column, width)
         self.hint = QLabel("Nog geen vragen. Voeg een vraag toe met 'Nieuwe vraag…' (Ctrl+N).", objectName="hint")
         self.hint.setStyleSheet("color: #555;")

@@ -4,6 +4,7 @@ saves and starts the next form. Also used to edit one response."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,7 +45,7 @@ class EntryDialog(QDialog):
             invitees = respondents.list_respondents(session, survey_id)
             existing = responses.load_response(session, response_id) if response_id else None
         self.setWindowTitle(f"{'Antwoord bewerken' if response_id else 'Antwoorden ingeven'} – {self.view.title}")
-        self.resize(820, 760)
+        self.resize(900, 780)
         self.municipality_combo = QComboBox(objectName="entry_municipality")
         self.municipality_combo.addItem("(kies)", None)
         for m in places:
@@ -56,6 +57,7 @@ class EntryDialog(QDialog):
             self.respondent_combo.addItem(label, (r.id, r.nis_code))
         self.respondent_combo.currentIndexChanged.connect(lambda _i: self._respondent_chosen())
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long question puts its field below
         self.errors = FieldErrors(form)
         self.errors.add_row("municipality", "Gemeente:", self.municipality_combo)
         self.errors.add_row("respondent", "Respondent:", self.respondent_combo)
@@ -74,6 +76,7 @@ class EntryDialog(QDialog):
         body = QWidget()
         body.setLayout(form)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.count_label = QLabel(objectName="entry_count")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)

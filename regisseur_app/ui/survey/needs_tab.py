@@ -41,6 +41,8 @@ class NeedsTab(QWidget):
         self.year_label = QLabel(objectName="need_year")
         self.model = NeedModel(self)
         self.table = read_only_table(sorting_proxy(self.model), "need_scores")
+        for column, width in enumerate((150, 230, 140, 110, 110)):
+            self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.addWidget(self.formula)
         layout.addWidget(self.year_label)
