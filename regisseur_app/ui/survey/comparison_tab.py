@@ -54,8 +54,12 @@ class ComparisonTab(QWidget):
         self.municipality_combo = QComboBox(objectName="comparison_municipality")
         self.municipality_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = ComparisonModel(self)
-        self.table = read_only_table(sorting_proxy(self.model), "comparison")
+        proxy = sorting_proxy(self.model)
+        self.table = read_only_table(proxy, "comparison")
         self.table.setSortingEnabled(False)
+        proxy.sort(-1)  # the questionnaire's order
+        for column, width in enumerate((380, 200, 90, 60, 90, 90)):
+            self.table.setColumnWidth(column, width)
         self.note = QLabel(objectName="comparison_note", wordWrap=True)
         self.note.setStyleSheet("color: #555;")
         bar = QHBoxLayout()
