@@ -25,7 +25,8 @@ def _rate(row) -> str:  # noqa: ANN001
 
 class RateModel(RowTableModel):
     COLUMNS = (
-        Column("Gemeente", lambda r: r.municipality, lambda r: (r.nis_code == "", r.municipality)),
+        # the total stays below the municipalities when sorted ascending
+        Column("Gemeente", lambda r: r.municipality, lambda r: ("\uffff" if r.nis_code == "" else "") + r.municipality),
         Column("Uitgenodigd", lambda r: format_number(r.invited), lambda r: r.invited, True),
         Column("Geantwoord", lambda r: format_number(r.responded), lambda r: r.responded, True),
         Column("Responsgraad", _rate, lambda r: r.rate if r.rate is not None else -1, True),

@@ -37,6 +37,8 @@ class RespondentsTab(QWidget):
         self.survey_id: int | None = None
         self.model = RespondentModel(self)
         self.table = read_only_table(sorting_proxy(self.model), "respondents")
+        for column, width in enumerate((110, 230, 170, 220, 110, 110)):
+            self.table.setColumnWidth(column, width)
         self.rates = RateModel(self)
         self.rate_table = read_only_table(sorting_proxy(self.rates), "response_rates")
         self.hint = QLabel("Nog niemand uitgenodigd. Nodig respondenten uit per gemeente, met hun organisatie en "
