@@ -30,6 +30,15 @@ from regisseur_app.domain.plan.models import (
 )
 from regisseur_app.domain.referrals.models import Referral, ReferralAudit, ReferralStep
 from regisseur_app.domain.reports.models import ReportComment, ReportLogEntry
+from regisseur_app.domain.survey.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyRespondent,
+    SurveyResponse,
+    SurveySection,
+)
 
 __all__ = [
     "KeyFigureValue",
@@ -70,4 +79,11 @@ __all__ = [
     "KboImport",
     "KboPersonCount",
     "KboPlace",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyOption",
+    "SurveyQuestion",
+    "SurveyRespondent",
+    "SurveyResponse",
+    "SurveySection",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from regisseur_app.features import analysis, core, events, kbo, mvo, plan, referrals, reports
+from regisseur_app.features import analysis, core, events, kbo, mvo, plan, referrals, reports, survey
 from regisseur_app.features.spec import (
     CodeListSpec,
     CountSpec,
@@ -34,6 +34,7 @@ FEATURES: tuple[Feature, ...] = (
     analysis.FEATURE,
     events.FEATURE,
     referrals.FEATURE,
+    survey.FEATURE,
     mvo.FEATURE,
     reports.FEATURE,
     plan.FEATURE,

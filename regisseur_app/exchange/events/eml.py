@@ -106,14 +106,21 @@ def write_invitations(session: Session, event_id: int, folder: Path, participant
     return result
 
 
-def build_message(event: Event, person: Invitee, ics: bytes, sender: str, agenda=(),  # noqa: ANN001
-                  now: datetime | None = None) -> EmailMessage:
+def draft_message(name: str, email: str, subject: str, text: str, now: datetime | None = None) -> EmailMessage:
+    """A mail draft (.eml) to one person: no From, "X-Unsent: 1", so Outlook opens it as a new message."""
     msg = EmailMessage()
-    msg["To"] = Address(display_name=person.name, addr_spec=person.email)
-    msg["Subject"] = f"Uitnodiging: {event.title} op {format_date(event.starts_at)}"
+    msg["To"] = Address(display_name=name, addr_spec=email)
+    msg["Subject"] = subject
     msg["Date"] = formatdate((now or datetime.now()).timestamp(), localtime=True)
     msg["X-Unsent"] = "1"  # Outlook opens the file as a draft to send
-    msg.set_content(invitation_text(event, person.name, sender, agenda))
+    msg.set_content(text)
+    return msg
+
+
+def build_message(event: Event, person: Invitee, ics: bytes, sender: str, agenda=(),  # noqa: ANN001
+                  now: datetime | None = None) -> EmailMessage:
+    msg = draft_message(person.name, person.email, f"Uitnodiging: {event.title} op {format_date(event.starts_at)}",
+                        invitation_text(event, person.name, sender, agenda), now)
     msg.add_attachment(ics, maintype="text", subtype="calendar", filename=f"{safe_file_name(event.title)}.ics",
                        params={"method": METHOD, "charset": "utf-8"})
     return msg

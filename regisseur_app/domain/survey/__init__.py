@@ -1,0 +1,1 @@
+"""Behoeftepeiling: questionnaires, respondents, answers, statistics and need scores (no Qt)."""

@@ -1,0 +1,1 @@
+"""Exchange of the needs survey: XLSForm, Excel template, results workbook, imports, reminders."""

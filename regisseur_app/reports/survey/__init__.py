@@ -1,0 +1,1 @@
+"""Reports of the needs survey: the college-report section, the printable questionnaire."""

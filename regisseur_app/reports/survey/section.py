@@ -1,0 +1,95 @@
+"""The college-report section of the needs survey: this municipality against the region (per question the
+% of the municipality's answers next to the region's), the measured needs, and the response rate KPI."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from regisseur_app.domain.survey import dataset, needs, respondents, stats
+from regisseur_app.domain.survey.models import NUMBER, SCALE, TEXT, Survey, SurveyResponse
+from regisseur_app.formatting import counted
+from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
+
+KEY, TITLE = "survey", "Behoeftepeiling"
+
+
+def _surveys(session: Session, scope: Scope) -> list[Survey]:
+    query = (select(Survey).where(Survey.year >= scope.start.year, Survey.year <= scope.end.year,
+                                  Survey.id.in_(select(SurveyResponse.survey_id)))
+             .order_by(Survey.year, Survey.title))
+    return list(session.scalars(query))
+
+
+def _pct(value: float | None, n: int) -> float | str | None:
+    if value is None:
+        return None
+    return "<5" if n < stats.SMALL else round(value, 1)
+
+
+def build(session: Session, scope: Scope) -> SectionContent:
+    surveys = _surveys(session, scope)
+    blocks: list = []
+    messages: list[str] = []
+    for survey in surveys:
+        region = dataset.load(session, survey.id)
+        local = dataset.load(session, survey.id, scope.nis_code) if scope.nis_code else region
+        if not local.responses:
+            continue
+        blocks.append(Text(f"{survey.title} ({survey.year}): {counted(len(local.responses), 'antwoord', 'antwoorden')}"
+                           f" uit {scope.name}" + ("" if scope.is_region else
+                                                   f", {counted(len(region.responses), 'antwoord', 'antwoorden')} "
+                                                   "in de hele regio") + ".", "heading"))
+        rows = []
+        for question in local.questions.values():
+            if question.kind == TEXT:
+                continue
+            mine, all_ = stats.question_table(local, question.id), stats.question_table(region, question.id)
+            if question.kind in (SCALE, NUMBER):
+                rows.append([question.text, "gemiddelde", _mean(mine), mine.n, _mean(all_), all_.n])
+            if question.kind != NUMBER:
+                for a, b in zip(mine.rows, all_.rows, strict=True):
+                    rows.append([question.text, a.label, _pct(a.percents[0], mine.n), mine.n,
+                                 _pct(b.percents[0], all_.n), all_.n])
+        blocks.append(Table(f"{survey.title}: {scope.name} tegenover de regio",
+                            [Column("Vraag"), Column("Antwoord"), Column(scope.name, True, 1),
+                             Column("n", True), Column("Regio", True, 1), Column("n regio", True)], rows,
+                            footnote="Percentages van wie de vraag beantwoordde; '<5': minder dan 5 antwoorden, "
+                                     "te klein om te interpreteren."))
+    if not blocks:
+        return no_data(KEY, TITLE, f"Er zijn geen antwoorden op een behoeftepeiling uit {scope.name} in "
+                                   f"{scope.period_label}.")
+    need_rows = [r for r in needs.need_rows(session, max(s.year for s in surveys))
+                 if scope.is_region or r.nis_code == scope.nis_code]
+    if need_rows:
+        blocks.append(Table("Gemeten nood per dienstencategorie",
+                            [Column("Gemeente"), Column("Dienstencategorie"), Column("Noodscore", True, 0, "%"),
+                             Column("Antwoorden", True)],
+                            [[r.municipality, r.category, round(r.score * 100), r.answers] for r in need_rows],
+                            footnote=needs.FORMULA))
+        high = [r for r in need_rows if r.score >= 0.5]
+        if high:
+            messages.append("Hoge nood gemeten voor " + ", ".join(
+                sorted({r.category for r in high})) + ".")
+    return SectionContent(KEY, TITLE, blocks, messages)
+
+
+def _mean(table: stats.QuestionTable) -> float | str | None:
+    mean = table.summaries[0].mean if table.summaries else None
+    return None if mean is None else ("<5" if table.n < stats.SMALL else round(mean, 1))
+
+
+def response_rate_kpi(session: Session, year: int, nis_code: str | None) -> Table:
+    """Invited respondents who answered, per survey of the year; the last cell is the rate in %."""
+    rows = []
+    invited = answered = 0
+    for survey in session.scalars(select(Survey).where(Survey.year == year).order_by(Survey.title)):
+        rates = [r for r in respondents.response_rates(session, survey.id)
+                 if (r.nis_code == nis_code if nis_code else r.nis_code == "")]
+        i, a = sum(r.invited for r in rates), sum(r.responded for r in rates)
+        invited, answered = invited + i, answered + a
+        rows.append([survey.title, i, a, round(100 * a / i, 1) if i else None])
+    rows.append(["Totaal", invited, answered, round(100 * answered / invited, 1) if invited else None])
+    return Table("Responsgraad behoeftepeiling", [Column("Peiling"), Column("Uitgenodigd", True),
+                                                  Column("Geantwoord", True), Column("Responsgraad", True, 1, "%")],
+                 rows, total_row=True)

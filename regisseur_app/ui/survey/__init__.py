@@ -1,0 +1,1 @@
+"""The Behoeftepeiling page: builder, respondents, answers, analysis, need scores."""

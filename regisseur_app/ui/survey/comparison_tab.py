@@ -1,0 +1,105 @@
+"""Vergelijking: this year's answers against the previous year's survey, for the questions that match."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain.core import municipalities
+from regisseur_app.domain.survey import comparison
+from regisseur_app.domain.survey.stats import SMALL_LABEL
+from regisseur_app.formatting import format_number
+from regisseur_app.ui.table_base import Column, RowTableModel, read_only_table, sorting_proxy
+
+
+def _value(value: float | None, unit: str) -> str:
+    return "—" if value is None else format_number(value, 1) + (" %" if unit else "")
+
+
+def _difference(row: comparison.ComparisonRow) -> str:
+    if row.difference is None:
+        return "—"
+    sign = "+" if row.difference > 0 else ""
+    return f"{sign}{format_number(row.difference, 1)}" + (" procentpunt" if row.unit else "")
+
+
+class ComparisonModel(RowTableModel):
+    COLUMNS = (
+        Column("Vraag", lambda r: r.question),
+        Column("Antwoord", lambda r: r.answer),
+        Column("Dit jaar", lambda r: _value(r.now, r.unit), lambda r: r.now if r.now is not None else -1, True),
+        Column("n", lambda r: str(r.n_now), lambda r: r.n_now, True),
+        Column("Vorig jaar", lambda r: _value(r.before, r.unit), lambda r: r.before if r.before is not None else -1,
+               True),
+        Column("n vorig jaar", lambda r: str(r.n_before), lambda r: r.n_before, True),
+        Column("Verschil", _difference, lambda r: r.difference if r.difference is not None else -999, True),
+    )
+
+    def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
+        from PySide6.QtCore import Qt
+
+        if role == Qt.ItemDataRole.ForegroundRole and row.small:
+            return QColor("#888888")
+        if role == Qt.ItemDataRole.ToolTipRole and row.small:
+            return f"Minder dan 5 antwoorden: {SMALL_LABEL}"
+        return None
+
+
+class ComparisonTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.survey_id: int | None = None
+        self.municipality_combo = QComboBox(objectName="comparison_municipality")
+        self.municipality_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.model = ComparisonModel(self)
+        proxy = sorting_proxy(self.model)
+        self.table = read_only_table(proxy, "comparison")
+        self.table.setSortingEnabled(False)
+        proxy.sort(-1)  # the questionnaire's order
+        for column, width in enumerate((380, 200, 90, 60, 90, 90)):
+            self.table.setColumnWidth(column, width)
+        self.note = QLabel(objectName="comparison_note", wordWrap=True)
+        self.note.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Gemeente:"))
+        bar.addWidget(self.municipality_combo)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        with self.ctx.reading() as session:
+            places = municipalities.list_municipalities(session, participating_only=True)
+        self.municipality_combo.blockSignals(True)
+        self.municipality_combo.clear()
+        self.municipality_combo.addItem("Hele regio", None)
+        for m in places:
+            self.municipality_combo.addItem(m.name, m.nis_code)
+        self.municipality_combo.blockSignals(False)
+
+    def set_survey(self, survey_id: int | None) -> None:
+        self.survey_id = survey_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.survey_id is None:
+            self.model.set_rows([])
+            self.note.setText("")
+            return
+        with self.ctx.reading() as session:
+            result = comparison.compare(session, self.survey_id, self.municipality_combo.currentData())
+        self.model.set_rows(result.rows)
+        if result.year_before is None:
+            self.note.setText("Er is geen peiling van een vorig jaar voor dezelfde doelgroep om mee te vergelijken. "
+                              "Kopieer volgend jaar deze peiling, dan worden de vragen vergeleken.")
+        else:
+            text = (f"Vergeleken met '{result.title_before}' ({result.year_before}): vragen met dezelfde code of "
+                    "tekst en dezelfde soort. Grijs: minder dan 5 antwoorden, te klein om te interpreteren.")
+            if result.unmatched:
+                text += f" Zonder overeenkomende vraag: {len(result.unmatched)}."
+            self.note.setText(text)
