@@ -146,3 +146,70 @@ def test_import_a_template_shows_every_change_and_imports_after_confirmation(qtb
     assert seen["before"] == 0  # nothing written before the confirmation
     assert completeness_now() == 2
     assert tab.findChild(QLabel, "completeness").text().startswith("2 van ")
+
+
+def test_add_an_indicator_with_a_checked_gri_code_then_retire_it(qtbot, main_window, app_ctx):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from tests.ui.conftest import when_modal
+
+    with app_ctx.transaction() as s:
+        org(s, "Kringwinkel Nieuw", "kringwinkel")
+    page = main_window.show_page("MVO")
+    page.tabs.setCurrentWidget(page.indicators)
+    before = page.indicators.model.rowCount()
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "label"), "Vrijwilligers")
+        dialog.findChild(QComboBox, "pillar").setCurrentIndex(dialog.findChild(QComboBox, "pillar").findText("Mens"))
+        kind = dialog.findChild(QComboBox, "value_type")
+        kind.setCurrentIndex(kind.findData("aantal"))
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "unit"), "personen")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "gri_code"), "307-1")
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        seen["error"] = dialog.findChild(QLabel, "error_gri_code").text()
+        dialog.findChild(QLineEdit, "gri_code").setText("2-8")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.indicators.new_button, Qt.MouseButton.LeftButton)
+    assert "vervangen door GRI 2-27" in seen["error"]
+    assert page.indicators.model.rowCount() == before + 1
+    page.tabs.setCurrentWidget(page.entry)
+    page.entry.year_combo.setCurrentIndex(page.entry.year_combo.findData(2025))
+    _select(page, "Kringwinkel Nieuw")
+    assert page.entry.form.findChild(QLineEdit, "value_vrijwilligers") is not None
+
+    page.tabs.setCurrentWidget(page.indicators)
+    table = page.indicators.table
+    row = next(r for r in range(page.indicators.proxy.rowCount())
+               if page.indicators.proxy.index(r, 1).data() == "Vrijwilligers")
+    table.setCurrentIndex(page.indicators.proxy.index(row, 1))
+    qtbot.mouseClick(page.indicators.retire_button, Qt.MouseButton.LeftButton)
+    assert page.indicators.model.rowCount() == before  # retired ones are hidden unless asked for
+    page.indicators.retired_check.setChecked(True)
+    assert any(page.indicators.model.row_at(r).label == "Vrijwilligers" and not page.indicators.model.row_at(r).active
+               for r in range(page.indicators.model.rowCount()))
+    page.tabs.setCurrentWidget(page.entry)
+    page.entry.load_form()
+    assert page.entry.form.findChild(QLineEdit, "value_vrijwilligers") is None
+
+
+def test_home_section_counts_complete_reports(qtbot, main_window, app_ctx):
+    from datetime import date
+
+    from regisseur_app.ui.mvo.home_section import MvoHomeSection
+    from tests.unit.mvo_support import put
+
+    year = date.today().year - 1
+    with app_ctx.transaction() as s:
+        put(s, org(s, "Kringwinkel Half", "kringwinkel"), year, dgw_personen="4", hergebruik_textiel="10")
+    section = MvoHomeSection(app_ctx)
+    section.refresh()
+    text = section.summary.text()
+    assert f"MVO-rapporten {year}: 0 van 1 volledig." in text and "Kringwinkel Half" in text
+    assert "40 ton CO₂" in text  # 10 t textile × 4,0
+    section.deleteLater()

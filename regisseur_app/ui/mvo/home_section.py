@@ -1,0 +1,50 @@
+"""Overzicht section of the MVO module: how many MVO reports of last year are complete, which ones are not
+yet, and the avoided CO₂ of the region that year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from regisseur_app.context import AppContext
+from regisseur_app.domain.mvo.overview import organisation_figures
+from regisseur_app.formatting import format_number
+
+MAX_NAMES = 6
+
+
+class MvoHomeSection(QFrame):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mvo_home_section")
+        heading = QLabel("MVO-rapportering")
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #1f4e79;")
+        self.summary = QLabel(objectName="mvo_summary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+
+    def refresh(self) -> None:
+        year = date.today().year - 1
+        with self.ctx.reading() as session:
+            figures = organisation_figures(session, year)
+        if not figures:
+            self.summary.setText(f"Nog geen MVO-cijfers voor {year}. Vul ze in of stuur Excel-sjablonen uit op de "
+                                 "pagina MVO.")
+            return
+        incomplete = [f.row.name for f in figures if not f.completeness.complete]
+        co2 = sum(f.numbers.get("vermeden_co2", 0.0) for f in figures)
+        lines = [f"MVO-rapporten {year}: {len(figures) - len(incomplete)} van {len(figures)} volledig."]
+        if incomplete:
+            names = ", ".join(incomplete[:MAX_NAMES]) + (" …" if len(incomplete) > MAX_NAMES else "")
+            lines.append(f"Nog aan te vullen: {names}.")
+        if co2:
+            lines.append(f"Samen {format_number(co2, 0)} ton CO₂ vermeden door hergebruik.")
+        self.summary.setText("\n".join(lines))
+
+
+def make_section(ctx: AppContext) -> MvoHomeSection:
+    return MvoHomeSection(ctx)
