@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from regisseur_app import features
 from regisseur_app.domain.core import codelists, organisation_service
 from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.operations import maintenance
@@ -30,7 +31,9 @@ def test_backup_is_a_verified_copy_with_counts(app_ctx):
     assert backup.integrity_errors(path) == []
     [info] = maintenance.list_backups(app_ctx)  # counts named by the registry (features.backup_counts)
     assert info.path == path and info.size > 0
-    assert info.counts == {"organisaties": 1, "contactpersonen": 0}
+    assert set(info.counts) == {count.label for count in features.backup_counts()}
+    assert info.counts["organisaties"] == 1 and info.counts["contactpersonen"] == 0
+    assert sum(info.counts.values()) == 1  # every other registered count: nothing yet
     assert not list(app_ctx.paths.backup_dir.glob(".*.tmp"))
 
 
