@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     from regisseur_app.reports.college import command as report_command
 
     report_command.add_parser(sub, _add_db_options)
+    restore = sub.add_parser("restore", help="toon de back-ups, of zet er een terug")
+    _add_db_options(restore, default=argparse.SUPPRESS)
+    restore.add_argument("backup", nargs="?", help="nummer uit de lijst, 'nieuwste' of het pad van een back-up")
+    restore.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
     return parser
 
 
@@ -70,13 +74,18 @@ def main(argv: list[str] | None = None) -> int:
         report = check(paths.db_path)
         print(report.as_text())
         return 0 if report.ok else 1
+    if args.command == "restore":
+        from regisseur_app.cli_restore import run_restore
+
+        return run_restore(_paths(args), args.backup, args.ja)
     if args.command == "backup":
         from regisseur_app.storage.backup import BackupError, make_backup
+        from regisseur_app.storage.errors import StorageError
 
         paths = _paths(args)
         try:
             print(f"Back-up gemaakt: {make_backup(paths.db_path, paths.backup_dir)}")
-        except BackupError as exc:
+        except (BackupError, StorageError) as exc:
             print(f"Back-up mislukt: {exc}", file=sys.stderr)
             return 1
         return 0

@@ -13,10 +13,12 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from regisseur_app import APP_NAME
 from regisseur_app.storage.engine import make_engine
+from regisseur_app.storage.errors import storage_error
 from regisseur_app.storage.generation import install_generation_counter
 
 DB_FILE = "regisseur.sqlite"
@@ -57,6 +59,8 @@ class AppContext:
         self.undo_sink: Callable[[Any], None] | None = None
         self.replaying = False  # True while an undo or redo runs: it records no new undo step
         self._listeners: list[Callable[[set[str]], None]] = []
+        # damage found by a check during the start (startup.open_context): the window offers the repair
+        self.start_problems: list[str] = []
 
     def record_undo(self, record: Any) -> None:
         if self.undo_sink is not None:
@@ -81,9 +85,18 @@ class AppContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write = one transaction: commits at the end, rolls back on any exception."""
-        with self.session_factory.begin() as session:
-            yield session
+        """One write = one transaction: commits at the end, rolls back on any exception.
+
+        A failure of the disk or the file (full, read-only, I/O error) becomes a StorageError with a
+        Dutch message; the transaction was rolled back, so nothing was half-written."""
+        try:
+            with self.session_factory.begin() as session:
+                yield session
+        except (DBAPIError, OSError) as exc:
+            translated = storage_error(exc, "Het opslaan", self.paths.db_path)
+            if translated is exc:
+                raise
+            raise translated from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

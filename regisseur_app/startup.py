@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from regisseur_app import features
@@ -10,36 +11,74 @@ from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.domain.core.settings import DATA_GENERATION, set_setting
 from regisseur_app.domain.core.setup import ensure_reference_data
 from regisseur_app.storage import backup, migrations
+from regisseur_app.storage.errors import DAMAGE_REASONS, storage_error, storage_reason
 from regisseur_app.storage.integrity import quick_check
 
 log = logging.getLogger(__name__)
 
 
 class DatabaseDamagedError(RuntimeError):
-    pass
+    """The database fails its check or cannot be opened: the UI shows the recovery window."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
 def open_context(paths: AppPaths, demo: bool = False) -> AppContext:
-    """Return a ready AppContext. Raises NewerDatabaseError, DatabaseDamagedError or BackupError."""
+    """Return a ready AppContext. Raises NewerDatabaseError, DatabaseDamagedError, BackupError or StorageError.
+
+    Before anything writes to an existing file it is checked read-only (`quick_check`, schema revision),
+    so a refused file stays byte-identical. `ctx.start_problems` lists damage found later at this start
+    (a backup whose check failed): the start goes on and the window offers the repair."""
     existed = paths.db_path.exists() and paths.db_path.stat().st_size > 0
+    if existed:
+        backup.remove_stale_temp_files(paths.backup_dir)
+        if not quick_check(paths.db_path):
+            raise DatabaseDamagedError(f"De database {paths.db_path} is beschadigd of kan niet geopend worden.")
+        migrations.check_file_not_newer(paths.db_path)
     ctx = AppContext(paths, demo=demo)
     try:
-        if existed:
-            if not quick_check(paths.db_path):
-                raise DatabaseDamagedError(
-                    f"De database {paths.db_path} is beschadigd (quick_check faalt). "
-                    "Zet een back-up terug via 'Bestand › Back-up terugzetten…' of vraag hulp."
-                )
-            migrations.check_not_newer(ctx.engine)
-            if migrations.needs_upgrade(ctx.engine):
-                log.info("backup before migration of %s", paths.db_path)
+        if existed and migrations.needs_upgrade(ctx.engine):
+            log.info("backup before migration of %s", paths.db_path)
+            try:
                 backup.make_backup(paths.db_path, paths.backup_dir)
+            except backup.SourceDamagedError as exc:
+                raise DatabaseDamagedError(str(exc), exc.problems) from exc
         migrations.upgrade_to_head(ctx.engine)
         with ctx.transaction() as session:
             ensure_reference_data(session)
         features.run_on_open(ctx)
         if existed and backup.needs_backup(paths.db_path, paths.backup_dir):
-            backup.make_backup(paths.db_path, paths.backup_dir)
+            try:
+                backup.make_backup(paths.db_path, paths.backup_dir)
+            except backup.SourceDamagedError as exc:  # e.g. index damage quick_check does not see
+                log.error("start-up backup refused: %s", exc)
+                ctx.start_problems = exc.problems
+    except Exception as exc:
+        ctx.close()
+        if storage_reason(exc) in DAMAGE_REASONS:  # damage that surfaced while migrating or seeding
+            raise DatabaseDamagedError(f"De database {paths.db_path} is beschadigd: {exc}") from exc
+        translated = storage_error(exc, "Het openen van de database", paths.db_path)
+        if translated is not exc:
+            raise translated from exc
+        raise
+    return ctx
+
+
+def open_after_file_restore(paths: AppPaths, safety: Path | None, demo: bool = False) -> AppContext:
+    """Open a database that `storage.recovery.restore_file` has just put in place, and run what follows
+    a restore: a new data generation (the next start backs it up) and the features' after-restore hooks
+    with the damaged file's copy (read where it can still be read)."""
+    ctx = open_context(paths, demo=demo)
+    try:
+        with ctx.transaction() as session:
+            set_setting(session, DATA_GENERATION, str(backup.highest_generation(paths.backup_dir) + 1))
+        try:
+            features.run_after_restore(ctx, safety)
+        except sqlite3.DatabaseError as exc:  # the damaged copy cannot be read: hooks without it
+            log.warning("after-restore hooks could not read %s: %s", safety, exc)
+            features.run_after_restore(ctx, None)
     except Exception:
         ctx.close()
         raise

@@ -117,6 +117,11 @@ def metadata() -> MetaData:
     return Base.metadata
 
 
+def checks() -> list[Callable[[Any], list[str]]]:
+    """The features' own integrity checks: fn(session) -> Dutch problems (empty when in order)."""
+    return [resolve(ref) for f in FEATURES for ref in f.checks]
+
+
 def run_on_open(ctx: Any) -> None:
     for feature in FEATURES:
         for ref in feature.on_open:

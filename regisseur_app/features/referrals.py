@@ -28,7 +28,10 @@ FEATURE = Feature(
         CodeListSpec("referral_age_group", "Leeftijdscategorieën"),
     ),
     admin_actions="regisseur_app.ui.referrals.admin:admin_actions",
+    # an erased referral stays erased also when a backup is copied over the database or opened with --db
+    on_open=("regisseur_app.operations.referrals:reapply_on_open",),
     after_restore=("regisseur_app.operations.referrals:reapply_after_restore",),
     report_sections=(ReportSectionSpec("doorverwijzingen", "Doorverwijzingen naar VDAB", 50, "regisseur_app.reports.referrals.college_section:build"),),  # noqa: E501
     models=("regisseur_app.domain.referrals.models",),
+    checks=("regisseur_app.domain.referrals.audit:check_chain",),
 )

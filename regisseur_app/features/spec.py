@@ -133,3 +133,5 @@ class Feature:
     # the modules that define its tables ("regisseur_app.domain.<name>.models"): imported by
     # features.metadata() for Alembic and the tests, so no central list of models is needed
     models: tuple[str, ...] = ()
+    # checks(session) -> list[str]: Dutch problems found in the feature's data ("Database controleren")
+    checks: tuple[Ref, ...] = ()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regisseur_app import features
-from regisseur_app.storage import backup
+from regisseur_app.storage import backup, recovery
 from regisseur_app.storage.integrity import IntegrityReport, check_database
 
 if TYPE_CHECKING:
@@ -29,8 +29,18 @@ def list_backups(ctx: AppContext) -> list[backup.BackupInfo]:
 
 
 def check(db_path: Path) -> IntegrityReport:
-    """'Database controleren' (also `regisseur-app check` without an open context)."""
-    return check_database(db_path, features.backup_counts())
+    """'Database controleren' (also `regisseur-app check` without an open context): storage, and each
+    feature's own checks (e.g. the audit chain of the referrals)."""
+    return check_database(db_path, features.backup_counts(), features.checks())
+
+
+def repair_indexes(ctx: AppContext) -> recovery.Diagnosis:
+    """Rebuild damaged indexes from the rows (a copy of the damaged file kept first); see storage.recovery."""
+    after = recovery.repair_indexes(ctx.db_path, ctx.paths.backup_dir)
+    if after.ok:
+        ctx.start_problems = []
+        ctx.announce({"restored"})
+    return after
 
 
 def restore(ctx: AppContext, backup_path: Path) -> None:

@@ -72,7 +72,12 @@ def run_retention(ctx: AppContext, codes: list[str], reason: str, today: date | 
                   progress: Callable[[int, str], None] | None = None) -> int:
     if progress:
         progress(10, "Gecontroleerde back-up maken…")
-    return erase_referrals(ctx, codes, reason, today, progress=progress)
+    count = erase_referrals(ctx, codes, reason, today, progress=progress)
+    if progress:
+        progress(80, "Ook wissen in de bewaarde back-ups…")
+    retention.erase_in_backups(ctx.paths.backup_dir,
+                               retention.ErasureRegister(retention.register_path(ctx.db_path)).codes())
+    return count
 
 
 @operation(changes={"referrals"})
@@ -81,3 +86,20 @@ def reapply_after_restore(op: Op, previous: Path | None = None) -> list[str]:
     raise the code counters past every code the database held before the restore (`previous`, the safety
     backup), so a code is never handed out twice."""
     return retention.reapply_after_restore(op.session, op.ctx.db_path, previous)
+
+
+@operation(changes={"referrals"})
+def reapply_erasures(op: Op) -> list[str]:
+    """Erase again every code of the erasure register that is in the database."""
+    return retention.reapply(op.session, retention.ErasureRegister(retention.register_path(op.ctx.db_path)))
+
+
+def reapply_on_open(ctx: AppContext) -> list[str]:
+    """Open hook (features/referrals.py): the erasure register is applied on every open, so a backup copied
+    over the database or opened with --db does not bring an erased referral back; and to the kept backups."""
+    codes = retention.ErasureRegister(retention.register_path(ctx.db_path)).codes()
+    if not codes:
+        return []
+    erased = reapply_erasures(ctx)
+    retention.erase_in_backups(ctx.paths.backup_dir, codes)
+    return erased

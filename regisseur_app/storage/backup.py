@@ -9,11 +9,16 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from regisseur_app.storage.errors import storage_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 NAME_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -22,6 +27,8 @@ KEEP_RECENT_DAYS = 2
 KEEP_DAILY = 12
 KEEP_WEEKLY = 10
 KEEP_MONTHLY = 9
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_AGE = timedelta(minutes=10)  # older than any backup in progress
 
 
 class BackupError(RuntimeError):
@@ -33,6 +40,14 @@ class Counted(Protocol):
 
     label: str
     table: str
+
+
+class SourceDamagedError(BackupError):
+    """The database itself fails the integrity check, so no good copy can be made of it."""
+
+    def __init__(self, message: str, problems: list[str]):
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -67,28 +82,56 @@ def integrity_errors(path: Path) -> list[str]:
 
 
 def _copy_verified(source: Path, target: Path) -> None:
-    """Copy `source` to `target` via the backup API and a temporary file; verify; rename atomically."""
+    """Copy `source` to `target` via the backup API and a temporary file; verify; rename atomically.
+
+    Whatever fails (disk full, a kill, damage found by the check), no temporary file is left behind
+    by this call; one left by a killed process is removed by `remove_stale_temp_files`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp = target.with_name(f".{target.name}{TEMP_SUFFIX}")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(source)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    problems = integrity_errors(tmp)
-    if problems:
+            src.close()
+        problems = integrity_errors(tmp)
+        if problems:
+            raise SourceDamagedError(
+                "De database zelf is beschadigd, dus er kan geen goede back-up van gemaakt worden: "
+                + "; ".join(problems[:5]) + ". Kies 'Bestand › Database controleren' om ze te herstellen.",
+                problems)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
-        raise BackupError("De kopie is niet in orde: " + "; ".join(problems[:5]))
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
-    _fsync_dir(target.parent)
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise storage_error(exc, "De back-up", target.parent) from exc
+        raise
+
+
+def remove_stale_temp_files(folder: Path, older_than: timedelta = STALE_TEMP_AGE) -> list[Path]:
+    """Delete temporary backup files a killed or failed backup left behind (they may hold personal data)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    limit = datetime.now().timestamp() - older_than.total_seconds()
+    for path in folder.iterdir():
+        if path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX):
+            try:
+                if path.stat().st_mtime <= limit:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -222,6 +265,7 @@ def backups_to_keep(created: Iterable[datetime], now: datetime) -> set[datetime]
 def rotate(backup_dir: Path, now: datetime | None = None) -> list[Path]:
     """Delete the backups the rotation scheme does not keep. Returns the deleted paths."""
     now = now or datetime.now()
+    remove_stale_temp_files(backup_dir)
     backups = list_backups(backup_dir, with_counts=False)
     keep = backups_to_keep([b.created for b in backups], now)
     removed = []
@@ -260,3 +304,39 @@ def restore_into(live: sqlite3.Connection, backup_path: Path) -> None:
         source.backup(live)
     finally:
         source.close()
+
+
+def rewrite_backups(backup_dir: Path, change: Callable[[Session], int]) -> list[Path]:
+    """Apply `change(session) -> rows changed` to every kept backup, each in one transaction.
+
+    Used to carry an erasure into the backups. A backup is a rollback-journal (DELETE mode) file, so
+    each change is atomic: a kill leaves a hot journal that SQLite rolls back at the next open.
+    `secure_delete` overwrites the deleted content with zeros, so it is gone from the file, not only
+    unlinked. Returns the backups that changed (each checked again afterwards)."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import Session
+
+    changed: list[Path] = []
+    for info in list_backups(backup_dir, with_counts=False):
+        engine = create_engine(f"sqlite:///{info.path}")
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # noqa: ANN001
+            dbapi_conn.execute("PRAGMA foreign_keys = ON")
+            dbapi_conn.execute("PRAGMA secure_delete = ON")
+
+        try:
+            with Session(engine) as session, session.begin():
+                count = change(session)  # a change that finds nothing writes nothing
+            if not count:
+                continue
+            changed.append(info.path)
+        except Exception as exc:
+            translated = storage_error(exc, f"Het bijwerken van back-up {info.path.name}", info.path)
+            raise translated from exc
+        finally:
+            engine.dispose()
+        problems = integrity_errors(info.path)
+        if problems:
+            raise BackupError(f"Back-up {info.path.name} is na het bijwerken niet in orde: " + "; ".join(problems[:3]))
+    return changed

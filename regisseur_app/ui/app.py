@@ -12,8 +12,9 @@ from regisseur_app import APP_NAME, __version__
 from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.logs import setup_logging
 from regisseur_app.paths import resources_dir
-from regisseur_app.startup import DatabaseDamagedError, open_context
+from regisseur_app.startup import DatabaseDamagedError, open_after_file_restore, open_context
 from regisseur_app.storage.backup import BackupError
+from regisseur_app.storage.errors import StorageError
 from regisseur_app.storage.migrations import MigrationError, NewerDatabaseError
 from regisseur_app.ui.error_dialog import install_exception_hook
 from regisseur_app.ui.instance_lock import InstanceLock
@@ -51,9 +52,7 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
     log.info("Regisseur %s start op %s", __version__, paths.db_path)
     lock = InstanceLock(paths.db_path)
     if not lock.acquire():
-        QMessageBox.warning(None, "Regisseur is al open",
-                            f"Deze database is al geopend door een ander Regisseur-venster ({lock.holder()}).\n\n"
-                            f"{paths.db_path}\n\nSluit dat venster eerst, of open een andere database.")
+        QMessageBox.warning(None, *lock.message())
         return 3
     try:
         ctx = _open(paths, demo)
@@ -63,9 +62,11 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
             if not _ensure_setup(ctx):
                 return 0
             from regisseur_app.ui.main_window import MainWindow
+            from regisseur_app.ui.recovery.background_check import start_background_check
 
             window = MainWindow(ctx)
             window.show()
+            start_background_check(window)
             return app.exec()
         finally:
             ctx.close()
@@ -74,12 +75,24 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
 
 
 def _open(paths: AppPaths, demo: bool) -> AppContext | None:
-    try:
-        ctx = open_context(paths, demo=demo)
-    except (NewerDatabaseError, DatabaseDamagedError, BackupError, MigrationError) as exc:
-        log.error("database niet geopend: %s", exc)
-        QMessageBox.critical(None, "Database kan niet geopend worden", str(exc))
-        return None
+    """Open the database; a damaged one goes through the recovery window (restore or repair) first."""
+    safety = None
+    while True:
+        try:
+            ctx = open_context(paths, demo=demo) if safety is None else open_after_file_restore(paths, safety, demo)
+            break
+        except DatabaseDamagedError as exc:
+            log.error("database beschadigd: %s", exc)
+            from regisseur_app.ui.recovery.recovery_window import RecoveryWindow
+
+            window = RecoveryWindow(paths)
+            if not window.exec():
+                return None
+            safety = window.safety_copy
+        except (NewerDatabaseError, BackupError, MigrationError, StorageError) as exc:
+            log.error("database niet geopend: %s", exc)
+            QMessageBox.critical(None, "Database kan niet geopend worden", str(exc))
+            return None
     if demo:
         from regisseur_app import demo as demo_data
         from regisseur_app.domain.core.base import ValidationError

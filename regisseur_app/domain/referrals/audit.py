@@ -1,6 +1,10 @@
 """The append-only audit log of the referral log: every create, change, step, erasure and export.
 
 Rows are only ever inserted; SQLite triggers (migration 0004_referrals) abort any UPDATE or DELETE.
+Because anyone with sqlite3 can drop a trigger, the rows also form a hash chain (migration
+0009_audit_chain): each row's `row_hash` is sha256 over its id, content and the previous row's hash,
+and ids are handed out consecutively here, so `check_chain` finds a changed, inserted or deleted row
+and says where the chain breaks. (Removing the newest rows cannot be seen from the file alone.)
 The log holds the pseudonymous code, the field and old -> new values as labels; it never copies
 the text of a note or an internal reference (only that it changed), so erasing a referral leaves no
 free text behind in the log.
@@ -8,6 +12,8 @@ free text behind in the log.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -16,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.common import escape_like
 from regisseur_app.domain.referrals.models import ReferralAudit
+from regisseur_app.formatting import format_datetime, format_number
 
 CREATED = "aangemaakt"
 IMPORTED = "geïmporteerd"
@@ -51,16 +58,56 @@ class AuditFilter:
 
 def log(session: Session, action: str, code: str, field: str = "", old: object = "", new: object = "",
         at: datetime | None = None) -> None:
-    session.add(ReferralAudit(at=at or datetime.now().replace(microsecond=0), action=action, code=code,
-                              field=field, old_value=_text(old), new_value=_text(new)))
+    log_many(session, [{"action": action, "code": code, "field": field, "old": old, "new": new,
+                        "at": at or datetime.now().replace(microsecond=0)}])
 
 
 def log_many(session: Session, rows: list[dict]) -> None:
-    """Bulk insert (imports, erasures): dicts with action, code and optionally field/old/new/at."""
+    """Insert rows (dicts with action, code and optionally field/old/new/at), chained to the last one."""
+    if not rows:
+        return
     now = datetime.now().replace(microsecond=0)
-    session.add_all([ReferralAudit(at=r.get("at", now), action=r["action"], code=r["code"], field=r.get("field", ""),
-                                   old_value=_text(r.get("old", "")), new_value=_text(r.get("new", "")))
-                     for r in rows])
+    last = session.execute(select(ReferralAudit.id, ReferralAudit.row_hash)
+                           .order_by(ReferralAudit.id.desc()).limit(1)).first()
+    next_id, previous = (last[0] + 1, last[1]) if last else (1, "")
+    entries = []
+    for r in rows:
+        entry = ReferralAudit(id=next_id, at=r.get("at") or now, action=r["action"], code=r["code"],
+                              field=r.get("field", ""), old_value=_text(r.get("old", "")),
+                              new_value=_text(r.get("new", "")))
+        entry.row_hash = previous = row_hash(entry, previous)
+        entries.append(entry)
+        next_id += 1
+    session.add_all(entries)
+    session.flush()
+
+
+def row_hash(row, previous: str) -> str:  # noqa: ANN001 - a ReferralAudit or a result row
+    """sha256 over the row's id and content and the previous row's hash (canonical JSON)."""
+    content = json.dumps([row.id, row.at.isoformat(sep=" ", timespec="microseconds"), row.action, row.code,
+                          row.field, row.old_value, row.new_value, previous], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def check_chain(session: Session) -> list[str]:
+    """Verify the hash chain of the whole audit log. Returns Dutch problems (empty: intact), at most the
+    first break: everything after it cannot be trusted to be complete either."""
+    previous, expected_id, position = "", None, 0
+    query = (select(ReferralAudit.id, ReferralAudit.at, ReferralAudit.action, ReferralAudit.code,
+                    ReferralAudit.field, ReferralAudit.old_value, ReferralAudit.new_value, ReferralAudit.row_hash)
+             .order_by(ReferralAudit.id).execution_options(yield_per=5000))
+    for row in session.execute(query):
+        position += 1
+        where = (f"rij {format_number(position)} (nummer {row.id}, {format_datetime(row.at)}, {row.action}, "
+                 f"{row.code})")
+        if expected_id is not None and row.id != expected_id:
+            return [f"Auditlog doorverwijzingen: vóór {where} ontbreken rijen (nummers {expected_id} tot "
+                    f"{row.id - 1}). De auditlog is buiten Regisseur gewijzigd."]
+        if row_hash(row, previous) != row.row_hash:
+            return [f"Auditlog doorverwijzingen: de keten breekt bij {where}: deze rij of de rij ervoor is "
+                    "buiten Regisseur gewijzigd, verwijderd of toegevoegd."]
+        previous, expected_id = row.row_hash, row.id + 1
+    return []
 
 
 def _text(value: object) -> str:

@@ -127,7 +127,9 @@ class ReferralStep(Base):
 
 
 class ReferralAudit(Base):
-    """Append-only: SQLite triggers (migration 0004_referrals) refuse UPDATE and DELETE."""
+    """Append-only: SQLite triggers (migration 0004_referrals) refuse UPDATE and DELETE, and each row holds
+    sha256 over its content and the previous row's hash (migration 0009_audit_chain), so a change or a
+    deleted row is detected by 'Database controleren' (audit.check_chain)."""
 
     __tablename__ = "referral_audit"
 
@@ -138,3 +140,4 @@ class ReferralAudit(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old_value: Mapped[str] = mapped_column(String(200), default="")
     new_value: Mapped[str] = mapped_column(String(200), default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -146,26 +146,56 @@ def _delete(session: Session, codes: list[str]) -> None:
 
 
 def reapply(session: Session, register: ErasureRegister, today: date | None = None) -> list[str]:
-    """Erase again every registered code present in the database (after a restore); raise the counters.
-    Returns the codes erased again."""
+    """Erase again every registered code present in the database (after a restore or a file copied over
+    it); raise the counters. Returns the codes erased again."""
     today = today or date.today()
     registered = register.codes()
     if not registered:
         return []
-    for code in registered:
-        match = CODE_PATTERN.match(code)
-        if match:
-            raise_counter(session, match["prefix"], int(match["year"]), int(match["number"]))
-    present = []
-    ordered = sorted(registered)
-    for start in range(0, len(ordered), 500):
-        present += session.scalars(select(Referral.code).where(Referral.code.in_(ordered[start:start + 500])))
+    _raise_counters(session, registered)
+    present = _present(session, registered)
     if present:
         _delete(session, present)
         audit.log_many(session, [{"action": audit.REAPPLIED, "code": code,
                                   "new": f"opnieuw gewist op {format_date(today)} na het terugzetten van een back-up"}
                                  for code in sorted(present)])
     return sorted(present)
+
+
+def _raise_counters(session: Session, codes: set[str]) -> None:
+    highest: dict[tuple[str, int], int] = {}
+    for code in codes:
+        match = CODE_PATTERN.match(code)
+        if match:
+            key = (match["prefix"], int(match["year"]))
+            highest[key] = max(highest.get(key, 0), int(match["number"]))
+    for (prefix, year), number in highest.items():
+        raise_counter(session, prefix, year, number)
+
+
+def _present(session: Session, codes: set[str]) -> list[str]:
+    present: list[str] = []
+    ordered = sorted(codes)
+    for start in range(0, len(ordered), 500):
+        present += session.scalars(select(Referral.code).where(Referral.code.in_(ordered[start:start + 500])))
+    return present
+
+
+def erase_in_backups(backup_dir: Path, codes: set[str]) -> list[Path]:
+    """Carry the erasure into every kept backup (each one atomically, content overwritten): an erased
+    referral does not survive in a backup. Returns the backups that held one."""
+    from regisseur_app.storage.backup import rewrite_backups
+
+    if not codes:
+        return []
+
+    def change(session: Session) -> int:
+        present = _present(session, codes)
+        if present:
+            _delete(session, present)
+        return len(present)
+
+    return rewrite_backups(backup_dir, change)
 
 
 def reapply_after_restore(session: Session, db_path: Path, previous: Path | None = None) -> list[str]:

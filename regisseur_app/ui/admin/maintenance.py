@@ -20,18 +20,48 @@ def make_backup_now(window) -> None:  # noqa: ANN001
 
 
 def check_database_now(window) -> None:  # noqa: ANN001
+    """The full check (storage and the features' own checks, e.g. the audit chain); index damage can be
+    repaired from here, other damage points to restoring a backup."""
     ctx = window.ctx
 
     def done(report) -> None:  # noqa: ANN001
-        box = QMessageBox.information if report.ok else QMessageBox.warning
         text = report.as_text()
-        if report.counts:  # the counts are rows in the database: say what they include
+        if report.ok and report.counts:  # the counts are rows in the database: say what they include
             text += ("\n\nDe aantallen tellen alles wat in de database staat, ook gearchiveerde organisaties en "
                      "contactpersonen.")
-        box(window, "Database controleren", text)
+        if report.ok:
+            QMessageBox.information(window, "Database controleren", text)
+            return
+        if not report.repairable:
+            hint = ("\n\nZet een back-up terug via 'Bestand › Back-up terugzetten…'." if report.problems else "")
+            QMessageBox.warning(window, "Database controleren", text + hint)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Database controleren", text,
+                          QMessageBox.StandardButton.Cancel, window)
+        repair = box.addButton("Indexen herstellen", QMessageBox.ButtonRole.AcceptRole)
+        box.button(QMessageBox.StandardButton.Cancel).setText("Sluiten")
+        box.exec()
+        if box.clickedButton() is repair:
+            repair_indexes_now(window)
 
     run_in_background(window, "Database controleren…", lambda job: maintenance.check(ctx.db_path), done,
                       lambda exc: _failed(window, "Controle mislukt", exc), cancellable=False)
+
+
+def repair_indexes_now(window) -> None:  # noqa: ANN001
+    ctx = window.ctx
+
+    def done(after) -> None:  # noqa: ANN001
+        window.reload_all()
+        if after.ok:
+            window.statusBar().showMessage("Indexen hersteld: de database is in orde.", 10000)
+            QMessageBox.information(window, "Indexen herstellen", "De indexen zijn opnieuw opgebouwd; de database "
+                                    "is in orde. Een kopie van de beschadigde database is apart bewaard.")
+        else:
+            QMessageBox.warning(window, "Indexen herstellen", "Herstellen lukte niet volledig: " + after.summary())
+
+    run_in_background(window, "Indexen herstellen…", lambda job: maintenance.repair_indexes(ctx), done,
+                      lambda exc: _failed(window, "Herstellen mislukt", exc), cancellable=False)
 
 
 def restore_from_backup(window) -> None:  # noqa: ANN001
