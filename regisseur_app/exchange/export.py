@@ -29,8 +29,20 @@ class ExportError(Exception):
     """The export file could not be written. The message is Dutch and names the file."""
 
 
+def xlsx_safe(value):
+    """A control character (stored before imports refused them) would make openpyxl refuse the whole
+    workbook: it becomes U+FFFD, visible, and the export goes on."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
+
+
 def neutralise(value):
-    """Prefix "'" to text that a spreadsheet would run as a formula (OWASP CSV injection advice)."""
+    """Prefix "'" to text that a spreadsheet would run as a formula (OWASP CSV injection advice); control
+    characters become U+FFFD (see xlsx_safe)."""
+    value = xlsx_safe(value)
     if isinstance(value, str) and value.startswith(_DANGEROUS_START):
         return "'" + value
     return value
@@ -111,7 +123,8 @@ def _write_xlsx(sheets: list[tuple[str, pd.DataFrame]], target: Path) -> None:
                         datetime_format="DD/MM/YYYY HH:MM") as writer:
         for title, frame in sheets:
             name = _unique_sheet(sheet_name(title), used)
-            _write_sheet(writer, frame.rename(columns=lambda c: neutralise(str(c))), name)
+            # a stored control character would make openpyxl refuse the whole workbook: U+FFFD instead
+            _write_sheet(writer, frame.rename(columns=lambda c: neutralise(str(c))).map(xlsx_safe), name)
 
 
 def _write_sheet(writer: pd.ExcelWriter, frame: pd.DataFrame, name: str) -> None:

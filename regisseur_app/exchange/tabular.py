@@ -1,7 +1,12 @@
 """Read a .csv or .xlsx file into a RawTable of stripped strings, with Dutch errors for bad files.
 
-CSV: UTF-8 (with or without BOM) or else cp1252; delimiter ';', ',' or tab, sniffed.
-XLSX: see xlsx_reader (defused XML, zip-bomb cap, first worksheet, values not formulas).
+CSV: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode-tekst") or else cp1252; delimiter
+';', ',' or tab, sniffed.
+XLSX: see xlsx_reader (defused XML, zip-bomb cap, cell cap before parsing, first worksheet, values).
+
+Bounded in time and memory whatever the file (docs/reliability.md): at most MAX_COLUMNS columns in the
+header, at most MAX_CELLS cells (rows × header columns) counted while the rows stream in, and a
+control character (NUL and the like) refused with its row and column instead of being stored.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +23,9 @@ from regisseur_app.storage.engine import fold
 
 MAX_ROWS = 100_000
 MAX_BYTES = 50 * 1024 * 1024
+MAX_COLUMNS = 500
+MAX_CELLS = 1_500_000  # e.g. 100.000 rows of 15 columns; keeps a file under 400 MB and 10 s
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SUPPORTED_MESSAGE = "Dit bestandstype wordt niet ondersteund: kies een .xlsx- of .csv-bestand"
 _DELIMITERS = (";", ",", "\t")
 _DELIMITER_NAMES = {";": "puntkomma", ",": "komma", "\t": "tab"}
@@ -81,6 +90,7 @@ def build_table(records, source: str, max_rows: int, encoding: str | None, delim
             continue
         if header is None:
             header, header_line = _check_header(cells, source, line), line
+            _check_controls(header, header, source, line)
             continue
         if len(rows) >= max_rows:
             raise TableReadError(f"Het bestand '{source}' heeft meer dan {format_number(max_rows)} rijen. "
@@ -95,6 +105,11 @@ def build_table(records, source: str, max_rows: int, encoding: str | None, delim
             cells = cells[:width]
         elif len(cells) < width:
             cells = cells + [""] * (width - len(cells))
+        if (len(rows) + 1) * width > MAX_CELLS:
+            raise TableReadError(f"Het bestand '{source}' is te groot om in te lezen: meer dan "
+                                 f"{format_number(MAX_CELLS)} cellen ({format_number(width)} kolommen). "
+                                 "Splits het op in kleinere bestanden of verwijder overbodige kolommen.")
+        _check_controls(cells, header, source, line)
         rows.append(cells)
         lines.append(line)
     if header is None:
@@ -106,9 +121,22 @@ def build_table(records, source: str, max_rows: int, encoding: str | None, delim
                     line_numbers=lines)
 
 
+def _check_controls(cells: list[str], header: list[str], source: str, line: int) -> None:
+    for index, text in enumerate(cells):
+        found = _CONTROL.search(text)
+        if found:
+            column = header[index] if index < len(header) else str(index + 1)
+            raise TableReadError(
+                f"'{source}', rij {line}, kolom '{column}': bevat een onzichtbaar stuurteken (code "
+                f"{ord(found.group())}). Verwijder het in het bestand en probeer opnieuw; er is niets ingelezen.")
+
+
 def _check_header(cells: list[str], source: str, line: int) -> list[str]:
     while cells and not cells[-1]:
         cells = cells[:-1]  # trailing empty columns, as Excel writes them: ignored
+    if len(cells) > MAX_COLUMNS:
+        raise TableReadError(f"'{source}', rij {line} (kopregel): {format_number(len(cells))} kolommen; maximaal "
+                             f"{format_number(MAX_COLUMNS)}. Verwijder de overbodige kolommen en probeer opnieuw.")
     for index, text in enumerate(cells):
         if not text:
             raise TableReadError(f"'{source}', rij {line} (kopregel): kolom {index + 1} heeft geen naam. "
@@ -127,26 +155,38 @@ def _check_header(cells: list[str], source: str, line: int) -> list[str]:
     return cells
 
 
-def _read_csv_records(path: Path) -> tuple[list[tuple[int, list[str]]], str, str]:
+def _read_csv_records(path: Path) -> tuple[Iterator[tuple[int, list[str]]], str, str]:
+    """The records stream (build_table stops at its caps; the whole file is never a list of rows)."""
     name = path.name
     data = path.read_bytes()
-    if b"\x00" in data[:65536]:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"\x00" in data[:65536]:
         raise TableReadError(f"Het bestand '{name}' is geen tekstbestand (CSV). Kies een .csv- of .xlsx-bestand.")
     text, encoding = _decode(data, name)
+    del data
     delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        # numbered as Excel shows the rows: a quoted value with a line break stays one row
-        for number, cells in enumerate(reader, start=1):
-            records.append((number, cells))
-    except csv.Error as exc:
-        raise TableReadError(f"'{name}', rij {len(records) + 1}: deze rij is geen geldige CSV ({exc}). "
-                             "Controleer de aanhalingstekens.") from exc
-    return records, encoding, delimiter
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        number = 0
+        try:
+            # numbered as Excel shows the rows: a quoted value with a line break stays one row
+            for number, cells in enumerate(reader, start=1):  # noqa: B007 - number used after the loop
+                yield number, cells
+        except csv.Error as exc:
+            raise TableReadError(f"'{name}', rij {number + 1}: deze rij is geen geldige CSV ({exc}). "
+                                 "Controleer de aanhalingstekens.") from exc
+
+    return records(), encoding, delimiter
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-tekst": UTF-16 with a BOM
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise TableReadError(f"De tekens in '{name}' kunnen niet gelezen worden (beschadigde UTF-16-tekst). "
+                                 "Sla het bestand in Excel op als 'CSV UTF-8'.") from exc
     try:
         return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     except UnicodeDecodeError:

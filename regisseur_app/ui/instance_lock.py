@@ -28,6 +28,29 @@ def identity_lock_path(db_path: Path) -> Path | None:
     return Path(tempfile.gettempdir()) / "regisseur-locks" / f"{info.st_dev}-{info.st_ino}.lock"
 
 
+def _cannot_write(lock_path: Path) -> str:
+    """Why a lock file cannot be written there (no rights, disk full, something else in the way), or ''.
+    QLockFile reports those as 'locked by another process'; a probe write tells them apart."""
+    if lock_path.exists() and not lock_path.is_file():
+        return f"{lock_path.name} is geen bestand"
+    probe = lock_path.with_name(f".{lock_path.name}.{os.getpid()}.probe")
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"%d\n" % os.getpid())
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        from regisseur_app.storage.errors import storage_reason
+
+        return storage_reason(exc) or exc.strerror or str(exc)
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+    return ""
+
+
 class InstanceLock:
     def __init__(self, db_path: Path):
         self.db_path = Path(db_path)
@@ -56,6 +79,10 @@ class InstanceLock:
             except OSError:
                 pass  # the temporary folder is not writable: the lock next to the file still works
         for path in paths:
+            problem = _cannot_write(path)
+            if problem:
+                self.release()
+                return self._fail(UNWRITABLE, problem)
             lock = QLockFile(str(path))
             lock.setStaleLockTime(0)  # a lock of a crashed process is detected via its pid instead
             if not self._take(lock):

@@ -1,0 +1,25 @@
+"""Run read_table on one file in a fresh process; print seconds, peak RSS (MB) and the outcome as JSON."""
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from regisseur_app.exchange.tabular import TableReadError, read_table
+
+start = time.perf_counter()
+try:
+    table = read_table(Path(sys.argv[1]))
+    outcome = f"gelezen: {len(table.rows)} rijen"
+except TableReadError as exc:
+    outcome = f"geweigerd: {exc}"
+seconds = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+try:  # ru_maxrss keeps the parent's peak across fork+exec; VmHWM is this process's own peak
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            peak_mb = int(line.split()[1]) / 1024
+except OSError:
+    pass
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "outcome": outcome}))
