@@ -2,7 +2,7 @@
 
 The storage part is generic (SQLite's full `integrity_check` and `foreign_key_check`, classified by
 storage.recovery); each feature adds its own checks through the registry (`Feature.checks`, e.g. the
-hash chain of the referral audit log), run on a read-only session.
+hash chain of the audit log of the referrals), run on a read-only session.
 
 Cost of the full `integrity_check` (measured, docs/reliability.md): about 4 ms on the 1 MB demo
 database and 1,3 s on a 47 MB database with 100.000 referrals. So the start runs the full check on a

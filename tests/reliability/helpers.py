@@ -19,7 +19,8 @@ from pathlib import Path
 from regisseur_app.context import AppPaths
 from regisseur_app.domain.core import codelists
 from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations
-from regisseur_app.exchange.importing import guess_mapping, import_with_backup
+from regisseur_app.exchange.importing import guess_mapping
+from regisseur_app.operations.imports import import_table
 from regisseur_app.exchange.tabular import read_table
 from regisseur_app.startup import open_context
 
@@ -31,7 +32,7 @@ csv = db.parent / f"import-{run}.csv"
 csv.write_text("Naam;Type\\n" + "".join(f"Organisatie {run}-{i};{label}\\n" for i in range(n)), encoding="utf-8")
 table = read_table(csv)
 print("begin", flush=True)
-import_with_backup(ctx, import_organisations, table, guess_mapping(table.headers, ORGANISATION_FIELDS))
+import_table(ctx, import_organisations, table, guess_mapping(table.headers, ORGANISATION_FIELDS))
 print("klaar", flush=True)
 ctx.close()
 """

@@ -9,10 +9,10 @@ from datetime import date
 
 from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.referrals import service as svc
-from regisseur_app.domain.referrals.retention import run_retention
+from regisseur_app.operations.maintenance import check as check_database
+from regisseur_app.operations.referrals import run_retention
 from regisseur_app.startup import open_context
 from regisseur_app.storage.backup import make_backup
-from regisseur_app.storage.integrity import check_database
 from tests.reliability.helpers import count
 from tests.unit.referral_helpers import new_referral
 

@@ -128,11 +128,12 @@ def test_an_export_survives_a_stored_control_character(tmp_path):
 
 def test_hostile_import_writes_nothing(app_ctx, tmp_path):
     from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations
-    from regisseur_app.exchange.importing import guess_mapping, import_with_backup
+    from regisseur_app.exchange.importing import guess_mapping
+    from regisseur_app.operations.imports import import_table
     from tests.reliability.helpers import count
 
     before = count(app_ctx.db_path, "organisation")
     with pytest.raises(TableReadError):
         table = read_table(late_nul_csv(tmp_path))
-        import_with_backup(app_ctx, import_organisations, table, guess_mapping(table.headers, ORGANISATION_FIELDS))
+        import_table(app_ctx, import_organisations, table, guess_mapping(table.headers, ORGANISATION_FIELDS))
     assert count(app_ctx.db_path, "organisation") == before

@@ -12,10 +12,10 @@ import time
 import pytest
 
 from regisseur_app.domain.core.setup import complete_setup
+from regisseur_app.operations.maintenance import check as check_database
 from regisseur_app.startup import DatabaseDamagedError, open_after_file_restore, open_context
 from regisseur_app.storage import backup, recovery
 from regisseur_app.storage.errors import StorageError
-from regisseur_app.storage.integrity import check_database
 from regisseur_app.storage.migrations import NewerDatabaseError
 from tests.reliability.helpers import IMPORT_CHILD, child, count, damage_page_of, paths_in
 
