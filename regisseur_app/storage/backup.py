@@ -6,6 +6,7 @@ place atomically, so a backup folder never holds a half-written file.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -19,6 +20,8 @@ from regisseur_app.storage.errors import storage_error
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
 
 NAME_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -312,7 +315,8 @@ def rewrite_backups(backup_dir: Path, change: Callable[[Session], int]) -> list[
     Used to carry an erasure into the backups. A backup is a rollback-journal (DELETE mode) file, so
     each change is atomic: a kill leaves a hot journal that SQLite rolls back at the next open.
     `secure_delete` overwrites the deleted content with zeros, so it is gone from the file, not only
-    unlinked. Returns the backups that changed (each checked again afterwards)."""
+    unlinked. A backup that cannot be changed (damaged, read-only) is skipped and logged; the next call
+    tries it again. Returns the backups that changed (each checked again afterwards)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.orm import Session
 
@@ -328,15 +332,15 @@ def rewrite_backups(backup_dir: Path, change: Callable[[Session], int]) -> list[
         try:
             with Session(engine) as session, session.begin():
                 count = change(session)  # a change that finds nothing writes nothing
-            if not count:
-                continue
-            changed.append(info.path)
-        except Exception as exc:
-            translated = storage_error(exc, f"Het bijwerken van back-up {info.path.name}", info.path)
-            raise translated from exc
+        except Exception as exc:  # noqa: BLE001 - one bad backup must not stop the others (or the start)
+            log.error("backup %s not updated: %s", info.path.name, storage_error(exc, "Het bijwerken", info.path))
+            continue
         finally:
             engine.dispose()
+        if not count:
+            continue
+        changed.append(info.path)
         problems = integrity_errors(info.path)
         if problems:
-            raise BackupError(f"Back-up {info.path.name} is na het bijwerken niet in orde: " + "; ".join(problems[:3]))
+            log.error("backup %s not in order after the update: %s", info.path.name, "; ".join(problems[:3]))
     return changed

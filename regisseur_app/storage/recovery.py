@@ -91,8 +91,8 @@ def diagnose(db_path: Path) -> Diagnosis:
         if table_pages is not None and all(_is_index_problem(r, table_pages) for r in rows):
             return Diagnosis(INDEX_ONLY, rows)
         return Diagnosis(DATA, rows)
-    except sqlite3.DatabaseError as exc:
-        return Diagnosis(DATA, [_reason(exc)])
+    except sqlite3.DatabaseError as exc:  # the checks themselves stop on the damage
+        return Diagnosis(DATA, [f"{_reason(exc)}: de controle stopt op een beschadigde pagina (SQLite: {exc})"])
     finally:
         conn.close()
 

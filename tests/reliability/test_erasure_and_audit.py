@@ -81,3 +81,20 @@ def test_deleted_audit_row_is_detected(ctx):
     assert count(ctx.db_path, "referral_audit") == rows - 1
     problems = check_database(ctx.db_path).feature_problems
     assert problems and "ontbreken rijen (nummers 2 tot 2)" in problems[0]
+
+
+def test_a_damaged_backup_does_not_stop_the_start_or_the_other_backups(ctx):
+    with ctx.transaction() as s:
+        erased = new_referral(s)[1]
+    holding = ctx.paths.backup_dir.parent / "met-de-code.sqlite"
+    shutil.copyfile(make_backup(ctx.db_path, ctx.paths.backup_dir), holding)
+    run_retention(ctx, [erased], "verzoek", date(2026, 1, 5))
+    ctx.close()
+    late = ctx.paths.backup_dir / "t-20991231-000000-000000.sqlite"  # newest: kept by any rotation
+    shutil.copyfile(holding, late)
+    broken = ctx.paths.backup_dir / "t-20991231-000001-000000.sqlite"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 500)
+    assert count(late, "referral") == 1
+    open_context(ctx.paths).close()  # the on-open hook meets the broken backup and goes on
+    assert count(late, "referral") == 0
+    assert broken.exists()

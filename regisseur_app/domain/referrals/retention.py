@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
@@ -190,6 +190,8 @@ def erase_in_backups(backup_dir: Path, codes: set[str]) -> list[Path]:
         return []
 
     def change(session: Session) -> int:
+        if not inspect(session.connection()).has_table(Referral.__tablename__):
+            return 0  # a backup from before the referral module
         present = _present(session, codes)
         if present:
             _delete(session, present)

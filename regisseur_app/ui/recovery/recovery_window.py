@@ -39,7 +39,7 @@ class RecoveryWindow(QDialog):
         self.setWindowTitle("Regisseur – database herstellen")
         self.resize(760, 520)
         self.diagnosis = recovery.diagnose(paths.db_path)
-        title = QLabel("<b>De database is beschadigd</b>" if self.diagnosis.kind != recovery.UNREADABLE
+        self.title = title = QLabel("<b>De database is beschadigd</b>" if self.diagnosis.kind != recovery.UNREADABLE
                        else "<b>De database kan niet geopend worden</b>", objectName="title")
         self.summary = QLabel(self.diagnosis.summary(), wordWrap=True, objectName="summary")
         self.details = QPlainTextEdit("\n".join(self.diagnosis.problems[:12]) or "–", readOnly=True)
@@ -138,6 +138,7 @@ class RecoveryWindow(QDialog):
 
     def _succeeded(self, text: str) -> None:
         self.diagnosis = recovery.diagnose(self.paths.db_path)
+        self.title.setText("<b>De database is hersteld</b>" if self.diagnosis.ok else self.title.text())
         self.summary.setText(self.diagnosis.summary())
         self.details.setPlainText("\n".join(self.diagnosis.problems[:12]) or "Volledige controle: in orde.")
         self.result.setText(text)
@@ -149,6 +150,7 @@ class RecoveryWindow(QDialog):
         self.open_button.show()
         self.open_button.setDefault(True)
         self.open_button.setFocus()
+        self.body.insertStretch(self.body.count() - 1, 1)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, Cancelled):
