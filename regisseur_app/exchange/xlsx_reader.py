@@ -1,11 +1,12 @@
 """Read the first worksheet of an .xlsx safely: defused XML, a zip-bomb cap, values instead of formulas.
 
-Bounded whatever the file: before openpyxl parses anything, the cells (<c>) of the worksheets and the
-shared strings (<si>) are counted in the unpacked XML stream (a C-speed byte count) and a file with more
-than tabular.MAX_CELLS is refused; the header is read at most MAX_COLUMNS + 1 wide and no row is padded
-to a wider width than the header's (capped) width. openpyxl stays the reader (read-only mode, through
-defusedxml): python-calamine is faster, but it loads a sheet as a dense rectangle, so one cell at
-XFD1048576 asks for billions of cells before any check could run.
+Bounded whatever the file: before any XML is parsed, the cells (<c>) of the worksheets and the shared
+strings (<si>) are counted in the unpacked stream (a C-speed byte count) and a file with more than
+tabular.MAX_CELLS is refused; rows stream in one at a time (xlsx_stream: defusedxml's SAX parser),
+at most MAX_COLUMNS + 1 wide, and no row is padded past the header's width. Not python-calamine,
+though fast: it loads a sheet as a dense rectangle, so one cell at XFD1048576 asks for billions of
+cells before any check could run; and not openpyxl's reader any more: it builds an element tree per
+row and took about five times as long.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from regisseur_app.formatting import format_bytes, format_date, format_datetime,
 log = logging.getLogger(__name__)
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_ELEMENTS = 8_000_000  # '<' in one worksheet: 1.500.000 cells of <c><v>..</v></c> and their rows fit
+MAX_WHOLE_PART = 20 * 1024 * 1024  # workbook, relationships and styles are parsed whole
 _HEADER_SEARCH_ROWS = 50
 
 
@@ -30,29 +33,23 @@ def read_xlsx_records(path: Path, max_rows: int, max_uncompressed: int = MAX_UNC
     name = path.name
     check_zip(path, max_uncompressed)
     check_cell_count(path)
-    import openpyxl
+    import openpyxl  # its number-format and Excel-date helpers; it reports whether defusedxml is there
 
     if not getattr(openpyxl, "DEFUSEDXML", False):
         raise TableReadError("Excel-bestanden kunnen niet veilig gelezen worden: het onderdeel 'defusedxml' "
                              "ontbreekt in deze installatie. Gebruik een .csv-bestand of installeer Regisseur opnieuw.")
+    from regisseur_app.exchange.xlsx_stream import iter_rows
+
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds (KeyError, InvalidFileException, XML errors)
-        raise TableReadError(_unreadable(name, exc)) from exc
-    try:
-        if not workbook.worksheets:
-            raise TableReadError(f"Het Excel-bestand '{name}' bevat geen werkblad met gegevens.")
-        sheet = workbook.worksheets[0]
-        return list(_records(sheet, max_rows, name))
+        with zipfile.ZipFile(path) as archive:
+            return list(_records(iter_rows(archive, MAX_COLUMNS + 1), max_rows, name))
     except TableReadError:
         raise
     except MemoryError as exc:
         raise TableReadError(f"Het Excel-bestand '{name}' is te groot om in te lezen (onvoldoende geheugen). "
                              "Splits het op in kleinere bestanden.") from exc
-    except Exception as exc:
+    except Exception as exc:  # bad XML, a missing part, a bad reference, a refused entity
         raise TableReadError(_unreadable(name, exc)) from exc
-    finally:
-        workbook.close()
 
 
 _CELL_TAGS = (b"<c ", b"<c>", b"<c/>", b":c ", b":c>")
@@ -60,7 +57,9 @@ _STRING_TAGS = (b"<si>", b"<si ", b":si>", b":si ")
 
 
 def check_cell_count(path: Path, max_cells: int = MAX_CELLS) -> None:
-    """Count cells and shared strings in the unpacked XML, 1 MB at a time, and refuse a file with too many."""
+    """Count cells and shared strings in the unpacked XML, 1 MB at a time, and refuse a file with too many;
+    also refuse a worksheet or string table with more XML elements than such a table needs (each element
+    costs parsing time, whatever it is), and an oversized part that is read whole (workbook, styles)."""
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
@@ -71,26 +70,41 @@ def check_cell_count(path: Path, max_cells: int = MAX_CELLS) -> None:
                 elif member.endswith("sharedstrings.xml"):
                     tags, what = _STRING_TAGS, "teksten"
                 else:
+                    if member.endswith((".xml", ".rels")) and info.file_size > MAX_WHOLE_PART:
+                        raise TableReadError(
+                            f"Het Excel-bestand '{name}' is te ingewikkeld om in te lezen (het onderdeel "
+                            f"{info.filename} is {format_bytes(info.file_size)}). Kopieer de gegevens naar een "
+                            "nieuwe werkmap, sla die op en probeer opnieuw.")
                     continue
-                if _count_tags(archive, info, tags, max_cells) > max_cells:
+                counted, elements = _count_tags(archive, info, tags, max_cells)
+                if counted > max_cells:
                     raise TableReadError(
                         f"Het Excel-bestand '{name}' is te groot om in te lezen: meer dan {format_number(max_cells)} "
                         f"{what}. Splits het op in kleinere bestanden of verwijder overbodige kolommen.")
+                if elements > MAX_ELEMENTS:
+                    raise TableReadError(
+                        f"Het Excel-bestand '{name}' is te ingewikkeld om in te lezen (meer dan "
+                        f"{format_number(MAX_ELEMENTS)} onderdelen in één werkblad). Kopieer de gegevens naar een "
+                        "nieuwe werkmap, sla die op en probeer opnieuw.")
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
         raise TableReadError(f"'{name}' is een beschadigd .xlsx-bestand ({exc}).") from exc
 
 
-def _count_tags(archive: zipfile.ZipFile, info: zipfile.ZipInfo, tags: tuple[bytes, ...], limit: int) -> int:
-    count, tail = 0, b""
+def _count_tags(archive: zipfile.ZipFile, info: zipfile.ZipInfo, tags: tuple[bytes, ...],
+                limit: int) -> tuple[int, int]:
+    """(occurrences of `tags`, number of '<'), stopping early once either is over its limit."""
+    count = elements = 0
+    tail = b""
     with archive.open(info) as stream:
         while chunk := stream.read(1 << 20):
             block = tail + chunk
             count += sum(block.count(tag) for tag in tags)
-            if count > limit:
-                return count
+            elements += chunk.count(b"<")
+            if count > limit or elements > MAX_ELEMENTS:
+                break
             tail = block[-4:]
             count -= sum(tail.count(tag) for tag in tags)  # counted again with the next block
-    return count
+    return count, elements
 
 
 def check_zip(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
@@ -111,35 +125,28 @@ def check_zip(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
                              f"{format_bytes(max_uncompressed)}). Het wordt niet geopend.")
 
 
-def _records(sheet, max_rows: int, name: str) -> Iterator[tuple[int, list[str]]]:
-    header_row, width = 0, 0
-    # at most one column more than allowed: enough to refuse a too wide header, never 16.384 wide
-    header_rows = sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS + 1, values_only=True)
-    for number, values in enumerate(header_rows, start=1):
-        cells = [cell_text(v) for v in values]
-        if any(c.strip() for c in cells):
-            header_row = number
-            while cells and not cells[-1].strip():
-                cells.pop()
+def _records(rows, max_rows: int, name: str) -> Iterator[tuple[int, list[str]]]:  # noqa: ANN001
+    """The header (first non-blank row among the first rows, at most MAX_COLUMNS + 1 wide: a wider one is
+    refused at once) and the data rows cut at the header's width; stops past the row and cell caps."""
+    width = 0
+    data_rows = 0
+    for number, values in rows:
+        cells = [cell_text(v) for v in values[:width or None]]
+        while cells and not cells[-1].strip():
+            cells.pop()  # build_table pads to the header's width; a row is never wider than that
+        if not cells:
+            continue
+        if not width:
+            if number > _HEADER_SEARCH_ROWS:
+                return
             width = len(cells)
             _check_header([c.strip() for c in cells], name, number)  # refuse a wide header before any row
             yield number, cells
-            break
-    if not header_row:
-        return
-    data_rows = 0
-    rows = sheet.iter_rows(min_row=header_row + 1, max_col=min(width, MAX_COLUMNS + 1), values_only=True)
-    for number, values in enumerate(rows, start=header_row + 1):
-        cells = [cell_text(v) for v in values]
-        while cells and not cells[-1]:
-            cells.pop()  # build_table pads to the header's width; a row is never wider than that
-        if not any(cells):
             continue
         data_rows += 1
-        if data_rows > max_rows + 1 or data_rows * width > MAX_CELLS + width:
-            yield number, cells
-            return  # build_table reports "more than max_rows" or too many cells; stop reading here
         yield number, cells
+        if data_rows > max_rows or data_rows * width > MAX_CELLS:
+            return  # build_table reports "more than max_rows" or too many cells; stop reading here
 
 
 def cell_text(value: object) -> str:

@@ -75,6 +75,19 @@ def many_cells(tmp_path: Path) -> Path:
     return _xlsx(tmp_path / "veel.xlsx", "".join(rows))
 
 
+def junk_elements(tmp_path: Path) -> Path:
+    """A header and a row, then 9 million empty elements that are no cells (all parsing time, no data)."""
+    return _xlsx(tmp_path / "rommel.xlsx", _cells(1, ["Naam", "Type"]) + _cells(2, ["a", "b"]) + "<x/>" * 9_000_000)
+
+
+def huge_styles(tmp_path: Path) -> Path:
+    """A styles part of 25 MB (read whole, so it would be a tree of millions of elements)."""
+    path = _xlsx(tmp_path / "stijl.xlsx", _cells(1, ["Naam"]) + _cells(2, ["a"]))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/styles.xml", "<styleSheet>" + "<numFmt/>" * 2_800_000 + "</styleSheet>")
+    return path
+
+
 def late_nul_csv(tmp_path: Path) -> Path:
     path = tmp_path / "nul.csv"
     body = "".join(f"Organisatie {i};Sociale onderneming\n" for i in range(3000))
@@ -82,7 +95,8 @@ def late_nul_csv(tmp_path: Path) -> Path:
     return path
 
 
-CASES = {"16.384 kolommen": wide_header, "te veel cellen": many_cells, "NUL na 64 KiB": late_nul_csv}
+CASES = {"16.384 kolommen": wide_header, "te veel cellen": many_cells, "9 miljoen lege elementen": junk_elements,
+         "stijlen van 25 MB": huge_styles, "NUL na 64 KiB": late_nul_csv}
 
 
 @pytest.mark.parametrize("name", list(CASES))
