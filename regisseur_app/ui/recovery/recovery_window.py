@@ -67,6 +67,7 @@ class RecoveryWindow(QDialog):
         self.body.addWidget(title)
         self.body.addWidget(self.summary)
         self.body.addWidget(QLabel(f"Bestand: {paths.db_path}", wordWrap=True))
+        self.body.addWidget(QLabel("Technische details (meldingen van SQLite, voor wie helpt):"))
         self.body.addWidget(self.details)
         self.body.addWidget(self.backup_info)
         self.body.addWidget(self.result)
