@@ -68,3 +68,21 @@ def app_ctx(tmp_path: Path, template_db: Path) -> AppContext:
     ctx = open_template_copy(template_db, paths_in(tmp_path))
     yield ctx
     ctx.close()
+
+
+def pytest_sessionfinish(session, exitstatus):  # noqa: ANN001, ANN201
+    session.config._regisseur_exit_status = int(exitstatus)
+
+
+def pytest_unconfigure(config):  # noqa: ANN001, ANN201
+    """Leave with pytest's own exit status once everything has run and the summary is printed.
+
+    PySide6 can abort while the interpreter tears down Qt objects after the last test (exit 134,
+    "bool_dealloc"/"none_dealloc"), which would turn a green run red; nothing is left to do by then."""
+    status = getattr(config, "_regisseur_exit_status", None)
+    if status is not None:
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
