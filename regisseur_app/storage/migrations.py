@@ -1,14 +1,23 @@
-"""Apply the Alembic migrations in db/migrations; refuse a database made by a newer Regisseur."""
+"""Apply the Alembic migrations in db/migrations; refuse a database made by a newer Regisseur.
+
+Alembic is imported only when a database actually needs an upgrade: on a normal start the schema is
+at head, and the check reads the revision ids straight from the migration scripts and the
+`alembic_version` table (about 0,2 s less at every start; tests check the graph equals Alembic's).
+"""
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+import ast
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
 
 from regisseur_app.paths import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 
 class NewerDatabaseError(RuntimeError):
@@ -20,27 +29,52 @@ class MigrationError(RuntimeError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
+
+
+@lru_cache(maxsize=1)
+def revision_graph() -> dict[str, tuple[str, ...]]:
+    """revision -> its down revisions, read from the scripts' `revision`/`down_revision` assignments."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for script in sorted((migrations_dir() / "versions").glob("*.py")):
+        values: dict[str, object] = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                    and node.targets[0].id in ("revision", "down_revision"):
+                values[node.targets[0].id] = ast.literal_eval(node.value)
+        if "revision" in values:
+            down = values.get("down_revision")
+            graph[str(values["revision"])] = tuple(down) if isinstance(down, (tuple, list)) else (
+                (str(down),) if down else ())
+    return graph
 
 
 def head_revisions() -> set[str]:
     """The newest revision of every branch (features may add their tables on a branch of their own)."""
-    return set(_script().get_heads())
+    graph = revision_graph()
+    parents = {down for downs in graph.values() for down in downs}
+    return set(graph) - parents
 
 
 def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+        if not inspect(conn).has_table("alembic_version"):
+            return set()
+        return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
 
 
 def _known_revisions() -> set[str]:
-    return {rev.revision for rev in _script().walk_revisions()}
+    return set(revision_graph())
 
 
 def _newer_message(unknown: set[str]) -> str:
@@ -61,7 +95,10 @@ def needs_upgrade(engine: Engine) -> bool:
 
 def upgrade_to_head(engine: Engine) -> None:
     """Migrate to the newest schema. Foreign keys are off during the batch table rebuilds and checked after."""
-    check_not_newer(engine)
+    if not needs_upgrade(engine):  # also refuses a newer schema
+        return
+    from alembic import command
+
     cfg = alembic_config()
     with engine.connect() as conn:
         # PRAGMA foreign_keys is ignored inside a transaction: set it on the raw connection first.

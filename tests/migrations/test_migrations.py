@@ -64,3 +64,31 @@ def test_pragmas_on_every_connection(app_ctx):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_revision_graph_read_from_the_scripts_equals_alembics():
+    """Starts skip importing Alembic by reading the scripts themselves; this must agree with Alembic."""
+    script = migrations._script()
+    assert set(migrations.revision_graph()) == {rev.revision for rev in script.walk_revisions()}
+    assert migrations.head_revisions() == set(script.get_heads())
+    for rev in script.walk_revisions():
+        down = rev.down_revision
+        expected = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
+        assert migrations.revision_graph()[rev.revision] == expected
+
+
+def test_an_open_at_head_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import paths_in
+
+    db = paths_in(tmp_path).db_path
+    open_context(paths_in(tmp_path)).close()  # created and migrated (imports Alembic)
+    code = ("import sys; from regisseur_app.context import AppPaths; from regisseur_app.startup import open_context;"
+            f"p = AppPaths.for_db(__import__('pathlib').Path({str(db)!r}), log_dir=__import__('pathlib').Path"
+            f"({str(tmp_path / 'l')!r}), config_dir=__import__('pathlib').Path({str(tmp_path / 'c')!r}));"
+            "open_context(p).close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"
