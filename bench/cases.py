@@ -238,3 +238,101 @@ def floor_list(db: Path, _work: Path) -> dict[str, float]:
     conn.execute(referrals).fetchall()
     return {"referrals": _clock(lambda: conn.execute(referrals).fetchall()),
             "organisations": _clock(lambda: conn.execute(organisations).fetchall())}
+
+
+# ---- college reports --------------------------------------------------------------------------------
+def _report_counts(work: Path) -> Path:
+    return work / "report-shape.json"
+
+
+@case("college_report")
+def college_report(db: Path, work: Path) -> dict[str, float]:
+    """One municipality's college report for last year, built and written as PDF (what 'Opslaan' does)."""
+    import json
+
+    from pypdf import PdfReader
+
+    from regisseur_app.operations import reports as ops
+    from regisseur_app.reports.college.assemble import municipality_scopes
+    from regisseur_app.reports.content import BarChart, Table
+
+    ctx = _ctx(db)
+    year = 2025
+    with ctx.reading() as session:
+        scope = municipality_scopes(session, __import__("datetime").date(year, 1, 1),
+                                    __import__("datetime").date(year, 12, 31))[0]
+    target = work / "rapport.pdf"
+    seconds = _clock(lambda: ops.make_report(ctx, scope, target))
+    report = ops.load_report(ctx, scope, None)
+    blocks = [b for s in report.sections for b in s.blocks]
+    shape = {"pages": len(PdfReader(target).pages), "tables": sum(isinstance(b, Table) for b in blocks),
+             "rows": sum(len(b.rows) for b in blocks if isinstance(b, Table)),
+             "charts": sum(isinstance(b, BarChart) for b in blocks)}
+    _report_counts(work).write_text(json.dumps(shape))
+    return {"report": seconds}
+
+
+@case("floor_report")
+def floor_report(_db: Path, work: Path) -> dict[str, float]:
+    """A plain reportlab document of the same shape as the college report just made: as many pages,
+    tables, table rows and bar charts (shape read from college_report's run)."""
+    import json
+
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Table as RLTable
+
+    from regisseur_app.reports.pdf_base import paragraph
+
+    shape = json.loads(_report_counts(work).read_text())
+
+    def build() -> None:
+        story = []
+        per_table = max(1, shape["rows"] // max(1, shape["tables"]))
+        for i in range(shape["tables"]):
+            story.append(paragraph(f"Tabel {i}", "h2"))
+            story.append(RLTable([["Gemeente", "Waarde", "Regio"]] + [[f"Rij {r}", f"{r * 3}", f"{r * 7}"]
+                                                                       for r in range(per_table)], repeatRows=1))
+        for i in range(shape["charts"]):
+            drawing = Drawing(400, 150)
+            chart = HorizontalBarChart()
+            chart.data = [[1, 2, 3, 4, 5]]
+            chart.categoryAxis.categoryNames = ["a", "b", "c", "d", "e"]
+            drawing.add(chart)
+            story += [Paragraph(f"Grafiek {i}"), drawing, Spacer(1, 6)]
+        for _ in range(max(0, shape["pages"] - 1)):  # a report has a page per section and more
+            story += [PageBreak(), Paragraph("Vervolg")]
+        SimpleDocTemplate(str(work / "vloer.pdf"), pagesize=A4).build(story)
+
+    return {"report": _clock(build)}
+
+
+@case("college_batch")
+def college_batch(db: Path, work: Path) -> dict[str, float]:
+    """The batch: every participating municipality's report, the regional one and the Excel workbook."""
+    from datetime import date
+
+    from regisseur_app.operations import reports as ops
+
+    ctx = _ctx(db)
+    folder = work / "batch"
+    folder.mkdir(exist_ok=True)
+    return {"batch": _clock(lambda: ops.run_batch(ctx, date(2025, 1, 1), date(2025, 12, 31), folder))}
+
+
+# ---- KPIs --------------------------------------------------------------------------------------------
+@case("kpi_progress")
+def kpi_progress(db: Path, _work: Path) -> dict[str, float]:
+    """Every KPI of the plan for a year, region-wide, computed from the modules' data."""
+    from datetime import date
+
+    from regisseur_app.domain.plan import kpis
+    from regisseur_app.reports.plan.sources import registered_sources
+
+    ctx = _ctx(db)
+    with ctx.reading() as session:
+        seconds = _clock(lambda: kpis.progress(session, 2025, None, date(2025, 12, 31),
+                                               sources=registered_sources()))
+    return {"kpis": seconds}

@@ -165,8 +165,17 @@ def _events(session: Session, rng: random.Random, size: Size, nis: list[str], co
     _bulk(session, EventParticipant.__table__, participants)
 
 
+def _plan(session: Session, rng: random.Random, size: Size, nis: list[str], org_ids: list[int],
+          contact_ids: list[int]) -> None:
+    """The default action plan (objectives, actions per municipality, KPIs with their sources) from 2021."""
+    from regisseur_app.domain.plan.default_plan import load_default_plan
+    from regisseur_app.reports.plan.sources import registered_sources
+
+    load_default_plan(session, 2021, 6, sources=registered_sources())
+
+
 # Later features add a generator here: fn(session, rng, size, nis_codes, org_ids, contact_ids).
-FEATURE_GENERATORS: list[tuple[str, Callable]] = []
+FEATURE_GENERATORS: list[tuple[str, Callable]] = [("plan", _plan)]
 
 
 def generate(db: Path, size_name: str = "large", seed: int = 16) -> Path:

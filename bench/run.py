@@ -141,6 +141,19 @@ def measure(work: Path, demo: Path, region: Path, repeat: int) -> list[Row]:
     big = run_case("csv_50mb", demo, work, max(1, repeat // 2))
     add("CSV van 50 MB aanbieden", median_metric(big, "read"), "", None, "≤ 400 MB geheugen",
         peak(big) <= 400, peak(big))
+    report = run_case("college_report", demo, work, repeat)
+    floor_rep = run_case("floor_report", demo, work, repeat)
+    value, floor_value = median_metric(report, "report"), median_metric(floor_rep, "report")
+    add("collegerapport, één gemeente (demo)", value, "reportlab, zelfde omvang", floor_value,
+        "≤ 3× vloer en < 2 s", value <= 3 * floor_value and value < 2.0, peak(report))
+    batch = run_case("college_batch", demo, work, max(1, repeat // 2))
+    value = median_metric(batch, "batch")
+    add("batch: 5 gemeenten + regio + Excel (demo)", value, "reportlab, één rapport", floor_value, "< 10 s",
+        value < 10.0, peak(batch))
+    kpi = run_case("kpi_progress", region, work, repeat)
+    value = median_metric(kpi, "kpis")
+    add("KPI's van het plan berekenen", value, "één SQL-aggregaat", median_metric(agg, "stats"), "≤ 300 ms",
+        value <= 0.300, peak(kpi))
     for extra in EXTRA_MEASURES:
         extra(work, demo, region, repeat, add)
     return rows
