@@ -60,21 +60,20 @@ class HomePage(Page):
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.refresh()
+        outer.addWidget(scroll)  # the window refreshes a page each time it is shown
 
     def refresh(self) -> None:
         with self.ctx.reading() as session:
             name = association_name(session)
             participating = municipalities.list_municipalities(session, participating_only=True)
-            orgs = organisation_service.list_organisations(session)
+            organisations = organisation_service.count_organisations(session)
+            target_group = organisation_service.known_target_group_employees(session)
             contacts = contact_service.count_contacts(session)
         self.title.setText(name or "Regisseur")
         self.municipalities.setText("Deelnemende gemeenten: " + ", ".join(m.name for m in participating))
-        self.tiles["organisations"].value.setText(format_number(len(orgs)))
+        self.tiles["organisations"].value.setText(format_number(organisations))
         self.tiles["contacts"].value.setText(format_number(contacts))
-        known = [o.target_group_employees for o in orgs if o.target_group_employees is not None]
-        self.tiles["target_group"].value.setText(format_number(sum(known)))
+        self.tiles["target_group"].value.setText(format_number(target_group))
         for section in self.sections:
             section.refresh()
 

@@ -69,8 +69,11 @@ def test_home_page_counts(qtbot, main_window, app_ctx):
         type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
         organisation_service.save_organisation(s, OrganisationInput("A", type_id, target_group_employees=12))
         organisation_service.save_organisation(s, OrganisationInput("B", type_id, target_group_employees=30))
+        organisation_service.save_organisation(s, OrganisationInput("C", type_id))  # unknown: left out
+        organisation_service.save_organisation(s, OrganisationInput("D", type_id, target_group_employees=7,
+                                                                    archived=True))  # archived: not counted
     home = main_window.show_page("Overzicht")
-    assert home.tiles["organisations"].value.text() == "2"
+    assert home.tiles["organisations"].value.text() == "3"
     assert home.tiles["target_group"].value.text() == "42"
     assert "Bekkevoort" in home.municipalities.text()
 

@@ -219,6 +219,12 @@ def count_organisations(session: Session, archived: bool = False) -> int:
     return session.scalar(select(func.count()).select_from(Organisation).where(Organisation.archived.is_(archived)))
 
 
+def known_target_group_employees(session: Session) -> int:
+    """The sum of the target-group employees known for the active organisations (unknown ones left out)."""
+    return session.scalar(select(func.coalesce(func.sum(Organisation.target_group_employees), 0))
+                          .where(Organisation.archived.is_(False))) or 0
+
+
 def _to_row(org: Organisation, contact_count: int) -> OrganisationRow:
     return OrganisationRow(
         id=org.id, name=org.name, kbo_number=format_kbo(org.kbo_number), type_label=org.type.label,
