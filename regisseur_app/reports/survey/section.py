@@ -36,7 +36,9 @@ def build(session: Session, scope: Scope) -> SectionContent:
         local = dataset.load(session, survey.id, scope.nis_code) if scope.nis_code else region
         if not local.responses:
             continue
-        blocks.append(Text(f"{survey.title} ({survey.year}): {counted(len(local.responses), 'antwoord', 'antwoorden')}"
+        # the year only when the title does not already say it ("Behoeftepeiling 2025 (2025)")
+        title = survey.title if str(survey.year) in survey.title else f"{survey.title} ({survey.year})"
+        blocks.append(Text(f"{title}: {counted(len(local.responses), 'antwoord', 'antwoorden')}"
                            f" uit {scope.name}" + ("" if scope.is_region else
                                                    f", {counted(len(region.responses), 'antwoord', 'antwoorden')} "
                                                    "in de hele regio") + ".", "heading"))
