@@ -89,15 +89,32 @@ def export_frames(path: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ExportError(f"Kies een bestandsnaam die eindigt op .xlsx of .csv (niet '{path.name}').")
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
-        os.close(handle)
+
+    def write(temp: Path) -> None:
         if suffix == ".xlsx":
-            _write_xlsx(sheets, Path(temp_name))
+            _write_xlsx(sheets, temp)
         else:
             # CSV: prefix a quote (a spreadsheet would run the text)
-            _write_csv(sheets[0][1].rename(columns=lambda c: neutralise(str(c))).map(neutralise), Path(temp_name))
+            _write_csv(sheets[0][1].rename(columns=lambda c: neutralise(str(c))).map(neutralise), temp)
+
+    write_atomically(path, write)
+
+
+def save_workbook(book, path: Path) -> Path:  # noqa: ANN001  (an openpyxl Workbook)
+    """Save an openpyxl workbook to `path` atomically, with the Dutch messages of write_atomically."""
+    path = Path(path)
+    write_atomically(path, lambda temp: book.save(temp))
+    return path
+
+
+def write_atomically(path: Path, write) -> None:  # noqa: ANN001  (write(temp_path))
+    """Let `write` fill a temp file next to `path`, then rename it into place: the old file stays whole
+    until the new one is complete. File-system errors become an ExportError in Dutch."""
+    temp_name = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
+        os.close(handle)
+        write(Path(temp_name))
         os.replace(temp_name, path)
         temp_name = None
     except PermissionError as exc:

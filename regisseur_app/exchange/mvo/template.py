@@ -10,8 +10,6 @@ another organisation or year, and a damaged one.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +19,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.mvo.models import COUNT, NUMERIC_TYPES, PERCENTAGE, YES_NO
 from regisseur_app.domain.mvo.values import editable_value, year_sheet
-from regisseur_app.exchange.export import ExportError
+from regisseur_app.exchange.export import ExportError, save_workbook
 from regisseur_app.formatting import format_date
 
 MARKER = "regisseur-mvo-sjabloon"
@@ -155,18 +153,4 @@ def _number_validation(sheet, cell: str, whole: bool, low, high, label: str) -> 
 
 
 def _save_atomically(workbook, path: Path) -> None:  # noqa: ANN001
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        workbook.save(temp_name)
-        os.replace(temp_name, path)
-        temp_name = None
-    except PermissionError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: het bestand is open in een ander programma "
-                          "(bv. Excel) of u mag niet schrijven in deze map.") from exc
-    except OSError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
-    finally:
-        if temp_name is not None and os.path.exists(temp_name):
-            os.unlink(temp_name)
+    save_workbook(workbook, path)

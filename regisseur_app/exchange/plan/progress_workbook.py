@@ -4,11 +4,9 @@ quote-prefix flag, as in exchange/export.py (the value itself stays unchanged)."
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from regisseur_app.exchange.export import _DANGEROUS_START, ExportError, sheet_name
+from regisseur_app.exchange.export import _DANGEROUS_START, ExportError, save_workbook, sheet_name
 from regisseur_app.reports.content import Table, Text
 from regisseur_app.reports.plan.progress_content import ProgressReport
 
@@ -82,19 +80,5 @@ def write_progress_workbook(report: ProgressReport, path: Path) -> Path:
                 _safe(sheet)
     summary.column_dimensions["A"].width = 110
     _safe(summary)
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        book.save(temp_name)
-        os.replace(temp_name, path)
-        temp_name = None
-    except PermissionError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: het bestand is open in een ander programma "
-                          "(bv. Excel). Sluit het bestand en probeer opnieuw.") from exc
-    except OSError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
-    finally:
-        if temp_name is not None and os.path.exists(temp_name):
-            os.unlink(temp_name)
+    save_workbook(book, path)
     return path

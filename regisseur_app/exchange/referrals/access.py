@@ -6,8 +6,6 @@ that knows the code) and is recorded in the audit log.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.referrals import audit
 from regisseur_app.domain.referrals.service import find_by_code, get_referral
-from regisseur_app.exchange.export import ExportError, guard_cells
+from regisseur_app.exchange.export import guard_cells, save_workbook
 from regisseur_app.formatting import format_date, format_datetime
 
 
@@ -65,17 +63,5 @@ def export_access(session: Session, code: str, path: Path) -> None:
     intro.column_dimensions["A"].width = 100
     for sheet in book.worksheets:
         guard_cells(sheet)
-    path = Path(path)
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        book.save(temp_name)
-        os.replace(temp_name, path)
-        temp_name = None
-    except OSError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
-    finally:
-        if temp_name and os.path.exists(temp_name):
-            os.unlink(temp_name)
+    save_workbook(book, Path(path))
     audit.log(session, audit.ACCESS_EXPORT, sheets[0][2][0][1], "", "", "alle gegevens geëxporteerd")

@@ -7,8 +7,6 @@ referrals than the threshold are not shown.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from regisseur_app.domain.referrals.stats import (
     protected_tables,
 )
 from regisseur_app.domain.referrals.suppression import SECONDARY_MARK, ProtectedTable
-from regisseur_app.exchange.export import ExportError, guard_cells, sheet_name
+from regisseur_app.exchange.export import ExportError, guard_cells, save_workbook, sheet_name
 from regisseur_app.formatting import format_date
 
 
@@ -83,21 +81,7 @@ def export_statistics(stats: ReferralStats, path: Path, threshold: int) -> None:
         sheet.freeze_panes = "B2"
     for sheet in book.worksheets:
         guard_cells(sheet)
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        book.save(temp_name)
-        os.replace(temp_name, path)
-        temp_name = None
-    except PermissionError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: het bestand is open in een ander programma "
-                          "of je mag niet schrijven in deze map.") from exc
-    except OSError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
-    finally:
-        if temp_name and os.path.exists(temp_name):
-            os.unlink(temp_name)
+    save_workbook(book, path)
 
 
 def table_cells(table: ProtectedTable) -> list[object]:

@@ -5,15 +5,13 @@ formula is marked as text (formula-injection safe, as every export of the app); 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from regisseur_app.exchange.export import ExportError, neutralise, sheet_name
+from regisseur_app.exchange.export import neutralise, save_workbook, sheet_name
 from regisseur_app.reports.college.assemble import CollegeReport
 from regisseur_app.reports.college.cells import header_text
 from regisseur_app.reports.content import BarChart, Column, Table
@@ -116,20 +114,4 @@ def _write_table(sheet, table: Table, row: int) -> int:  # noqa: ANN001
 
 
 def write_workbook(reports: list[CollegeReport], path: Path) -> Path:
-    path = Path(path)
-    temp_name = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        build_workbook(reports).save(temp_name)
-        os.replace(temp_name, path)
-        temp_name = None
-    except PermissionError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: het bestand is open in een ander programma "
-                          f"(bv. Excel) of je mag niet schrijven in de map '{path.parent}'.") from exc
-    except OSError as exc:
-        raise ExportError(f"'{path.name}' kan niet bewaard worden: {exc.strerror or exc}.") from exc
-    finally:
-        if temp_name is not None and os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return path
+    return save_workbook(build_workbook(reports), path)
