@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from regisseur_app import features
@@ -11,7 +10,7 @@ from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.domain.core.settings import DATA_GENERATION, set_setting
 from regisseur_app.domain.core.setup import ensure_reference_data
 from regisseur_app.storage import backup, migrations
-from regisseur_app.storage.errors import DAMAGE_REASONS, storage_error, storage_reason
+from regisseur_app.storage.errors import DAMAGE_REASONS, storage_error, storage_reason, unreadable_database_errors
 from regisseur_app.storage.integrity import quick_check
 
 log = logging.getLogger(__name__)
@@ -76,7 +75,7 @@ def open_after_file_restore(paths: AppPaths, safety: Path | None, demo: bool = F
             set_setting(session, DATA_GENERATION, str(backup.highest_generation(paths.backup_dir) + 1))
         try:
             features.run_after_restore(ctx, safety)
-        except sqlite3.DatabaseError as exc:  # the damaged copy cannot be read: hooks without it
+        except unreadable_database_errors() as exc:  # the damaged copy cannot be read: hooks without it
             log.warning("after-restore hooks could not read %s: %s", safety, exc)
             features.run_after_restore(ctx, None)
     except Exception:

@@ -7,6 +7,13 @@ import sqlite3
 from pathlib import Path
 
 
+def unreadable_database_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions of this database driver that mean "this file cannot be read as a database"."""
+    import sqlite3
+
+    return (sqlite3.DatabaseError,)
+
+
 class StorageError(RuntimeError):
     """Writing or reading the database or a backup failed for a reason outside Regisseur (disk, rights).
     The message is Dutch and says what to do; nothing half-written was kept."""
