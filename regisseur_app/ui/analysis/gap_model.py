@@ -21,10 +21,10 @@ class GapModel(RowTableModel):
         Column("Rang", lambda g: str(g.rank), lambda g: g.rank, True),
         Column("Dienstencategorie", lambda g: g.label),
         Column("Oordeel", lambda g: g.verdict),
-        Column("In de gemeente", lambda g: format_number(g.offer), lambda g: g.offer, True),
-        Column("Aanbod in buurgemeenten", lambda g: ", ".join(g.neighbours) or "nergens"),
-        Column("Organisaties in de regio", lambda g: format_number(g.region_offer), lambda g: g.region_offer, True),
         Column("Gemeten nood", _need, lambda g: g.need.score if g.need else -1, True),
+        Column("In gemeente", lambda g: format_number(g.offer), lambda g: g.offer, True),
+        Column("In regio", lambda g: format_number(g.region_offer), lambda g: g.region_offer, True),
+        Column("Aanbod in buurgemeenten", lambda g: ", ".join(g.neighbours) or "nergens"),
     )
 
     def extra_data(self, gap: Gap, role: int):  # noqa: ANN201

@@ -63,7 +63,9 @@ class GapsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the neighbours' list takes what is left
+        self.table.horizontalHeader().setToolTip("In gemeente: organisaties met dit aanbod in de gekozen gemeente; "
+                                                 "in regio: in alle deelnemende gemeenten samen.")
         self.count_label = QLabel(objectName="gap_count")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

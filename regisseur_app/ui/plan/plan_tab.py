@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -101,9 +102,7 @@ class PlanTab(QWidget):
             self.tree.setFirstColumnSpanned(r, QModelIndex(), True)  # the objective's title across the row
             if first or self.search_edit.text() or self.model.item(r).data(ID_ROLE) in expanded:
                 self.tree.expand(self.model.index(r, 0))
-        self.tree.header().resizeSection(0, 80)
-        self.tree.header().resizeSection(1, 400)
-        self.tree.header().resizeSection(2, 130)
+        self._fit_columns()
         self.empty.setVisible(not plan)
         self.tree.setVisible(bool(plan))
         self.period_label.setText(f"Planperiode: {period.label}" if period else "Planperiode: nog niet gekozen")
@@ -205,3 +204,14 @@ class PlanTab(QWidget):
         menu.addAction("Verwijderen", self.delete)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.tree.viewport().mapToGlobal(pos))  # not exec(): the window's event loop keeps running
+
+    def _fit_columns(self) -> None:
+        """Every municipality's status column fits at 1280 px: the action title takes what is left (elided,
+        full text in its tooltip) and the number, WSE-LR and status columns are as wide as their text."""
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        for column in range(header.count()):
+            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+
