@@ -3,7 +3,8 @@
     python bench/region.py OUT.sqlite [--size large|small|tiny]
 
 `large` is the region of issue 16: 20 participating municipalities, 5.000 organisations, 20.000
-contacts, 100.000 referrals with full status histories, 300 events with 30.000 participants, and what
+contacts, 100.000 referrals with full status histories, 300 events with 30.000 participants, 20 surveys
+with 50.000 responses (bench/region_survey.py), 10 years of MVO figures for 500 organisations, and what
 the later modules bring (each `FEATURE_GENERATORS` entry fills one feature when its tables exist).
 Rows are written in bulk through SQLAlchemy Core on the app's own models (the services would take
 minutes for 100.000 referrals); the database is created and migrated by the app itself first.
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from bench import region_survey  # noqa: E402
 from regisseur_app.context import AppContext, AppPaths  # noqa: E402
 from regisseur_app.domain.core import codelists  # noqa: E402
 from regisseur_app.domain.core.municipalities import Municipality  # noqa: E402
@@ -55,12 +57,16 @@ class Size:
     referrals: int
     events: int
     participants: int
+    surveys: int = 0
+    responses: int = 0           # filled-in questionnaires, ~12 answer rows each
+    mvo_organisations: int = 0
+    mvo_years: int = 0
 
 
 SIZES = {
-    "large": Size(20, 5_000, 20_000, 100_000, 300, 30_000),
-    "small": Size(5, 500, 2_000, 10_000, 30, 3_000),
-    "tiny": Size(5, 60, 200, 500, 6, 120),
+    "large": Size(20, 5_000, 20_000, 100_000, 300, 30_000, 20, 50_000, 500, 10),
+    "small": Size(5, 500, 2_000, 10_000, 30, 3_000, 8, 5_000, 60, 5),
+    "tiny": Size(5, 60, 200, 500, 6, 120, 2, 60, 6, 2),
 }
 
 
@@ -175,7 +181,8 @@ def _plan(session: Session, rng: random.Random, size: Size, nis: list[str], org_
 
 
 # Later features add a generator here: fn(session, rng, size, nis_codes, org_ids, contact_ids).
-FEATURE_GENERATORS: list[tuple[str, Callable]] = [("plan", _plan)]
+FEATURE_GENERATORS: list[tuple[str, Callable]] = [("plan", _plan), ("survey", region_survey.surveys),
+                                                  ("mvo", region_survey.mvo_figures)]
 
 
 def generate(db: Path, size_name: str = "large", seed: int = 16) -> Path:

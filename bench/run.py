@@ -159,8 +159,28 @@ def measure(work: Path, demo: Path, region: Path, repeat: int) -> list[Row]:
     return rows
 
 
+def survey_rows(work: Path, demo: Path, region: Path, repeat: int, add) -> None:  # noqa: ANN001
+    """The needs survey and MVO (bench/cases_survey.py)."""
+    agg = run_case("floor_survey_aggregate", region, work, repeat)
+    stats = run_case("survey_stats", region, work, repeat)
+    value = median_metric(stats, "stats")
+    add("peiling: analyse + kruistabel", value, "kale SQL-aggregaten", median_metric(agg, "stats"), "≤ 300 ms",
+        value <= 0.300, peak(stats))
+    floor_read = run_case("floor_survey_xlsx_read", demo, work, repeat)
+    read_floor = median_metric(floor_read, "read")
+    imported = run_case("survey_import", demo, work, repeat, fresh_copy=True)
+    value = median_metric(imported, "import")
+    add("xlsx 10.000 peilingantwoorden importeren", value, "kale xlsx-lezing", read_floor, "≤ 2× vloer",
+        value <= 2 * read_floor, peak(imported))
+    agg = run_case("floor_mvo_aggregate", region, work, repeat)
+    overview = run_case("mvo_overview", region, work, repeat)
+    value = median_metric(overview, "overview")
+    add("MVO: regionaal overzicht", value, "één SQL-aggregaat", median_metric(agg, "overview"), "≤ 300 ms",
+        value <= 0.300, peak(overview))
+
+
 # Later features add measurements here: fn(work, demo, region, repeat, add).
-EXTRA_MEASURES: list = []
+EXTRA_MEASURES: list = [survey_rows]
 
 
 def print_table(rows: list[Row]) -> None:
