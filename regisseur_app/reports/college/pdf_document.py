@@ -1,6 +1,8 @@
 """The page machinery of the college report: a cover page without header, then pages with a running header
-(report and period left, association right) and the footer 'Pagina X van Y'; table-of-contents entries and
-PDF bookmarks for every section heading; an atomic write (a failed report leaves no half file)."""
+(report and period left, association right) and the footer 'Pagina X van Y'; the page numbers of the table
+of contents (pdf_contents) and PDF bookmarks for every section heading; an atomic write (a failed report
+leaves no half file). One layout pass: everything that needs the page count or a heading's page is drawn
+when the canvas is saved."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from regisseur_app.formatting import format_date
+from regisseur_app.reports.college.pdf_contents import page_numbers
 from regisseur_app.reports.pdf_base import BRAND, FONT, GRID, ReportError, register_fonts
 
 MARGIN = 18 * mm
@@ -34,10 +37,16 @@ def _numbered_canvas(header_left: str, header_right: str, footer_left: str):  # 
 
         def save(self) -> None:
             total = len(self._saved)
+            slots = self.__dict__.get("toc_slots", [])
+            numbers = page_numbers(self.__dict__.get("toc_entries", []), self.__dict__.get("toc_headings", []))
             for state in self._saved:
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     self._decorate(total)
+                for slot in slots:
+                    if slot.page == self._pageNumber and numbers[slot.index] is not None:
+                        self.setFont(FONT, 10)
+                        self.drawRightString(slot.x, slot.y, str(numbers[slot.index]))
                 super().showPage()
             super().save()
 
@@ -76,7 +85,7 @@ class CollegeDocTemplate(BaseDocTemplate):
             self._heading_count += 1
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=0)
-            self.notify("TOCEntry", (0, text, self.page, key))
+            self.canv.__dict__.setdefault("toc_headings", []).append((text, self.page))
 
     def handle_documentBegin(self) -> None:  # noqa: N802
         self._heading_count = 0
@@ -95,7 +104,7 @@ def build_document(path: Path, story: list[Flowable], title: str, header_left: s
                              creator="Regisseur")
     canvasmaker = _numbered_canvas(header_left, header_right, f"Opgemaakt op {format_date(date.today())}")
     try:
-        doc.multiBuild([NextPageTemplate("page"), *story], canvasmaker=canvasmaker, maxPasses=5)
+        doc.build([NextPageTemplate("page"), *story], canvasmaker=canvasmaker)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

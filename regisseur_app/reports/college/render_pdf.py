@@ -19,12 +19,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from regisseur_app.formatting import format_date
 from regisseur_app.reports.college.assemble import CollegeReport
 from regisseur_app.reports.college.logo import logo_flowable
 from regisseur_app.reports.college.pdf_chart import pdf_chart
+from regisseur_app.reports.college.pdf_contents import Contents
 from regisseur_app.reports.college.pdf_document import HEADING_STYLE, build_document
 from regisseur_app.reports.college.pdf_table import pdf_table
 from regisseur_app.reports.content import BarChart, SectionContent, Table, Text
@@ -34,6 +34,7 @@ WIDTH = 210 * mm - 36 * mm
 LONG_TABLE = 12  # rows; a longer table may start on the page where its section starts
 COMMENT_BACKGROUND = colors.HexColor("#fff8e1")
 COMMENT_BORDER = colors.HexColor("#e0b84c")
+SUMMARY_TITLE = "Samenvatting"
 
 
 def _esc(text: str) -> str:
@@ -60,7 +61,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "summary_title": ParagraphStyle("summary_section", parent=body, fontName=FONT_BOLD, textColor=BRAND,
                                         spaceBefore=7, spaceAfter=2),
         "comment_title": ParagraphStyle("comment_title", parent=body, fontName=FONT_BOLD, fontSize=8.5),
-        "toc": ParagraphStyle("college_toc", parent=body, fontSize=10, leading=16),
+        "toc": ParagraphStyle("college_toc", parent=body, fontSize=10, leading=18),
     }
 
 
@@ -98,7 +99,7 @@ def period_words(report: CollegeReport) -> str:
 
 def summary(report: CollegeReport, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     who = "de regio" if report.scope.is_region else report.scope.name
-    story: list[Flowable] = [Paragraph("Samenvatting", st["h1"]),
+    story: list[Flowable] = [Paragraph(SUMMARY_TITLE, st["h1"]),
                              Paragraph(_esc(f"Het belangrijkste voor {who} in {period_words(report)}, "
                                             "per onderdeel van dit rapport."), st["body"])]
     for title, messages in report.summary():
@@ -108,10 +109,10 @@ def summary(report: CollegeReport, st: dict[str, ParagraphStyle]) -> list[Flowab
     return story
 
 
-def contents(st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0)
-    toc.levelStyles = [st["toc"]]
-    return [Spacer(1, 8 * mm), Paragraph("Inhoud", st["table_title"]), toc]
+def contents(report: CollegeReport, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The summary and every section, in the order of their headings (style h1), with their pages."""
+    entries = [SUMMARY_TITLE, *[section.title for section in report.sections]]
+    return [Spacer(1, 8 * mm), Paragraph("Inhoud", st["table_title"]), Contents(entries, st["toc"])]
 
 
 def comment_box(text: str, st: dict[str, ParagraphStyle]) -> Flowable:
@@ -167,7 +168,7 @@ def _table_flowables(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowab
 
 def report_story(report: CollegeReport) -> list[Flowable]:
     st = _styles()
-    story = cover(report, st) + summary(report, st) + contents(st) + [PageBreak()]
+    story = cover(report, st) + summary(report, st) + contents(report, st) + [PageBreak()]
     for section in report.sections:
         story += section_flowables(section, report.comments.get(section.key, ""), st)
     return story

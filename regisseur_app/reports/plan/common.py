@@ -8,7 +8,6 @@ from regisseur_app.domain.plan import kpis, rollup, subsidy
 from regisseur_app.domain.plan.models import STATUS_LABELS, STATUSES
 from regisseur_app.domain.plan.settings import plan_period
 from regisseur_app.reports.content import BarChart, Cell, Column, Table
-from regisseur_app.reports.plan.sources import registered_sources
 
 SMALL = 5  # referral counts 1-4 leave the app as "<5" (DESIGN.md section 5)
 
@@ -23,9 +22,10 @@ def shown(progress: kpis.KpiProgress) -> Cell:
     return value
 
 
-def kpi_table(session: Session, year: int, nis_code: str | None, title: str = "") -> Table:
+def kpi_table(progress: list[kpis.KpiProgress], year: int, title: str = "") -> Table:
+    """The KPI table of `kpis.progress` rows computed once (the section's message counts the same rows)."""
     rows: list[list[Cell]] = []
-    for p in kpis.progress(session, year, nis_code, sources=registered_sources()):
+    for p in progress:
         ratio = p.ratio
         if isinstance(shown(p), str):
             ratio = None
@@ -38,8 +38,8 @@ def kpi_table(session: Session, year: int, nis_code: str | None, title: str = ""
                                 "dat voorbij is. Doorverwijzingen van 1 tot 4 staan als '<5'.")
 
 
-def subsidy_table(session: Session, year: int, nis_code: str | None) -> Table:
-    checks = subsidy.check(session, year, nis_codes=None if nis_code is None else [nis_code])
+def subsidy_table(checks: list[subsidy.MunicipalityCheck], year: int, nis_code: str | None) -> Table:
+    """The subsidy table of checks already made (for `nis_code`, or every municipality when None)."""
     if nis_code is None:
         priorities = [p.priority for p in checks[0].priorities] if checks else []
         rows = [[c.municipality, *[p.state_label for p in c.priorities], c.state_label] for c in checks]
@@ -56,8 +56,7 @@ def subsidy_table(session: Session, year: int, nis_code: str | None) -> Table:
                  [Column("Prioriteit"), Column("Stand"), Column("Acties die meetellen")], rows)
 
 
-def status_table(session: Session, year: int, nis_code: str | None) -> Table:
-    counts = rollup.by_objective(session, nis_code, year)
+def status_table(counts: list[rollup.StatusCounts], year: int, nis_code: str | None) -> Table:
     rows = [[c.label, *[c.counts[s] for s in STATUSES], c.total] for c in counts]
     rows.append(["Totaal", *[sum(c.counts[s] for c in counts) for s in STATUSES], sum(c.total for c in counts)])
     return Table(f"Acties per doelstelling en status ({year})",
@@ -67,8 +66,7 @@ def status_table(session: Session, year: int, nis_code: str | None) -> Table:
                           "met haar samengevatte status." if nis_code is None else "")
 
 
-def status_chart(session: Session, year: int, nis_code: str | None) -> BarChart:
-    counts = rollup.by_objective(session, nis_code, year)
+def status_chart(counts: list[rollup.StatusCounts], year: int) -> BarChart:
     return BarChart(f"Acties per doelstelling ({year})", [c.label.split(".")[0] for c in counts],
                     [(STATUS_LABELS[s], [float(c.counts[s]) for c in counts]) for s in STATUSES], "acties")
 

@@ -53,7 +53,7 @@ def _summary(session: Session, year: int, checks: list[subsidy.MunicipalityCheck
 
 
 def _priorities(session: Session, year: int, checks: list[subsidy.MunicipalityCheck]) -> SectionContent:
-    blocks: list = [subsidy_table(session, year, None)]
+    blocks: list = [subsidy_table(checks, year, None)]
     codes = [(p.priority, p.priority_label) for p in checks[0].priorities] if checks else []
     for code, label in codes:
         rows: list[list[Cell]] = []

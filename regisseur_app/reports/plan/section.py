@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.plan import collaborations, kpis, subsidy
+from regisseur_app.domain.plan import collaborations, kpis, rollup, subsidy
 from regisseur_app.domain.plan.service import has_plan
 from regisseur_app.domain.plan.settings import plan_period
 from regisseur_app.formatting import counted, format_money, format_number
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
-from regisseur_app.reports.plan.common import has_plan_for, kpi_table, status_chart, status_table, subsidy_table
+from regisseur_app.reports.plan.common import (
+    has_plan_for,
+    kpi_table,
+    status_chart,
+    status_table,
+    subsidy_table,
+)
 from regisseur_app.reports.plan.sources import registered_sources
 
 KEY, TITLE = "plan", "Actieplan en KPI's"
@@ -37,9 +43,9 @@ def build(session: Session, scope: Scope) -> SectionContent:
                 "gehaald." if scope.nis_code is None else
                 f"Subsidievoorwaarde {year}: {met} van {len(priorities)} WSE-LR-prioriteiten gehaald.",
                 f"KPI's {year}: {good} van {with_target} met streefcijfer gehaald of op schema."]
-    blocks += [Text(messages[0]), subsidy_table(session, year, scope.nis_code), status_table(session, year, scope.nis_code),
-               status_chart(session, year, scope.nis_code), Text(messages[1]),
-               kpi_table(session, year, scope.nis_code)]
+    counts = rollup.by_objective(session, scope.nis_code, year)  # once: for the table and the chart
+    blocks += [Text(messages[0]), subsidy_table(checks, year, scope.nis_code), status_table(counts, year, scope.nis_code),
+               status_chart(counts, year), Text(messages[1]), kpi_table(progress, year)]
     return SectionContent(KEY, TITLE, blocks, messages)
 
 
