@@ -34,10 +34,15 @@ def events_in(session: Session, scope: Scope) -> list[Event]:
         Event.starts_at >= start, Event.starts_at < end, Event.status != CANCELLED).order_by(Event.starts_at)))
 
 
+def _yearly_obligations(session: Session, year: int) -> list[obligations.ObligationResult]:
+    """The same for every municipality: worked out once per session (the table and the message use it)."""
+    return memo(session, ("yearly_obligations", year), lambda: obligations.yearly_obligations(session, year))
+
+
 def _obligations(session: Session, scope: Scope) -> Table:
     rows = []
     for year in range(scope.start.year, scope.end.year + 1):
-        for o in obligations.yearly_obligations(session, year):
+        for o in _yearly_obligations(session, year):
             rows.append([o.title, year, o.state_label, "; ".join(e.text() for e in o.events) or "—"])
     return Table("Jaarlijkse verplichtingen van de regierol", [
         Column("Verplichting"), Column("Jaar"), Column("Stand"), Column("Evenementen die meetellen")], rows)
@@ -46,7 +51,7 @@ def _obligations(session: Session, scope: Scope) -> Table:
 def _obligation_message(session: Session, scope: Scope) -> str:
     year = scope.end.year
     parts = [f"{_lower_first(o.title.split(' voor ')[0])} {o.state_label.lower()}"
-             for o in obligations.yearly_obligations(session, year)]
+             for o in _yearly_obligations(session, year)]
     return f"Jaarlijkse verplichtingen {year}: {', '.join(parts)}."
 
 
@@ -64,13 +69,11 @@ def build(session: Session, scope: Scope) -> SectionContent:
         return content
     if scope.is_region:
         return _region(session, scope, events)
+    figures = memo(session, ("event_figures", tuple(e.id for e in events)), lambda: _per_event(session, events))
     rows, registered, present = [], 0, 0
     for event in events:
-        total = memo(session, ("event_counts", event.id), lambda e=event: event_stats.event_counts(session, e.id))
-        places = memo(session, ("event_places", event.id),
-                      lambda e=event: event_stats.breakdown(session, [e.id], "municipality"))
-        here = next((c for c in places
-                     if c.label == scope.name), None)
+        total, places = figures[event.id]
+        here = next((c for c in places if c.label == scope.name), None)
         here_registered, here_present = (here.registered, here.present) if here else (0, 0)
         registered += here_registered
         present += here_present
@@ -90,10 +93,29 @@ def build(session: Session, scope: Scope) -> SectionContent:
     return SectionContent(KEY, TITLE, blocks, messages)
 
 
+def _per_event(session: Session, events: list[Event]) -> dict[int, tuple[event_stats.Counts, list[event_stats.Counts]]]:
+    """Per event its totals and its counts per municipality, as `event_stats.event_counts` and
+    `event_stats.breakdown(session, [event.id], "municipality")` give them, from one load of the participants of
+    all the events (those two functions load them again for every event and every call)."""
+    participants = event_stats._participants(session, [e.id for e in events])
+    started = event_stats._started(session, [e.id for e in events], None)
+    result = {}
+    for event in events:
+        rows = [p for p in participants if p.event_id == event.id]
+        groups: dict[str, list] = {}
+        for p in rows:
+            for label in event_stats._municipalities(p.contact):
+                groups.setdefault(label, []).append(p)
+        result[event.id] = (event_stats._tally(event.title, rows, started, event.id, event.starts_at),
+                            [event_stats._tally(label, group, started) for label, group in groups.items()])
+    return result
+
+
 def _region(session: Session, scope: Scope, events: list[Event]) -> SectionContent:
     rows = []
+    figures = memo(session, ("event_figures", tuple(e.id for e in events)), lambda: _per_event(session, events))
     for event in events:
-        c = event_stats.event_counts(session, event.id)
+        c = figures[event.id][0]
         rows.append([format_date(event.starts_at), event.title, c.invited, c.registered, c.present,
                      None if c.rate is None else round(c.rate * 100, 1)])
     invited, registered, present = (sum(r[i] for r in rows) for i in (2, 3, 4))
