@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +98,7 @@ def read_only_table(proxy: QSortFilterProxyModel, object_name: str) -> QTableVie
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    keep_columns_fitted(table)
     return table
 
 
@@ -97,20 +106,21 @@ MIN_COLUMN = 90
 FIRST_COLUMN = 240
 
 
-def fit_columns(table: QTableView, widest: int = 320) -> None:
+def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     """Columns as wide as their contents (at most `widest`), and when that is wider than the table, the widest
     columns narrowed to one common width so every column stays on screen (the text elides; the tooltip
-    has it in full). A 1280-px window then shows all columns of the organisation list."""
+    has it in full); the `main` column (the name, the title) keeps more room than the others. A 1280-px
+    window then shows all columns of the organisation list."""
     model = table.model()
     count = model.columnCount() if model is not None else 0
     if not count:
         return
     table.resizeColumnsToContents()
     widths = [min(table.columnWidth(c), widest) for c in range(count)]
-    available = table.viewport().width()
+    available = table.viewport().width() if table.isVisible() else 0  # hidden: no real width yet
     if available > 0 and sum(widths) > available:
-        first = min(widths[0], FIRST_COLUMN)  # the name keeps more room than the other columns
-        rest = widths[1:]
+        first = min(widths[main], FIRST_COLUMN)
+        rest = widths[:main] + widths[main + 1:]
         low, high = MIN_COLUMN, max(rest, default=MIN_COLUMN)
         while low < high:  # the largest cap with which everything fits
             cap = (low + high + 1) // 2
@@ -118,6 +128,25 @@ def fit_columns(table: QTableView, widest: int = 320) -> None:
                 low = cap
             else:
                 high = cap - 1
-        widths = [first, *(min(w, low) for w in rest)]
+        widths = [first if c == main else min(w, low) for c, w in enumerate(widths)]
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+
+
+class _FitWhenFirstShown(QObject):
+    def __init__(self, table: QTableView, main: int):
+        super().__init__(table)
+        self.main = main
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(watched, QTableView):
+            watched.removeEventFilter(self)
+            fit_columns(watched, main=self.main)
+        return False
+
+
+def keep_columns_fitted(table: QTableView, main: int = 0) -> None:
+    """Fit the columns (see fit_columns) when the table is first shown: a table filled while its tab was
+    hidden has no real width yet. Later, fit_columns after each refresh; a width the user dragged stays
+    until then."""
+    table.installEventFilter(_FitWhenFirstShown(table, main))

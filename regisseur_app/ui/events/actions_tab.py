@@ -20,7 +20,7 @@ from regisseur_app.domain.events import follow_up
 from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.action_dialog import ActionDialog
 from regisseur_app.ui.events.action_table_model import ActionTableModel
-from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, keep_columns_fitted, sorting_proxy
 
 
 class ActionsTab(QWidget):
@@ -29,6 +29,7 @@ class ActionsTab(QWidget):
         self.ctx, self.dialog, self.event_id = ctx, dialog, None
         self.model = ActionTableModel(self)
         self.table = QTableView(objectName="actions")
+        keep_columns_fitted(self.table)
         self.table.setModel(sorting_proxy(self.model))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
@@ -56,7 +57,7 @@ class ActionsTab(QWidget):
         self.event_id = event_id
         with self.ctx.reading() as session:
             self.model.set_rows(follow_up.list_actions(session, event_id))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _selected(self) -> list[int]:

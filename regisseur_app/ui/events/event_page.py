@@ -28,7 +28,7 @@ from regisseur_app.ui.events.calendar_view import CalendarView
 from regisseur_app.ui.events.event_table_model import EventTableModel
 from regisseur_app.ui.events.stats_view import StatsView
 from regisseur_app.ui.page import Command, Page
-from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, keep_columns_fitted, sorting_proxy
 from regisseur_app.ui.widgets import empty_hint
 
 LIST, CALENDAR, STATS = range(3)
@@ -57,6 +57,7 @@ class EventPage(Page):
         for combo in (self.when_combo, self.year_combo, self.type_combo, self.municipality_combo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = QTableView(objectName="table")
+        keep_columns_fitted(self.table, main=2)  # the title
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,7 +145,7 @@ class EventPage(Page):
         self.model.set_rows(rows)
         # upcoming: soonest first; past and all: newest first
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder if when == "upcoming" else Qt.SortOrder.DescendingOrder)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, main=2)
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
         self.count_label.setText(f"{len(rows)} evenement{'' if len(rows) == 1 else 'en'}")

@@ -11,7 +11,7 @@ from regisseur_app.domain.events import participants
 from regisseur_app.domain.events.models import PARTICIPANT_STATUSES, ROLES
 from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.participant_table_model import ParticipantTableModel
-from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table, sorting_proxy
 
 
 class ParticipantsTab(QWidget):
@@ -68,7 +68,7 @@ class ParticipantsTab(QWidget):
             summary = participants.capacity_summary(session, event_id)
         self.model.set_rows(rows)
         self.summary.setText(summary.text())
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         for row in range(self.proxy.rowCount()):

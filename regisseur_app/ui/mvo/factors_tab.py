@@ -9,7 +9,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.mvo.materials import list_materials
 from regisseur_app.operations import mvo as mvo_ops
 from regisseur_app.ui.mvo.material_table_model import MaterialTableModel
-from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table, sorting_proxy
 
 NOTE = ("De meegeleverde factoren komen uit gepubliceerde studies (WRAP 2011 en 2012, TNO voor de Nederlandse "
         "kringloopbranche). Ze zijn een vertrekpunt: controleer ze en vervang ze door factoren die bij uw regio en "
@@ -47,7 +47,7 @@ class FactorsTab(QWidget):
         with self.ctx.reading() as session:
             rows = list_materials(session)
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
 
     def _selected(self):  # noqa: ANN202

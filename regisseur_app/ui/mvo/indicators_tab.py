@@ -10,7 +10,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.mvo.indicators import list_indicators
 from regisseur_app.operations import mvo as mvo_ops
 from regisseur_app.ui.mvo.indicator_table_model import IndicatorTableModel
-from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table, sorting_proxy
 
 
 class IndicatorsTab(QWidget):
@@ -45,7 +45,7 @@ class IndicatorsTab(QWidget):
         with self.ctx.reading() as session:
             rows = list_indicators(session, include_inactive=self.retired_check.isChecked())
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
         self.count_label.setText(f"{sum(1 for r in rows if r.active)} indicatoren in gebruik")

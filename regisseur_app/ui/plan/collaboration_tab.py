@@ -15,7 +15,7 @@ from regisseur_app.storage.engine import fold
 from regisseur_app.ui.plan.collaboration_dialog import CollaborationDialog
 from regisseur_app.ui.plan.collaboration_table_model import CollaborationTableModel
 from regisseur_app.ui.plan.common import confirm, run_op
-from regisseur_app.ui.table_base import read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import fit_columns, read_only_table, sorting_proxy
 
 
 class CollaborationTab(QWidget):
@@ -86,7 +86,7 @@ class CollaborationTab(QWidget):
         if wanted:
             rows = [r for r in rows if wanted in fold(f"{r.title} {r.type_label} {r.parties} {r.origin}")]
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.hint.setVisible(not rows and not wanted)
         self.totals.setText(f"{counted(len(rows), 'samenwerking', 'samenwerkingen')} · "
                             f"{format_money(sum(r.estimated_value or 0 for r in rows))} · "

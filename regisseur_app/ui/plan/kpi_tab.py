@@ -18,7 +18,7 @@ from regisseur_app.ui.plan.figures_dialog import FiguresDialog
 from regisseur_app.ui.plan.kpi_dialog import KpiDialog
 from regisseur_app.ui.plan.kpi_number_dialog import TARGET, VALUE, KpiNumberDialog
 from regisseur_app.ui.plan.kpi_table_model import KpiTableModel
-from regisseur_app.ui.table_base import read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import fit_columns, read_only_table, sorting_proxy
 
 DEFINITION = ("Op schema: minstens het deel van het streefcijfer dat past bij het deel van het jaar dat voorbij is. "
               "Voor de regio telt een met de hand ingevulde waarde voor de regio, anders de som van de gemeenten.")
@@ -93,7 +93,7 @@ class KpiTab(QWidget):
         with self.ctx.reading() as session:
             rows = kpis.progress(session, year, scope, sources=registered_sources())
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         good = sum(r.state in (kpis.REACHED, kpis.ON_TRACK) for r in rows)
         with_target = sum(r.target is not None for r in rows)
         self.summary.setText(f"  {good} van {with_target} KPI's met streefcijfer gehaald of op schema" if rows else "")
