@@ -117,7 +117,7 @@ def main() -> None:
     for (text, at), (_next, until) in zip(steps, steps[1:]):
         key = "UTF-8-controle" if text.startswith("Controle van") else text
         phases[key] = phases.get(key, 0.0) + until - at
-    print(f"extract: {source} ({size / 1e9:.2f} GB CSV)")  # noqa: T201
+    print(f"extract: {source} ({size / 1e9:.2f} GB CSV); database: {work / 'bench.sqlite'}")  # noqa: T201
     print(f"import: {seconds:.1f} s, peak memory {peak_mb():.0f} MB (before the import {before:.0f} MB); "  # noqa: T201
           f"{summary.enterprises} enterprises kept, {summary.persons} natural persons counted")
     print("phases: " + "; ".join(f"{k} {v:.1f} s" for k, v in phases.items()))  # noqa: T201

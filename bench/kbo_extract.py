@@ -25,7 +25,7 @@ import duckdb
 
 REGION_POSTCODES = ["3460", "3461", "3450", "3454", "3380", "3381", "3384", "3470", "3471", "3472", "3473",
                     "3390", "3391"]
-OTHER_POSTCODES = 1150 - len(REGION_POSTCODES)
+POSTCODES = 1150
 FORMS = ["014", "610", "017", "030", "706", "012", "008", "026", "019", "612"]
 # the NACE codes drawn: (2008 code, 2025 code, weight). The SE-like ones (second-hand, landscaping, cleaning,
 # repair, social work, recovery) are rare, as in the real register: 9 of 150 slots, 6 % of the activity rows.
@@ -41,7 +41,7 @@ def _copy(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None:
     con.execute(f"COPY ({sql}) TO '{path}' (HEADER, DELIMITER ',', QUOTE '\"', FORCE_QUOTE *)")
 
 
-def generate(folder: Path, enterprises: int = 2_000_000) -> None:
+def generate(folder: Path, enterprises: int = 2_000_000, postcodes: int = POSTCODES) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     establishments = enterprises // 2
     activities = (enterprises + establishments) * 10
@@ -50,7 +50,7 @@ def generate(folder: Path, enterprises: int = 2_000_000) -> None:
     con.execute("CREATE MACRO ent(i) AS (printf('%08d', 2000000 + i * 3) || printf('%02d', 97 - (2000000 + i * 3) % 97))")
     con.execute("CREATE MACRO dotted(d) AS (substr(d, 1, 4) || '.' || substr(d, 5, 3) || '.' || substr(d, 8, 3))")
     con.execute("CREATE MACRO est(j) AS (printf('2.%03d.%03d.%03d', 100 + j // 1000000, (j // 1000) % 1000, j % 1000))")
-    pcs = REGION_POSTCODES + [f"{1000 + k * 7:04d}" for k in range(OTHER_POSTCODES)]
+    pcs = REGION_POSTCODES + [f"{1000 + k * 7:04d}" for k in range(postcodes - len(REGION_POSTCODES))]
     con.execute("CREATE TABLE pc AS SELECT * FROM (VALUES " + ", ".join(f"({k}, '{p}')" for k, p in enumerate(pcs))
                 + ") t(k, postcode)")
     slots = [(a, b) for a, b, weight in NACE for _ in range(weight)]
@@ -100,12 +100,12 @@ def generate(folder: Path, enterprises: int = 2_000_000) -> None:
                'Commune ' || p.postcode AS "MunicipalityFR", 'Straat ' || (h(i, 11) % 400) AS "StreetNL",
                'Rue ' || (h(i, 11) % 400) AS "StreetFR", CAST(h(i, 12) % 200 + 1 AS VARCHAR) AS "HouseNumber",
                '' AS "Box", '' AS "ExtraAddressInfo", '' AS "DateStrikingOff"
-        FROM range({enterprises}) r(i) JOIN pc p ON p.k = h(i, 10) % 1150 WHERE h(i, 13) % 5 <> 0
+        FROM range({enterprises}) r(i) JOIN pc p ON p.k = h(i, 10) % {postcodes} WHERE h(i, 13) % 5 <> 0
         UNION ALL
         SELECT est(j), 'BAET', '', '', p.postcode, 'Gemeente ' || p.postcode, 'Commune ' || p.postcode,
                'Laan ' || (h(j, 15) % 300), 'Avenue ' || (h(j, 15) % 300), CAST(h(j, 16) % 150 + 1 AS VARCHAR),
                '', '', ''
-        FROM range({establishments}) r(j) JOIN pc p ON p.k = h(j, 14) % 1150""", folder / "address.csv")
+        FROM range({establishments}) r(j) JOIN pc p ON p.k = h(j, 14) % {postcodes}""", folder / "address.csv")
     _copy(con, f"""
         SELECT dotted(ent(i)) AS "EntityNumber", 'ENT' AS "EntityContact",
                CASE h(i, 17) % 3 WHEN 0 THEN 'EMAIL' WHEN 1 THEN 'WEB' ELSE 'TEL' END AS "ContactType",
@@ -136,9 +136,13 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--enterprises", type=int, default=2_000_000)
     parser.add_argument("--zip", action="store_true", help="also write <folder>.zip")
+    parser.add_argument("--postcodes", type=int, default=POSTCODES,
+                        help="size of the postcode pool (13 are the region's): fewer postcodes put more of a smaller "
+                             "extract in the region, e.g. --enterprises 300000 --postcodes 172 keeps as many "
+                             "enterprises in the region as the full extract (to time browsing without it)")
     args = parser.parse_args()
     started = time.perf_counter()
-    generate(args.folder, args.enterprises)
+    generate(args.folder, args.enterprises, args.postcodes)
     sizes = {p.name: p.stat().st_size for p in args.folder.glob("*.csv")}
     print(f"extract written to {args.folder} in {time.perf_counter() - started:.0f} s, "  # noqa: T201
           f"{sum(sizes.values()) / 1e9:.2f} GB")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from regisseur_app.domain.kbo import inventory_link, register
+from regisseur_app.domain.kbo import candidates, inventory_link, register, rules
 from regisseur_app.exchange.kbo.reader import Region, read_extract
 from regisseur_app.operations.base import Op, operation
 
@@ -86,3 +86,48 @@ def invite_companies(op: Op, event_id: int, enterprise_numbers: list[str]):  # n
     from regisseur_app.domain.kbo import matchmaking
 
     return matchmaking.invite_companies(op.session, event_id, enterprise_numbers)
+
+
+# ---- the rules of the SE candidate list: every change rebuilds that rule's candidates in its transaction ----
+@operation(changes={"kbo"})
+def add_candidate_rule(op: Op, data: rules.RuleInput) -> int:
+    """Add a validated rule (ValidationError with a Dutch message naming the problem) and its candidates."""
+    rule_id = rules.add_rule(op.session, data)
+    candidates.refresh(op.session, [rule_id])
+    added = rules.get_rule(op.session, rule_id)
+    op.undoable("regel voor SE-kandidaten toevoegen", undo=lambda ctx: remove_candidate_rule(ctx, rule_id),
+                redo=lambda ctx: restore_candidate_rule(ctx, added))
+    return rule_id
+
+
+@operation(changes={"kbo"})
+def change_candidate_rule(op: Op, rule_id: int, data: rules.RuleInput) -> None:
+    """Change a rule (validated; also switching it off or on) and rebuild its candidates."""
+    before = rules.update_rule(op.session, rule_id, data)
+    candidates.refresh(op.session, [rule_id])
+    op.undoable("regel voor SE-kandidaten wijzigen",
+                undo=lambda ctx: change_candidate_rule(ctx, rule_id, before.as_input()),
+                redo=lambda ctx: change_candidate_rule(ctx, rule_id, data))
+
+
+@operation(changes={"kbo"})
+def delete_candidate_rule(op: Op, rule_id: int) -> None:
+    """Remove a rule and its candidates."""
+    removed = rules.delete_rule(op.session, rule_id)
+    candidates.refresh(op.session, [rule_id])
+    op.undoable("regel voor SE-kandidaten verwijderen", undo=lambda ctx: restore_candidate_rule(ctx, removed),
+                redo=lambda ctx: remove_candidate_rule(ctx, rule_id))
+
+
+@operation(changes={"kbo"})
+def remove_candidate_rule(op: Op, rule_id: int) -> None:
+    """Undo of add_candidate_rule (records no undo of its own)."""
+    rules.delete_rule(op.session, rule_id)
+    candidates.refresh(op.session, [rule_id])
+
+
+@operation(changes={"kbo"})
+def restore_candidate_rule(op: Op, rule: rules.Rule) -> None:
+    """Bring a removed rule back with its id, code and place in the list (undo of a removal)."""
+    rules.add_rule(op.session, rule.as_input(), rule_id=rule.id, code=rule.code, sort_order=rule.sort_order)
+    candidates.refresh(op.session, [rule.id])

@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from regisseur_app.domain.analysis import comparison, indicators
-from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, list_items
 from regisseur_app.domain.core.organisation_service import OrganisationInput, get_organisation, save_organisation
 from regisseur_app.domain.core.organisations import Contact, Organisation
@@ -71,19 +70,6 @@ def test_candidates_with_the_rule_that_matched(loaded):
     assert rules[digits(A)] == ["NACE 47.79 detailhandel in tweedehandsgoederen (47.790)"]
     assert rules[digits(B)] == ["NACE 81.3 landschapsverzorging (81.300)"]
     assert rules[digits(G)] == ["Rechtsvorm: sociaal oogmerk"]
-
-
-def test_rules_are_an_editable_code_list(loaded):
-    with loaded.transaction() as s:
-        rule_id = codelists.add_item(s, candidates.RULE_LIST, "NACE 41.2 bouw van gebouwen")
-        codelists.add_item(s, candidates.RULE_LIST, "Alles wat groen is")
-        for rule in candidates.active_rules(s):
-            if "sociaal oogmerk" in rule.label:
-                codelists.set_item_active(s, rule.id, False)
-    with loaded.reading() as s:
-        assert candidates.candidate_numbers(s) == {digits(A), digits(B), digits(H)}
-        assert candidates.invalid_rules(s) == ["Alles wat groen is"]
-        assert rule_id in {r.id for r in candidates.active_rules(s)}
 
 
 def test_one_click_adds_a_candidate_with_everything_prefilled(loaded):

@@ -84,6 +84,39 @@ class KboActivity(Base):
     classification: Mapped[str] = mapped_column(String(4), default="")
 
 
+class KboCandidateRule(Base):
+    """A rule of the SE candidate list (an editable code list with shipped defaults): every enterprise with a
+    main or secondary activity whose NACE code starts with `value` (kind 'nace'; in `nace_version` or, when
+    empty, in both versions), with juridical form `value` (kind 'form'), or whose juridical form's Dutch
+    description contains `value` (kind 'form_text'). `category_code` names the service category (code list
+    item code) pre-filled when a candidate is added to the inventory."""
+
+    __tablename__ = "kbo_candidate_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(50), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    nace_version: Mapped[str] = mapped_column(String(4), default="")
+    value: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(120), default="")
+    category_code: Mapped[str] = mapped_column(String(50), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class KboCandidate(Base):
+    """The SE candidate set, materialised: which enterprise which active rule matched and on which code (a
+    NACE code or a juridical form). Rebuilt in the transaction of every import and of every rule change."""
+
+    __tablename__ = "kbo_candidate"
+
+    enterprise_number: Mapped[str] = mapped_column(
+        ForeignKey("kbo_enterprise.enterprise_number", ondelete="CASCADE"), primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("kbo_candidate_rule.id", ondelete="CASCADE"), primary_key=True,
+                                         index=True)
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+
+
 class KboCode(Base):
     """A Dutch description from code.csv (juridical forms and situations, NACE codes, ...)."""
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
+from regisseur_app.domain.kbo import candidates
 from regisseur_app.domain.kbo.models import (
     ACTIVE,
     GONE,
@@ -20,6 +21,7 @@ from regisseur_app.domain.kbo.models import (
     MOVED,
     NEW,
     KboActivity,
+    KboCandidate,
     KboChange,
     KboCode,
     KboEnterprise,
@@ -137,7 +139,7 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
         KboEnterprise.enterprise_number, KboEnterprise.name, KboEnterprise.status, KboEnterprise.street,
         KboEnterprise.house_number, KboEnterprise.postcode, KboEnterprise.city, KboEnterprise.in_region))}
     first = session.scalar(select(KboImport.id).limit(1)) is None
-    for table in (KboChange, KboActivity, KboPlace, KboPersonCount, KboEnterprise, KboCode):
+    for table in (KboChange, KboCandidate, KboActivity, KboPlace, KboPersonCount, KboEnterprise, KboCode):
         if table is not KboChange:
             session.execute(delete(table))
     session.execute(insert(KboCode.__table__), [{"category": c, "code": k, "description": d or ""}
@@ -174,6 +176,7 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
             "enterprise_number": r[0], "nace_version": r[1] or "", "nace_code": r[2] or "",
             "classification": r[3] or ""}):
         session.execute(insert(KboActivity.__table__), batch)
+    candidates.refresh(session)
     persons = 0
     person_rows = []
     for nis, version, code, count in staged.person_counts():

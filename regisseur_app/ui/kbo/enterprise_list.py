@@ -34,8 +34,8 @@ from regisseur_app.ui.table_base import ID_ROLE
 REGISTER, CANDIDATES, REGULAR = "register", "candidates", "regular"
 INTROS = {
     CANDIDATES: "Ondernemingen die misschien tot de sociale of circulaire economie behoren, met de regel die ze op "
-                "de lijst zette (NACE-codes, rechtsvormen met sociaal oogmerk). De regels zijn een codelijst: "
-                "'Regels bewerken…'. Groen gemarkeerd: al in de inventaris.",
+                "de lijst zette (NACE-codes, rechtsvormen met sociaal oogmerk). De regels zijn een lijst die u "
+                "aanpast met 'Regels bewerken…'. Groen gemarkeerd: al in de inventaris.",
     REGULAR: "Reguliere ondernemingen (geen SE-kandidaat en niet als SE-organisatie in de inventaris) per sector en "
              "gemeente: exporteer de lijst of nodig ze uit voor een evenement op hun openbaar e-mailadres.",
 }
@@ -146,7 +146,6 @@ class EnterpriseListView(QWidget):
         with self.ctx.reading() as session:
             total = queries.count_enterprises(session, filt)
             empty = queries.register_is_empty(session)
-            invalid = candidates.invalid_rules(session) if self.mode == CANDIDATES else []
         with_rules = self.mode == CANDIDATES
 
         def fetch(offset: int, limit: int, sort: str | None, descending: bool, after) -> list:  # noqa: ANN001
@@ -164,9 +163,6 @@ class EnterpriseListView(QWidget):
             hint = EMPTY_REGISTER
         elif total == 0:
             hint = "Geen ondernemingen die aan deze filters voldoen."
-        if invalid:
-            hint += (" " if hint else "") + ("Deze regels worden niet gebruikt omdat ze niet beginnen met 'NACE <code>' "
-                                             "of 'Rechtsvorm: <tekst>': " + "; ".join(invalid) + ".")
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self._update_buttons()
@@ -227,11 +223,7 @@ class EnterpriseListView(QWidget):
             self.apply_filters()
 
     def edit_rules(self) -> None:
-        from regisseur_app.ui.admin.codelist_dialog import CodeListDialog
+        from regisseur_app.ui.kbo.rules_dialog import RulesDialog
 
-        dialog = CodeListDialog(self.ctx, self)
-        index = dialog.list_combo.findData(candidates.RULE_LIST)
-        if index >= 0:
-            dialog.list_combo.setCurrentIndex(index)
-        dialog.exec()
+        RulesDialog(self.ctx, self).exec()
         self.apply_filters()
