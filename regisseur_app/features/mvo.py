@@ -21,6 +21,6 @@ FEATURE = Feature(
     report_sections=(ReportSectionSpec("mvo", "Maatschappelijk verantwoord ondernemen", 60,
                                        "regisseur_app.reports.mvo.section:build"),),
     kpi_sources=(KpiSourceSpec("mvo_reports_complete", "MVO-rapporten volledig", "aantal",
-                               "regisseur_app.reports.mvo.section:kpi_reports_complete"),),
+                               "regisseur_app.domain.mvo.kpi_sources:reports_complete"),),
     models=("regisseur_app.domain.mvo.models",),
 )

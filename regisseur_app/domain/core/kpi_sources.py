@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
@@ -29,14 +29,16 @@ def se_organisations(session: Session, year: int, nis_code: str | None) -> Table
         codes = [nis_code]
     active_in = select(organisation_municipality.c.organisation_id).where(
         organisation_municipality.c.nis_code.in_(codes))
-    orgs = list(session.scalars(
-        select(Organisation).join(CodeItem, Organisation.type_id == CodeItem.id)
+    seat = aliased(Municipality)
+    found = session.execute(
+        select(Organisation.name, CodeItem.label, seat.name)
+        .join(CodeItem, Organisation.type_id == CodeItem.id)
+        .outerjoin(seat, Organisation.seat_nis_code == seat.nis_code)
         .where(CodeItem.code.in_(SE_TYPE_CODES), Organisation.archived.is_(False),
                or_(Organisation.id.in_(active_in), Organisation.seat_nis_code.in_(codes)))
-        .options(selectinload(Organisation.type), selectinload(Organisation.seat))
-        .order_by(Organisation.name)))
-    rows = [[o.name, o.type.label, o.seat.name if o.seat else "", 1] for o in orgs]
-    rows.append(["Totaal", "", "", len(orgs)])
+        .order_by(Organisation.name, Organisation.id)).all()
+    rows: list[list] = [[name, type_label, seat_name or "", 1] for name, type_label, seat_name in found]
+    rows.append(["Totaal", "", "", len(found)])
     return Table("SE-organisaties in de inventaris",
                  [Column("Organisatie"), Column("Type"), Column("Zetel"), Column("Aantal", numeric=True)],
                  rows, footnote="Stand van de inventaris vandaag (de inventaris houdt geen historiek bij); "

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
 from regisseur_app.domain.core.kpi_sources import se_organisation_ids
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
 from regisseur_app.domain.events import obligations
 from regisseur_app.domain.events.models import FINISHED, PRESENT, Event, EventParticipant
 from regisseur_app.formatting import format_date
@@ -67,33 +68,33 @@ def mvo_events_held(session: Session, year: int, nis_code: str | None) -> Table:
                         "Afgelopen evenementen van de soorten die meetellen voor de jaarlijkse MVO-verplichting.")
 
 
-def _contact_municipalities(contact: Contact) -> set[str]:
-    codes = {m.nis_code for m in contact.municipalities}
-    if not codes and contact.organisation is not None and contact.organisation.seat_nis_code:
-        codes = {contact.organisation.seat_nis_code}
-    return codes
+def _from_municipalities(wanted: list[str]) -> ColumnElement[bool]:
+    """The participant's contact is active in one of `wanted`; a contact without municipalities counts for
+    the seat of its organisation."""
+    own = contact_municipality.c
+    return or_(exists().where(own.contact_id == EventParticipant.contact_id, own.nis_code.in_(wanted)),
+               and_(~exists().where(own.contact_id == EventParticipant.contact_id),
+                    Organisation.seat_nis_code.in_(wanted)))
 
 
 def participants_from_municipalities(session: Session, year: int, nis_code: str | None) -> Table:
     """Participants present at the events held in the year, from the municipality (or from any
-    participating municipality: each person once per event)."""
+    participating municipality: each person once per event). Counted per event in one query."""
     if nis_code is None:
-        wanted = set(session.scalars(select(Municipality.nis_code).where(Municipality.participating.is_(True))))
+        wanted = list(session.scalars(select(Municipality.nis_code).where(Municipality.participating.is_(True))))
     else:
-        wanted = {nis_code}
-    events = _held(session, year, None)
-    participants = list(session.scalars(
-        select(EventParticipant).where(EventParticipant.event_id.in_([e.id for e in events]),
-                                       EventParticipant.status == PRESENT)
-        .options(selectinload(EventParticipant.contact).selectinload(Contact.municipalities),
-                 selectinload(EventParticipant.contact).selectinload(Contact.organisation))))
-    rows, total = [], 0
-    for e in events:
-        count = sum(1 for p in participants if p.event_id == e.id and _contact_municipalities(p.contact) & wanted)
-        if count:
-            rows.append([e.title, format_date(e.starts_at), count])
-            total += count
-    rows.append(["Totaal", "", total])
+        wanted = [nis_code]
+    counted = session.execute(
+        select(Event.title, Event.starts_at, func.count())
+        .select_from(EventParticipant).join(Event, EventParticipant.event_id == Event.id)
+        .join(Contact, EventParticipant.contact_id == Contact.id)
+        .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
+        .where(Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1),
+               Event.starts_at < datetime(year + 1, 1, 1), EventParticipant.status == PRESENT,
+               _from_municipalities(wanted))
+        .group_by(Event.id).order_by(Event.starts_at, Event.id)).all()
+    rows: list[list] = [[title, format_date(starts_at), count] for title, starts_at, count in counted]
+    rows.append(["Totaal", "", sum(count for _t, _s, count in counted)])
     return Table("Aanwezigen uit de deelnemende gemeenten" if nis_code is None else "Aanwezigen uit de gemeente",
                  [Column("Evenement"), Column("Datum"), Column("Aanwezig", numeric=True)], rows,
                  footnote="Deelnemers met status 'aanwezig' op afgelopen evenementen; een contactpersoon telt voor de "

@@ -84,6 +84,12 @@ class Referral(Timestamps, Base):
         Index("ix_referral_nis_code_referral_date", "nis_code", "referral_date"),
         Index("ix_referral_status_date", "status_date"),
         Index("ix_referral_type_id_referral_date", "type_id", "referral_date"),
+        # statistics and KPIs (migration 0012_referral_indexes): the cohort of a period read from one covering
+        # index (stats.COHORT_INDEX), work started and doorstroom in a year per municipality
+        Index("ix_referral_cohort", "referral_date", "nis_code", "type_id", "status", "decision", "exit",
+              "screening_date", "decision_date", "start_date"),
+        Index("ix_referral_start_date_nis_code", "start_date", "nis_code"),
+        Index("ix_referral_exit_exit_date_nis_code", "exit", "exit_date", "nis_code"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

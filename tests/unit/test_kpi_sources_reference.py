@@ -1,0 +1,190 @@
+"""The KPI sources that aggregate in SQL give exactly the tables of a straightforward computation: every
+row loaded through the ORM and counted in Python, on the small world of plan_support plus a few edge cases
+(a contact without municipalities whose organisation has no seat, a seat outside the region, MVO reports
+complete and incomplete, an organisation archived with MVO values). Compared for every scope and year."""
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from regisseur_app import features
+from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisation_service import set_archived
+from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.events.models import FINISHED, PRESENT, Event, EventParticipant
+from regisseur_app.domain.mvo.indicators import list_indicators
+from regisseur_app.domain.mvo.models import MvoValue
+from regisseur_app.domain.referrals.models import REGULAR_WORK, Referral
+from regisseur_app.features.spec import resolve
+from regisseur_app.formatting import format_date
+from tests.conftest import open_template_copy, paths_in
+from tests.unit.events_support import contact, event, org
+from tests.unit.mvo_support import put
+from tests.unit.plan_support import BEK, GEE, KOR, LEUVEN, _present, build_world
+
+SCOPES = (None, BEK, GEE, KOR, LEUVEN)
+YEARS = (2024, 2025, 2026)
+SE_TYPES = {"maatwerkbedrijf", "maatwerkafdeling", "lde", "arbeidszorg", "kringwinkel"}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory, template_db):
+    ctx = open_template_copy(template_db, paths_in(tmp_path_factory.mktemp("kpi_reference")))
+    with ctx.transaction() as s:
+        w = build_world(s)
+        lonely = org(s, "Zonder Zetel", "maatwerkbedrijf")  # SE, no seat, no municipality
+        outside = org(s, "Buiten Regio", "regulier", seat=LEUVEN)
+        c5 = contact(s, "Eva Zonder", lonely)
+        c6 = contact(s, "Frank Buiten", outside)
+        c7 = contact(s, "Gert Geen", None)
+        c8 = contact(s, "Hilde Seat", w["SE2"], municipalities=[KOR])  # own municipality wins over the seat
+        e7 = event(s, "Netwerk najaar", start=datetime(2025, 11, 5, 14), status="afgelopen", municipalities=[GEE, KOR])
+        _present(s, e7, [c5, c6, c7, c8])
+        _present(s, w["events"]["E2"], [c8, c2_of(s)])
+        _present(s, e7, [contact(s, "Ilse Afwezig", w["SE1"], municipalities=[BEK])], status="afgemeld")
+        typed = [i for i in list_indicators(s) if not i.is_computed]
+        complete = {i.code: ("x" if i.value_type == "tekst" else "ja" if i.value_type == "ja_nee" else "1")
+                    for i in typed}
+        put(s, w["SE1"], 2025, **complete)
+        put(s, w["SE2"], 2025, dgw_personen="20")
+        put(s, w["SE2"], 2024, **complete)
+        put(s, lonely, 2025, dgw_personen="3", mvo_beleid="nee")
+        put(s, w["SE4"], 2025, **complete)
+        put(s, outside, 2025, dgw_personen="2")
+        set_archived(s, [w["SE4"]], True)
+    yield ctx
+    ctx.close()
+
+
+def c2_of(session) -> int:
+    return session.scalar(select(Contact.id).where(Contact.name == "Bart Beta"))
+
+
+def _municipalities(s, nis_code):
+    query = select(Municipality.nis_code, Municipality.name)
+    if nis_code is None:
+        query = query.where(Municipality.participating.is_(True))
+    else:
+        query = query.where(Municipality.nis_code == nis_code)
+    return sorted(s.execute(query), key=lambda m: m[1])
+
+
+def _referrals(s, column, year, nis_code, doorstroom=False):
+    counts = {}
+    for r in s.scalars(select(Referral)):
+        when = getattr(r, column)
+        if when is not None and when.year == year and (not doorstroom or r.exit == REGULAR_WORK):
+            counts[r.nis_code] = counts.get(r.nis_code, 0) + 1
+    towns = _municipalities(s, nis_code)
+    rows = [[name, counts.get(code, 0)] for code, name in towns]
+    return rows + [["Totaal", sum(counts.get(code, 0) for code, _ in towns)]]
+
+
+def _participants(s, year, nis_code):
+    wanted = {m[0] for m in _municipalities(s, nis_code)}
+    rows, total = [], 0
+    held = sorted((e for e in s.scalars(select(Event)) if e.status == FINISHED and e.starts_at.year == year),
+                  key=lambda e: e.starts_at)
+    for e in held:
+        count = 0
+        for p in s.scalars(select(EventParticipant).where(EventParticipant.event_id == e.id)):
+            codes = {m.nis_code for m in p.contact.municipalities}
+            if not codes and p.contact.organisation and p.contact.organisation.seat_nis_code:
+                codes = {p.contact.organisation.seat_nis_code}
+            count += p.status == PRESENT and bool(codes & wanted)
+        if count:
+            rows.append([e.title, format_date(e.starts_at), count])
+            total += count
+    return rows + [["Totaal", "", total]]
+
+
+def _se_organisations(s, _year, nis_code):
+    codes = {m[0] for m in _municipalities(s, nis_code)}
+    found = [o for o in s.scalars(select(Organisation))
+             if not o.archived and o.type is not None and o.type.code in SE_TYPES
+             and ({m.nis_code for m in o.municipalities} & codes or o.seat_nis_code in codes)]
+    found.sort(key=lambda o: o.name)
+    return [[o.name, o.type.label, o.seat.name if o.seat else "", 1] for o in found] + [["Totaal", "", "", len(found)]]
+
+
+def _mvo_complete(s, year, nis_code):
+    wanted = {i.id for i in list_indicators(s) if i.active and not i.is_computed}
+    se_types = set(s.scalars(select(CodeItem.id).where(CodeItem.code.in_(SE_TYPES))))
+    rows = []
+    for o in sorted(s.scalars(select(Organisation)), key=lambda o: o.name):
+        values = [v for v in s.scalars(select(MvoValue).where(MvoValue.organisation_id == o.id))]
+        in_scope = nis_code is None or nis_code in {m.nis_code for m in o.municipalities}
+        if o.archived or not in_scope or not any(v.year == year for v in values) or (
+                o.type_id not in se_types and not values):
+            continue
+        filled = sum(1 for v in values if v.year == year and v.indicator_id in wanted
+                     and (v.number is not None or bool(v.text)))
+        rows.append([o.name, f"{filled} van {len(wanted)} ingevuld", 1 if wanted and filled >= len(wanted) else 0])
+    organisations = "1 organisatie" if len(rows) == 1 else f"{len(rows)} organisaties"
+    return rows + [["Totaal", organisations, sum(r[2] for r in rows)]]
+
+
+REFERENCE = {
+    "referrals_made": lambda s, y, n: _referrals(s, "referral_date", y, n),
+    "referrals_started": lambda s, y, n: _referrals(s, "start_date", y, n),
+    "referrals_doorstroom": lambda s, y, n: _referrals(s, "exit_date", y, n, doorstroom=True),
+    "events_participants": _participants,
+    "core_se_organisations": _se_organisations,
+    "mvo_reports_complete": _mvo_complete,
+}
+
+
+@pytest.mark.parametrize("key", sorted(REFERENCE))
+def test_source_table_equals_the_straightforward_computation(world, key):
+    compute = resolve(features.kpi_source(key).compute)
+    with world.reading() as s:
+        for year in YEARS:
+            for nis_code in SCOPES:
+                assert compute(s, year, nis_code).rows == REFERENCE[key](s, year, nis_code), (year, nis_code)
+
+
+def test_the_edge_cases_are_in_the_world(world):
+    """The comparison above means something: the edge cases change the counts the way they should."""
+    with world.reading() as s:
+        region = _participants(s, 2025, None)
+        kortenaken = _participants(s, 2025, KOR)
+        mvo = _mvo_complete(s, 2025, None)
+    # E7 in 2025: c5 (no seat: nowhere), c6 (Leuven), c7 (nothing), c8 (own municipality KOR) -> 1 from the region
+    assert ["Netwerk najaar", "05/11/2025", 1] in region
+    assert kortenaken[-1] == ["Totaal", "", 2]  # c8 at E2 and at E7
+    # SE1 complete; SE2 one value; Zonder Zetel two; Buiten Regio one (has values, so it reports); SE4 archived
+    assert [r[0] for r in mvo[:-1]] == ["Buiten Regio", "Kringwinkel Beta", "Maatwerk Alfa", "Zonder Zetel"]
+    assert mvo[-1][2] == 1
+
+
+def test_survey_response_rate_equals_the_college_section(ctx):
+    """The registered source (domain.survey.kpi_sources) gives the table of reports.survey.section, which
+    test_survey_needs counts by hand: two surveys in 2025, one in 2024, invitees in two municipalities."""
+    from datetime import date
+
+    from regisseur_app.domain.survey import respondents
+    from regisseur_app.domain.survey.models import SurveyResponse
+    from regisseur_app.domain.survey.respondents import RespondentInput
+    from regisseur_app.reports.survey.section import response_rate_kpi
+    from tests.unit.survey_support import ROWS, add_row, build_survey
+
+    with ctx.transaction() as s:
+        for year, title, invitees, answering in ((2025, "Peiling A", [BEK, BEK, BEK, GEE], 1),
+                                                 (2025, "Peiling B", [GEE, KOR], 2), (2024, "Oud", [BEK], 0)):
+            built = build_survey(s, year=year, answers=False, title=title)
+            for nis in invitees:
+                respondents.save_respondent(s, built.survey_id, RespondentInput(nis, invited_on=date(year, 3, 1)))
+            ids = [r.id for r in respondents.list_respondents(s, built.survey_id)]
+            for n in range(answering):
+                response_id = add_row(s, built, ROWS[n], f"{title}{n}")
+                s.get(SurveyResponse, response_id).respondent_id = ids[n]
+        s.flush()
+    compute = resolve(features.kpi_source("survey_response_rate").compute)
+    with ctx.reading() as s:
+        for year in YEARS:
+            for nis_code in SCOPES:
+                assert compute(s, year, nis_code) == response_rate_kpi(s, year, nis_code), (year, nis_code)
+        region = compute(s, 2025, None)
+    assert region.rows[-1] == ["Totaal", 6, 3, 50.0]  # A: 1 of 4, B: 2 of 2
