@@ -1,5 +1,5 @@
 """KBO: structured SE candidate rules (kbo_candidate_rule, was free text in code_item) and the materialised
-candidate set (kbo_candidate)
+candidate set (kbo_candidate); the browse index of a juridical form
 
 The rules of the code list 'kbo_candidate_rule' ('NACE 38.3 … → Hergebruik/kringwinkel', 'Rechtsvorm: sociaal
 oogmerk') become rows with a kind, a NACE version and a value; a label that cannot be read as a rule stays in
@@ -83,6 +83,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('kbo_candidate', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_kbo_candidate_rule_id'), ['rule_id'], unique=False)
+    # a form filter walks its own slice of the browse order (replaces the index on juridical_form alone)
+    with op.batch_alter_table('kbo_enterprise', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_kbo_enterprise_juridical_form'))
+        batch_op.create_index('ix_kbo_enterprise_form_browse',
+                              ['juridical_form', 'in_region', 'status', 'name', 'enterprise_number'], unique=False)
     _move_rules(op.get_bind())
 
 
@@ -135,6 +140,9 @@ def _move_rules(conn) -> None:  # noqa: ANN001
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('kbo_enterprise', schema=None) as batch_op:
+        batch_op.drop_index('ix_kbo_enterprise_form_browse')
+        batch_op.create_index(batch_op.f('ix_kbo_enterprise_juridical_form'), ['juridical_form'], unique=False)
     conn = op.get_bind()
     categories = dict(conn.execute(sa.text(
         "SELECT code, label FROM code_item WHERE list_name = 'service_category'")).all())

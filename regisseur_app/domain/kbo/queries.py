@@ -137,7 +137,7 @@ def list_enterprises(session: Session, filt: EnterpriseFilter | None = None, off
     filt = filt or EnterpriseFilter()
     key = SORTS.get(sort, KboEnterprise.name)
     number = KboEnterprise.enterprise_number
-    query = (select(KboEnterprise.enterprise_number, key.label("sort_key"))
+    query = (select(*_DISPLAY)
              .where(*conditions(filt))
              .order_by(key.desc() if descending else key.asc(), number.desc() if descending else number.asc()))
     if after is not None:
@@ -149,23 +149,37 @@ def list_enterprises(session: Session, filt: EnterpriseFilter | None = None, off
             query = query.offset(offset)
     else:
         query = query.offset(offset)
-    numbers = [row[0] for row in session.execute(query.limit(limit))]
-    return rows_for(session, numbers)
+    # the page query returns the display columns itself: no second query by a list of numbers
+    return _display_rows(session, session.execute(query.limit(limit)).all())
+
+
+_E = KboEnterprise
+_DISPLAY = (_E.enterprise_number, _E.name, _E.city, _E.postcode, _E.street, _E.house_number, _E.box, _E.juridical_form,
+            _E.main_nace_code, _E.main_nace_version, _E.main_section, _E.start_date, _E.status, _E.email, _E.website,
+            _E.phone)
 
 
 def rows_for(session: Session, numbers: list[str]) -> list[EnterpriseRow]:
     """The display rows of these enterprises, in this order (a handful of batch queries, no per-row work)."""
     if not numbers:
         return []
-    e = KboEnterprise
-    found = {row.enterprise_number: row for row in session.execute(select(
-        e.enterprise_number, e.name, e.city, e.postcode, e.street, e.house_number, e.box, e.juridical_form,
-        e.main_nace_code, e.main_nace_version, e.main_section, e.start_date, e.status, e.email, e.website, e.phone)
-        .where(e.enterprise_number.in_(numbers)))}
-    forms = {r.juridical_form for r in found.values()}
-    codes = {r.main_nace_code for r in found.values()}
-    labels = {(c, k): d for c, k, d in session.execute(select(KboCode.category, KboCode.code, KboCode.description)
-                                                       .where(KboCode.code.in_(sorted(forms | codes))))}
+    found = {row.enterprise_number: row for row in session.execute(
+        select(*_DISPLAY).where(_E.enterprise_number.in_(numbers)))}
+    return _display_rows(session, [found[num] for num in numbers if num in found])
+
+
+def _display_rows(session: Session, fetched: list) -> list[EnterpriseRow]:
+    """EnterpriseRows of fetched _DISPLAY rows: Dutch labels, inventory links and municipalities in three
+    batch queries."""
+    if not fetched:
+        return []
+    numbers = [row.enterprise_number for row in fetched]
+    forms = sorted({r.juridical_form for r in fetched})
+    codes = {(r.main_nace_version, r.main_nace_code) for r in fetched}
+    categories = ["JuridicalForm"] + sorted({"Nace" + v for v, _c in codes})
+    labels = {(c, k): d for c, k, d in session.execute(     # by the primary key (category, code)
+        select(KboCode.category, KboCode.code, KboCode.description)
+        .where(KboCode.category.in_(categories), KboCode.code.in_(sorted(set(forms) | {c for _v, c in codes}))))}
     orgs = dict(session.execute(select(Organisation.kbo_number, Organisation.id)
                                 .where(Organisation.kbo_number.in_(numbers))).all())
     places: dict[str, list[str]] = {}
@@ -175,10 +189,8 @@ def rows_for(session: Session, numbers: list[str]) -> list[EnterpriseRow]:
             .where(KboPlace.enterprise_number.in_(numbers)).order_by(Municipality.name)):
         places.setdefault(num, []).append(name)
     rows = []
-    for num in numbers:
-        ent = found.get(num)
-        if ent is None:
-            continue
+    for ent in fetched:
+        num = ent.enterprise_number
         street = f"{ent.street} {ent.house_number}".strip() + (f" bus {ent.box}" if ent.box else "")
         rows.append(EnterpriseRow(
             num, ent.name, ent.city, ent.postcode, street, ", ".join(places.get(num, [])),
