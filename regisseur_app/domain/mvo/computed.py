@@ -31,9 +31,13 @@ class MaterialAmount:
     factor: float | None
 
 
-def compute(formula: str, numbers: dict[str, float], materials: list[MaterialAmount]) -> Computed:
+def compute(formula: str, numbers: dict[str, float], materials: list[MaterialAmount], explain: bool = True
+            ) -> Computed:
     """`numbers`: the typed-in numeric values of one organisation and year by indicator code;
-    `materials`: the tonnages reused per material (only the filled ones)."""
+    `materials`: the tonnages reused per material (only the filled ones). `explain=False`: the value only
+    (an empty explanation), for totals over many organisations."""
+    if not explain:
+        return Computed(_value(formula, numbers, materials), "")
     if formula == REUSE_TOTAL:
         if not materials:
             return Computed(None, "Geen tonnages per materiaal ingevuld.")
@@ -60,6 +64,22 @@ def compute(formula: str, numbers: dict[str, float], materials: list[MaterialAmo
             return Computed(None, "Nodig: doelgroepwerknemers en werknemers in totaal (meer dan 0).")
         return Computed(people / total * 100, f"{_n(people)} ÷ {_n(total)} × 100")
     return Computed(None, "Onbekende formule.")
+
+
+def _value(formula: str, numbers: dict[str, float], materials: list[MaterialAmount]) -> float | None:
+    """What `compute` returns as value, without composing the explanation."""
+    if formula == REUSE_TOTAL:
+        return sum(m.tons for m in materials) if materials else None
+    if formula == AVOIDED_CO2:
+        counted = [m for m in materials if m.factor is not None]
+        return sum(m.tons * m.factor for m in counted) if counted else None
+    if formula == REUSE_RATE:
+        collected = numbers.get(COLLECTED)
+        return sum(m.tons for m in materials) / collected * 100 if materials and collected else None
+    if formula == TARGET_GROUP_SHARE:
+        people, total = numbers.get(TARGET_GROUP_PEOPLE), numbers.get(EMPLOYEES_TOTAL)
+        return people / total * 100 if people is not None and total else None
+    return None
 
 
 def _skipped(skipped: list[MaterialAmount]) -> str:

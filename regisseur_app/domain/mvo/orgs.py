@@ -3,14 +3,17 @@ already has MVO values; with their completeness for a year."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis.inventory import social_economy_type_ids
-from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.domain.mvo.indicators import list_indicators
+from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisations import Organisation, organisation_municipality
+from regisseur_app.domain.mvo.indicators import IndicatorData, list_indicators
 from regisseur_app.domain.mvo.models import MvoValue
 from regisseur_app.domain.mvo.values import Completeness, completeness_of
 from regisseur_app.storage.dialect import folded_contains
@@ -27,32 +30,85 @@ class MvoOrganisationRow:
     years: tuple[int, ...]  # years with at least one value
 
 
-def reporting_organisations(session: Session, year: int, text: str = "", nis_code: str | None = None
-                            ) -> list[MvoOrganisationRow]:
-    """Active SE organisations and organisations with MVO values, by name; with completeness for `year`."""
-    with_values = select(MvoValue.organisation_id)
-    query = (select(Organisation).options(selectinload(Organisation.type), selectinload(Organisation.municipalities))
+@dataclass(frozen=True)
+class Reporter:
+    """An organisation that reports on MVO, without the completeness of a year."""
+
+    id: int
+    name: str
+    type_label: str
+    municipalities: str
+    nis_codes: tuple[str, ...]
+    years: tuple[int, ...]
+
+    def row(self, completeness: Completeness) -> MvoOrganisationRow:
+        return MvoOrganisationRow(self.id, self.name, self.type_label, self.municipalities, self.nis_codes,
+                                  completeness, self.years)
+
+
+def reporters(session: Session, text: str = "", nis_code: str | None = None) -> list[Reporter]:
+    """Active SE organisations and organisations with MVO values (not archived), by name, in a few plain
+    queries (no ORM objects: the region has thousands of organisations and values)."""
+    query = (select(Organisation.id, Organisation.name, CodeItem.label)
+             .join(CodeItem, CodeItem.id == Organisation.type_id)
              .where(Organisation.archived.is_(False),
-                    or_(Organisation.type_id.in_(social_economy_type_ids(session)), Organisation.id.in_(with_values)))
-             .order_by(Organisation.name))
+                    or_(Organisation.type_id.in_(social_economy_type_ids(session)),
+                        Organisation.id.in_(select(MvoValue.organisation_id))))
+             .order_by(Organisation.name, Organisation.id))
     if text.strip():
         query = query.where(folded_contains(Organisation.name, text.strip()))
-    organisations = list(session.scalars(query))
-    if nis_code:
-        organisations = [o for o in organisations if nis_code in {m.nis_code for m in o.municipalities}]
-    indicators = list_indicators(session)
-    ids = [o.id for o in organisations]
-    values: dict[int, dict[int, MvoValue]] = {i: {} for i in ids}
-    years: dict[int, set[int]] = {i: set() for i in ids}
-    if ids:
-        for value in session.scalars(select(MvoValue).where(MvoValue.organisation_id.in_(ids))):
-            years[value.organisation_id].add(value.year)
-            if value.year == year:
-                values[value.organisation_id][value.indicator_id] = value
-    return [MvoOrganisationRow(o.id, o.name, o.type.label, ", ".join(sorted(m.name for m in o.municipalities)),
-                               tuple(sorted(m.nis_code for m in o.municipalities)),
-                               completeness_of(indicators, values[o.id]), tuple(sorted(years[o.id])))
-            for o in organisations]
+    found = session.execute(query).all()
+    wanted = query.with_only_columns(Organisation.id).order_by(None)
+    places: dict[int, list[tuple[str, str]]] = {}
+    for organisation_id, code, name in session.execute(
+            select(organisation_municipality.c.organisation_id, Municipality.nis_code, Municipality.name)
+            .join(Municipality, Municipality.nis_code == organisation_municipality.c.nis_code)
+            .where(organisation_municipality.c.organisation_id.in_(wanted))):
+        places.setdefault(organisation_id, []).append((code, name))
+    years: dict[int, set[int]] = {}
+    for organisation_id, year in session.execute(select(MvoValue.organisation_id, MvoValue.year).distinct()):
+        years.setdefault(organisation_id, set()).add(year)
+    rows = []
+    for organisation_id, name, type_label in found:
+        here = places.get(organisation_id, [])
+        codes = tuple(sorted(code for code, _n in here))
+        if nis_code and nis_code not in codes:
+            continue
+        rows.append(Reporter(organisation_id, name, type_label, ", ".join(sorted(n for _c, n in here)), codes,
+                             tuple(sorted(years.get(organisation_id, ())))))
+    return rows
+
+
+class Filled:
+    """A stored value as far as completeness and the computed indicators read it (a light MvoValue)."""
+
+    __slots__ = ("number", "text")
+
+    def __init__(self, number: float | None, text: str):
+        self.number, self.text = number, text
+
+
+def year_values(session: Session, years: Iterable[int], indicator_ids: set[int] | None = None
+                ) -> dict[int, dict[int, dict[int, Filled]]]:
+    """{year: {organisation id: {indicator id: value}}} of every organisation (of those indicators), in
+    one query."""
+    result: dict[int, dict[int, dict[int, Filled]]] = {year: {} for year in years}
+    if result:
+        query = select(MvoValue.year, MvoValue.organisation_id, MvoValue.indicator_id, MvoValue.number,
+                       MvoValue.text).where(MvoValue.year.in_(list(result)))
+        if indicator_ids is not None:
+            query = query.where(MvoValue.indicator_id.in_(sorted(indicator_ids)))
+        for year, organisation_id, indicator_id, number, text in session.execute(query):
+            result[year].setdefault(organisation_id, {})[indicator_id] = Filled(number, text)
+    return result
+
+
+def reporting_organisations(session: Session, year: int, text: str = "", nis_code: str | None = None,
+                            indicators: list[IndicatorData] | None = None) -> list[MvoOrganisationRow]:
+    """Active SE organisations and organisations with MVO values, by name; with completeness for `year`."""
+    indicators = list_indicators(session) if indicators is None else indicators
+    values = year_values(session, [year])[year]
+    return [r.row(completeness_of(indicators, values.get(r.id, {}))) for r in reporters(session, text, nis_code)]
 
 
 def organisation_name(session: Session, organisation_id: int) -> str:

@@ -9,14 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.mvo.indicators import IndicatorData, list_indicators
-from regisseur_app.domain.mvo.models import COUNT, DECIMAL, PERCENTAGE, TEXT, YES_NO, MvoValue
-from regisseur_app.domain.mvo.orgs import MvoOrganisationRow, reporting_organisations
-from regisseur_app.domain.mvo.values import Completeness, completeness_of, computed_values
+from regisseur_app.domain.mvo.models import (
+    COLLECTED,
+    COUNT,
+    DECIMAL,
+    EMPLOYEES_TOTAL,
+    PERCENTAGE,
+    TARGET_GROUP_PEOPLE,
+    TEXT,
+    YES_NO,
+    MvoValue,
+)
+from regisseur_app.domain.mvo.orgs import MvoOrganisationRow, reporters, year_values
+from regisseur_app.domain.mvo.values import Calculator, Completeness, all_materials, is_filled
 
 # the figures the college and the trends show first
 KEY_CODES = ("dgw_personen", "dgw_vte", "doorstroom", "opleidingsuren", "ton_hergebruikt", "vermeden_co2",
@@ -46,22 +56,95 @@ class OrganisationFigures:
 
 def organisation_figures(session: Session, year: int, nis_code: str | None = None) -> list[OrganisationFigures]:
     """The organisations of the scope that have at least one value in `year`, with all their numbers."""
+    return figures_by_year(session, [year], nis_code)[year]
+
+
+def figures_by_year(session: Session, years: list[int], nis_code: str | None = None
+                    ) -> dict[int, list[OrganisationFigures]]:
+    """`organisation_figures` for several years at once: the organisations, indicators, materials and
+    values are read once (a few plain queries), then each organisation's computed indicators."""
+    memo = _memo(session)
+    wanted = [y for y in dict.fromkeys(years) if memo is None or (y, nis_code) not in memo]
+    if wanted:
+        computed = _figures(session, wanted, nis_code)
+        if memo is None:
+            return computed
+        memo.update({(y, nis_code): found for y, found in computed.items()})
+    return {y: list(memo[(y, nis_code)]) for y in years}
+
+
+# The regional tab and the college report ask for the same year's figures several times in one session
+# (overview, per municipality, trend): they are computed once per session and year, and forgotten as soon
+# as the session writes anything (flush, a DML statement, the end of its transaction).
+_MEMO = "mvo_figures"
+
+
+def _memo(session: Session) -> dict | None:
+    if session.new or session.dirty or session.deleted:
+        return None
+    return session.info.setdefault(_MEMO, {})
+
+
+def _forget(session: Session) -> None:
+    session.info.pop(_MEMO, None)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: object) -> None:
+    _forget(session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction(session: Session, _transaction: object) -> None:
+    _forget(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        _forget(state.session)
+
+
+def _inputs(indicators: list[IndicatorData], codes: tuple[str, ...]) -> set[int]:
+    """The indicators whose values make the figures `codes`: themselves, and what the formulas read."""
+    wanted = [i for i in indicators if i.code in codes]
+    ids = {i.id for i in wanted}
+    if any(i.is_computed for i in wanted):
+        ids |= {i.id for i in indicators if i.material_id is not None
+                or i.code in (COLLECTED, TARGET_GROUP_PEOPLE, EMPLOYEES_TOTAL)}
+    return ids
+
+
+def _figures(session: Session, years: list[int], nis_code: str | None, only: set[int] | None = None
+             ) -> dict[int, list[OrganisationFigures]]:
+    """The figures of `years`; with `only`, of those indicators' values alone (their completeness then
+    means nothing)."""
     indicators = list_indicators(session, include_inactive=True)
-    active = [i for i in indicators if i.active]
-    organisations = [r for r in reporting_organisations(session, year, nis_code=nis_code) if year in r.years]
-    ids = [r.id for r in organisations]
-    values: dict[int, dict[int, MvoValue]] = {i: {} for i in ids}
-    if ids:
-        for value in session.scalars(select(MvoValue).where(MvoValue.organisation_id.in_(ids), MvoValue.year == year)):
-            values[value.organisation_id][value.indicator_id] = value
-    by_id = {i.id: i for i in indicators}
-    result = []
-    for row in organisations:
-        numbers = {by_id[k].code: v.number for k, v in values[row.id].items() if v.number is not None}
-        for indicator_id, computed in computed_values(session, indicators, values[row.id]).items():
-            if computed.value is not None:
-                numbers[by_id[indicator_id].code] = computed.value
-        result.append(OrganisationFigures(row, numbers, completeness_of(active, values[row.id])))
+    typed = [i.id for i in indicators if i.active and not i.is_computed]  # what completeness counts
+    codes = {i.id: i.code for i in indicators}
+    calculator = Calculator(indicators, all_materials(session))
+    memo = _memo(session)
+    people = memo.get(("reporters", nis_code)) if memo is not None else None
+    if people is None:
+        people = reporters(session, nis_code=nis_code)
+        if memo is not None:
+            memo[("reporters", nis_code)] = people
+    values = year_values(session, years, only)
+    result: dict[int, list[OrganisationFigures]] = {}
+    for year in years:
+        found = []
+        for person in people:
+            mine = values[year].get(person.id)
+            if not mine:
+                continue
+            numbers = calculator.numbers(mine)
+            typed_in = dict(numbers)
+            for indicator_id, computed in calculator(mine, False, typed_in).items():
+                if computed.value is not None:
+                    numbers[codes[indicator_id]] = computed.value
+            done = Completeness(sum(1 for i in typed if is_filled(mine.get(i))), len(typed))
+            found.append(OrganisationFigures(person.row(done), numbers, done))
+        result[year] = found
     return result
 
 
@@ -114,8 +197,13 @@ def trend(session: Session, years: list[int], nis_code: str | None = None, codes
     """Per key indicator the regional total (or average for non-summable ones) per year."""
     indicators = {i.code: i for i in list_indicators(session, include_inactive=True)}
     result: dict[str, list[float | None]] = {code: [] for code in codes if code in indicators}
+    memo = _memo(session)
+    by_year = {y: memo[(y, nis_code)] for y in years if memo is not None and (y, nis_code) in memo}
+    missing = [y for y in dict.fromkeys(years) if y not in by_year]
+    if missing:  # only the values these figures are made of (not kept: the other figures are missing)
+        by_year.update(_figures(session, missing, nis_code, _inputs(list(indicators.values()), codes)))
     for year in years:
-        figures = organisation_figures(session, year, nis_code)
+        figures = by_year[year]
         for code in result:
             found = [f.numbers[code] for f in figures if code in f.numbers]
             if not found:

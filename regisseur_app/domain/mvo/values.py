@@ -253,20 +253,45 @@ def completeness(session: Session, organisation_id: int, year: int) -> Completen
     return completeness_of(list_indicators(session), raw_values(session, organisation_id, year))
 
 
-def computed_values(session: Session, indicators: list[IndicatorData], values: dict[int, MvoValue]
-                    ) -> dict[int, Computed]:
-    """The computed indicators for one organisation and year, from its typed-in values."""
-    by_id = {i.id: i for i in indicators}
-    numbers = {by_id[k].code: v.number for k, v in values.items() if k in by_id and v.number is not None}
-    materials = {m.id: m for m in session.scalars(select(MvoMaterial))}
-    amounts = []
-    for indicator in indicators:
-        value = values.get(indicator.id)
-        if indicator.material_id is not None and value is not None and value.number is not None:
-            material = materials.get(indicator.material_id)
-            amounts.append(MaterialAmount(material.label if material else indicator.label, value.number,
-                                          material.emission_factor if material else None))
-    return {i.id: compute(i.formula, numbers, amounts) for i in indicators if i.is_computed}
+def computed_values(session: Session, indicators: list[IndicatorData], values: dict[int, MvoValue],
+                    materials: dict[int, MvoMaterial] | None = None, explain: bool = True) -> dict[int, Computed]:
+    """The computed indicators for one organisation and year, from its typed-in values (`materials`: all
+    materials by id; `explain=False`: values only)."""
+    return Calculator(indicators, all_materials(session) if materials is None else materials)(values, explain)
+
+
+class Calculator:
+    """The computed indicators of one organisation and year after another: the indicators and materials are
+    looked at once (the regional overview computes hundreds of organisations over several years)."""
+
+    def __init__(self, indicators: list[IndicatorData], materials: dict[int, MvoMaterial]):
+        self.codes = {i.id: i.code for i in indicators}
+        self.reused: list[tuple[int, str, float | None]] = []
+        for indicator in indicators:
+            if indicator.material_id is not None:
+                material = materials.get(indicator.material_id)
+                self.reused.append((indicator.id, material.label if material else indicator.label,
+                                    material.emission_factor if material else None))
+        self.formulas = [(i.id, i.formula) for i in indicators if i.is_computed]
+
+    def numbers(self, values: dict[int, MvoValue]) -> dict[str, float]:
+        """The typed-in numbers by indicator code."""
+        codes = self.codes
+        return {codes[k]: v.number for k, v in values.items() if k in codes and v.number is not None}
+
+    def __call__(self, values: dict[int, MvoValue], explain: bool = True,
+                 numbers: dict[str, float] | None = None) -> dict[int, Computed]:
+        numbers = self.numbers(values) if numbers is None else numbers
+        amounts = []
+        for indicator_id, label, factor in self.reused:
+            value = values.get(indicator_id)
+            if value is not None and value.number is not None:
+                amounts.append(MaterialAmount(label, value.number, factor))
+        return {i: compute(formula, numbers, amounts, explain) for i, formula in self.formulas}
+
+
+def all_materials(session: Session) -> dict[int, MvoMaterial]:
+    return {m.id: m for m in session.scalars(select(MvoMaterial))}
 
 
 @dataclass(frozen=True)
