@@ -2,20 +2,32 @@
 through `HomeSectionSpec` in their `Feature`, in their order: the action plan (first steps on a fresh
 database, the WSE-LR subsidy condition, KPI progress, actions due), the events (yearly obligations, upcoming
 events, overdue follow-up actions), referrals that are stuck, and whatever later features register (e.g.
-surveys with a low response). The main window re-reads it when shown and after every operation."""
+surveys with a low response). The main window re-reads it when shown and after every operation.
+
+What it shows is kept as a snapshot in the database (domain/core/home_snapshot.py) with the data generation
+and the day it belongs to: while neither changed, the page (and so the next start of the application) shows
+the snapshot instead of recomputing every section; any change of the data, an undo or a restore makes the
+next refresh recompute. A section takes part by offering `load(session, today) -> dict` (JSON-able values)
+and `show_data(dict)`; a section without them is simply refreshed every time."""
 
 from __future__ import annotations
+
+import logging
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from regisseur_app import features
+from regisseur_app import __version__, features
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import contact_service, municipalities, organisation_service
+from regisseur_app.domain.core import contact_service, home_snapshot, municipalities, organisation_service
 from regisseur_app.domain.core.setup import association_name
 from regisseur_app.features.spec import resolve
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.page import Page
+
+log = logging.getLogger(__name__)
+SNAPSHOT_FORMAT = 1
 
 
 class _Tile(QFrame):
@@ -61,21 +73,80 @@ class HomePage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)  # the window refreshes a page each time it is shown
+        self._shown_key: list | None = None
 
     def refresh(self) -> None:
+        today = date.today()
         with self.ctx.reading() as session:
-            name = association_name(session)
-            participating = municipalities.list_municipalities(session, participating_only=True)
-            organisations = organisation_service.count_organisations(session)
-            target_group = organisation_service.known_target_group_employees(session)
-            contacts = contact_service.count_contacts(session)
-        self.title.setText(name or "Regisseur")
-        self.municipalities.setText("Deelnemende gemeenten: " + ", ".join(m.name for m in participating))
-        self.tiles["organisations"].value.setText(format_number(organisations))
-        self.tiles["contacts"].value.setText(format_number(contacts))
-        self.tiles["target_group"].value.setText(format_number(target_group))
+            generation, stored = home_snapshot.read(session)
+            key = self._key(generation, today)
+            if stored is not None and stored.get("key") == key and not self._expired(stored) \
+                    and (self._shown_key == key or self._show(stored)):
+                snapshot = None  # nothing changed since it was computed: shown as it is
+            else:
+                snapshot = {"key": key, "header": self._load_header(session),
+                            "sections": {name: section.load(session, today)
+                                         for name, section in self._snapshot_sections().items()}}
         for section in self.sections:
-            section.refresh()
+            if not self._takes_part(section):
+                section.refresh()
+        if snapshot is not None:
+            self._show(snapshot)
+            self._keep(snapshot)
+        self._shown_key = key
+
+    def _snapshot_sections(self) -> dict[str, QWidget]:
+        return {section.objectName(): section for section in self.sections if self._takes_part(section)}
+
+    @staticmethod
+    def _takes_part(section: QWidget) -> bool:
+        return hasattr(section, "load") and hasattr(section, "show_data") and bool(section.objectName())
+
+    def _key(self, generation: int, today: date) -> list:
+        versions = {name: getattr(section, "SNAPSHOT_VERSION", 1) for name, section in self._snapshot_sections().items()}
+        return [generation, today.isoformat(), SNAPSHOT_FORMAT, __version__, versions]
+
+    @staticmethod
+    def _expired(snapshot: dict) -> bool:
+        """A section's values that change by themselves at a time (e.g. an upcoming event that ends)."""
+        moments = [data.get("expires") for data in snapshot.get("sections", {}).values() if isinstance(data, dict)]
+        try:
+            return any(m and datetime.now() >= datetime.fromisoformat(m) for m in moments)
+        except (TypeError, ValueError):
+            return True
+
+    def _load_header(self, session) -> dict:  # noqa: ANN001  (a read-only Session)
+        return {"name": association_name(session),
+                "municipalities": [m.name for m in municipalities.list_municipalities(session,
+                                                                                      participating_only=True)],
+                "organisations": organisation_service.count_organisations(session),
+                "target_group": organisation_service.known_target_group_employees(session),
+                "contacts": contact_service.count_contacts(session)}
+
+    def _show(self, snapshot: dict) -> bool:
+        """Fill the page from a snapshot; False when it does not fit this version (then it is recomputed)."""
+        try:
+            header, sections = snapshot["header"], snapshot["sections"]
+            self.title.setText(header["name"] or "Regisseur")
+            self.municipalities.setText("Deelnemende gemeenten: " + ", ".join(header["municipalities"]))
+            for key in ("organisations", "contacts", "target_group"):
+                self.tiles[key].value.setText(format_number(header[key]))
+            for name, section in self._snapshot_sections().items():
+                section.show_data(sections[name])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            log.info("start screen snapshot not usable (%r): recomputed", exc)
+            return False
+        return True
+
+    def _keep(self, snapshot: dict) -> None:
+        """Store the snapshot for the next refresh or start. A snapshot that cannot be stored (a locked or
+        read-only file) costs only a recomputation next time; the user is not bothered with it."""
+        from regisseur_app.operations.home import keep_home_snapshot
+
+        try:
+            keep_home_snapshot(self.ctx, snapshot)
+        except Exception as exc:  # noqa: BLE001 - a cache, never an error for the user
+            log.warning("start screen snapshot not kept: %s", exc)
 
     def reload_choices(self) -> None:
         self.refresh()

@@ -4,6 +4,7 @@ an action to open its event."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -61,29 +62,51 @@ class EventsHomeSection(QFrame):
         layout.addWidget(self.overdue_label)
         layout.addWidget(self.table)
 
+    SNAPSHOT_VERSION = 1
+
     def refresh(self) -> None:
-        year = date.today().year
         with self.ctx.reading() as session:
-            results = obligations.yearly_obligations(session, year - 1) + obligations.yearly_obligations(session, year)
-            overdue = follow_up.overdue_actions(session)
-            upcoming = [e for e in list_events(session, EventFilter(when="upcoming", include_cancelled=False))
-                        ][:UPCOMING_SHOWN]
+            data = self.load(session, date.today())
+        self.show_data(data)
+
+    def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
+        """What the section shows, as JSON-able values (the start screen keeps it per data generation until
+        `expires`: the end of the first upcoming event, when the list of upcoming events changes)."""
+        year = today.year
+        results = obligations.yearly_obligations(session, year - 1) + obligations.yearly_obligations(session, year)
+        overdue = follow_up.overdue_actions(session, today)
+        upcoming = list_events(session, EventFilter(when="upcoming", include_cancelled=False))
+        ends = [e.ends_at for e in upcoming]
+        return {
+            "obligations": [{"key": r.key, "year": r.year, "title": r.title, "state": r.state,
+                             "state_label": r.state_label, "type_labels": r.type_labels,
+                             "events": "; ".join(e.text() for e in r.events)} for r in results],
+            "overdue": [_action_json(a) for a in overdue],
+            "upcoming": [{"id": e.id, "when": format_datetime(e.starts_at), "title": e.title,
+                          "status_label": e.status_label, "seated": e.seated} for e in upcoming[:UPCOMING_SHOWN]],
+            "expires": min(ends).isoformat() if ends else None,
+        }
+
+    def show_data(self, data: dict) -> None:
         while self.obligations_grid.count():
             self.obligations_grid.takeAt(0).widget().deleteLater()
-        for row, result in enumerate(results):
-            mark, colour = STATE_STYLE[result.state]
-            state = QLabel(f"<b style='color:{colour}'>{mark} {result.state_label}</b>")
-            state.setObjectName(f"obligation_{result.key}_{result.year}")
-            events = "; ".join(e.text() for e in result.events) or "geen evenement gepland"
-            what = QLabel(f"{result.year} – {result.title}: <span style='color:#444'>{events}</span>", wordWrap=True)
-            what.setToolTip(f"Telt mee: {result.type_labels} (Beheer › Jaarlijkse verplichtingen evenementen)")
+        for row, result in enumerate(data["obligations"]):
+            mark, colour = STATE_STYLE[result["state"]]
+            state = QLabel(f"<b style='color:{colour}'>{mark} {result['state_label']}</b>")
+            state.setObjectName(f"obligation_{result['key']}_{result['year']}")
+            events = result["events"] or "geen evenement gepland"
+            what = QLabel(f"{result['year']} – {result['title']}: <span style='color:#444'>{events}</span>",
+                          wordWrap=True)
+            what.setToolTip(f"Telt mee: {result['type_labels']} (Beheer › Jaarlijkse verplichtingen evenementen)")
             self.obligations_grid.addWidget(state, row, 0)
             self.obligations_grid.addWidget(what, row, 1)
         self.obligations_grid.setColumnStretch(1, 1)
-        items = "".join(f"<li>{format_datetime(e.starts_at)} – <a href='{e.id}'>{e.title}</a> ({e.status_label.lower()}, "
-                        f"{e.seated} ingeschreven)</li>" for e in upcoming)
+        upcoming = data["upcoming"]
+        items = "".join(f"<li>{e['when']} – <a href='{e['id']}'>{e['title']}</a> ({e['status_label'].lower()}, "
+                        f"{e['seated']} ingeschreven)</li>" for e in upcoming)
         self.upcoming_label.setText(f"<b>Komende evenementen</b><ul>{items}</ul>" if upcoming
                                     else "<b>Komende evenementen:</b> geen gepland.")
+        overdue = [_action_row(a) for a in data["overdue"]]
         self.model.set_rows(overdue)
         self.overdue_label.setText(f"Opvolgacties over tijd: {len(overdue)}" if overdue
                                    else "Geen opvolgacties over tijd.")
@@ -108,6 +131,16 @@ class EventsHomeSection(QFrame):
         dialog.tabs.setCurrentIndex(ACTIES)
         dialog.exec()
         self.refresh()
+
+
+def _action_json(a: follow_up.ActionRow) -> dict:
+    return {field.name: (value.isoformat() if isinstance(value, date) else value)
+            for field in fields(a) for value in (getattr(a, field.name),)}
+
+
+def _action_row(data: dict) -> follow_up.ActionRow:
+    dates = {"event_date", "due_date", "completed_on"}
+    return follow_up.ActionRow(**{k: (date.fromisoformat(v) if k in dates and v else v) for k, v in data.items()})
 
 
 def make_section(ctx: AppContext) -> QWidget:

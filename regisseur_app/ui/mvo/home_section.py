@@ -27,17 +27,28 @@ class MvoHomeSection(QFrame):
         layout.addWidget(heading)
         layout.addWidget(self.summary)
 
+    SNAPSHOT_VERSION = 1
+
     def refresh(self) -> None:
-        year = date.today().year - 1
         with self.ctx.reading() as session:
-            figures = organisation_figures(session, year)
-        if not figures:
+            data = self.load(session, date.today())
+        self.show_data(data)
+
+    def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
+        """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+        year = today.year - 1
+        figures = organisation_figures(session, year)
+        return {"year": year, "count": len(figures),
+                "incomplete": [f.row.name for f in figures if not f.completeness.complete],
+                "co2": sum(f.numbers.get("vermeden_co2", 0.0) for f in figures)}
+
+    def show_data(self, data: dict) -> None:
+        year, incomplete, co2 = data["year"], data["incomplete"], data["co2"]
+        if not data["count"]:
             self.summary.setText(f"Nog geen MVO-cijfers voor {year}. Vul ze in of stuur Excel-sjablonen uit op de "
                                  "pagina MVO.")
             return
-        incomplete = [f.row.name for f in figures if not f.completeness.complete]
-        co2 = sum(f.numbers.get("vermeden_co2", 0.0) for f in figures)
-        lines = [f"MVO-rapporten {year}: {len(figures) - len(incomplete)} van {len(figures)} volledig."]
+        lines = [f"MVO-rapporten {year}: {data['count'] - len(incomplete)} van {data['count']} volledig."]
         if incomplete:
             names = ", ".join(incomplete[:MAX_NAMES]) + (" …" if len(incomplete) > MAX_NAMES else "")
             lines.append(f"Nog aan te vullen: {names}.")

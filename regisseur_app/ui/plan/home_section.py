@@ -21,9 +21,11 @@ from regisseur_app.domain.plan import due, kpis, subsidy
 from regisseur_app.domain.plan.first_steps import first_steps
 from regisseur_app.domain.plan.service import has_plan
 from regisseur_app.domain.plan.settings import plan_period
+from regisseur_app.formatting import format_number
 from regisseur_app.reports.plan.sources import registered_sources
 from regisseur_app.ui.plan.common import CHECK_STYLE
 from regisseur_app.ui.plan.home_tables import DueTable, KpiProgressTable
+from regisseur_app.ui.plan.kpi_format import kpi_number
 
 HEADING = "font-size: 13pt; font-weight: bold; color: #1f4e79;"
 MAX_DUE = 8
@@ -67,54 +69,84 @@ class PlanHomeSection(QFrame):
             layout.addWidget(widget)
         self.chips: dict[str, QPushButton] = {}
 
-    # -- refresh ---------------------------------------------------------------------------------
+    # -- refresh: load (plain data, kept in the start screen's snapshot) and show -------------------
+    SNAPSHOT_VERSION = 1
+
     def refresh(self) -> None:
-        today = date.today()
         with self.ctx.reading() as session:
-            steps = first_steps(session, today)
-            planned = has_plan(session)
-            period = plan_period(session)
-            checks = subsidy.check(session, today.year, today) if planned else []
-            progress = kpis.progress(session, today.year, None, today, sources=registered_sources()) if planned else []
-            due_rows = due.due_actions(session, today) if planned else []
-        self._fill_guide(steps)
+            data = self.load(session, date.today())
+        self.show_data(data)
+
+    def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
+        """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+        steps = [{"key": s.key, "text": s.text, "done": s.done, "page": s.page, "tab": s.tab}
+                 for s in first_steps(session, today)]
+        data: dict = {"year": today.year, "steps": steps, "planned": has_plan(session)}
+        if not data["planned"]:
+            return data
+        period = plan_period(session)
+        data["period_covers"] = period is not None and period.covers(today.year)
+        data["period_label"] = period.label if period else "–"
+        data["checks"] = [{"nis_code": c.nis_code, "municipality": c.municipality, "state": c.state,
+                           "state_label": c.state_label,
+                           "missing": [p.priority for p in c.priorities if p.state != subsidy.MET]}
+                          for c in subsidy.check(session, today.year, today)]
+        progress = kpis.progress(session, today.year, None, today, sources=registered_sources())
+        data["kpis"] = [{"kpi_id": p.kpi_id, "title": p.title, "objective_number": p.objective_number,
+                         "value": kpi_number(p.value, p.unit), "target": kpi_number(p.target, p.unit),
+                         "ratio": "" if p.ratio is None else f"{format_number(p.ratio * 100)} %",
+                         "state": p.state, "state_label": p.state_label,
+                         "good": p.state in (kpis.REACHED, kpis.ON_TRACK)}
+                        for p in progress if p.target is not None]
+        due_rows = due.due_actions(session, today)
+        data["due_count"] = len(due_rows)
+        data["due"] = [{"action_id": d.action_id, "label": f"{d.number} {d.title}", "municipality": d.municipality,
+                        "status": d.status, "status_label": d.status_label, "when": d.text(),
+                        "late": d.reason == due.OVERDUE} for d in due_rows[:MAX_DUE]]
+        return data
+
+    def show_data(self, data: dict) -> None:
+        self._fill_guide(data["steps"])
+        planned, year = data["planned"], data["year"]
         for widget in (self.subsidy_heading, self.subsidy_note, self.kpi_heading, self.kpi_summary, self.kpi_table,
                        self.due_heading, self.due_label, self.due_table):
             widget.setVisible(planned)
         self._clear_chips()
         if not planned:
             return
-        self.subsidy_heading.setText(f"Subsidievoorwaarde {today.year}: minstens één actie per WSE-LR-prioriteit")
-        if period is None or not period.covers(today.year):
-            self.subsidy_note.setText(f"{today.year} valt buiten de planperiode ({period.label if period else '–'}): "
+        self.subsidy_heading.setText(f"Subsidievoorwaarde {year}: minstens één actie per WSE-LR-prioriteit")
+        checks = data["checks"]
+        if not data["period_covers"]:
+            self.subsidy_note.setText(f"{year} valt buiten de planperiode ({data['period_label']}): "
                                       "pas de planperiode aan in Actieplan.")
         else:
             for check in checks:
                 self._add_chip(check)
-            met = sum(c.state == subsidy.MET for c in checks)
+            met = sum(c["state"] == subsidy.MET for c in checks)
             self.subsidy_note.setText(f"{met} van {len(checks)} gemeenten hebben voor elke prioriteit een actie die "
                                       "meetelt. Klik op een gemeente voor de acties.")
-        shown = [p for p in progress if p.target is not None]
-        good = sum(p.state in (kpis.REACHED, kpis.ON_TRACK) for p in shown)
-        self.kpi_heading.setText(f"KPI's {today.year}")
+        shown = data["kpis"]
+        good = sum(k["good"] for k in shown)
+        self.kpi_heading.setText(f"KPI's {year}")
         self.kpi_summary.setText(f"{good} van {len(shown)} KPI's met streefcijfer gehaald of op schema "
                                  "(dubbelklik voor de cijfers)." if shown else
-                                 f"Nog geen streefcijfers voor {today.year}.")
+                                 f"Nog geen streefcijfers voor {year}.")
         self.kpi_table.set_rows(shown)
         self.kpi_table.setVisible(bool(shown))
-        self.due_label.setText(f"{len(due_rows)} actie{'s' if len(due_rows) != 1 else ''} over tijd, binnenkort af "
-                               "of met een gemiste start." if due_rows else "Geen acties over tijd of binnenkort af.")
-        self.due_table.set_rows(due_rows[:MAX_DUE])
-        self.due_table.setVisible(bool(due_rows))
+        count = data["due_count"]
+        self.due_label.setText(f"{count} actie{'s' if count != 1 else ''} over tijd, binnenkort af "
+                               "of met een gemiste start." if count else "Geen acties over tijd of binnenkort af.")
+        self.due_table.set_rows(data["due"])
+        self.due_table.setVisible(bool(count))
 
-    def _fill_guide(self, steps) -> None:  # noqa: ANN001
+    def _fill_guide(self, steps: list[dict]) -> None:
         while self.guide_layout.count():
             item = self.guide_layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
-        open_steps = [s for s in steps if not s.done]
+        open_steps = [s for s in steps if not s["done"]]
         self.guide.setVisible(bool(open_steps))
         if not open_steps:
             return
@@ -123,17 +155,17 @@ class PlanHomeSection(QFrame):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            mark = QLabel("✔" if step.done else f"{n}.")
-            mark.setStyleSheet("color: #1b7a3a; font-weight: bold;" if step.done else "font-weight: bold;")
+            mark = QLabel("✔" if step["done"] else f"{n}.")
+            mark.setStyleSheet("color: #1b7a3a; font-weight: bold;" if step["done"] else "font-weight: bold;")
             mark.setFixedWidth(22)
-            text = QLabel(step.text, wordWrap=True)
-            if step.done:
+            text = QLabel(step["text"], wordWrap=True)
+            if step["done"]:
                 text.setStyleSheet("color: #777;")
             line.addWidget(mark)
             line.addWidget(text, 1)
-            if not step.done:
-                button = QPushButton(f"Naar {step.page}", objectName=f"step_{step.key}")
-                button.clicked.connect(lambda _c=False, s=step: self._go(s.page, s.tab))
+            if not step["done"]:
+                button = QPushButton(f"Naar {step['page']}", objectName=f"step_{step['key']}")
+                button.clicked.connect(lambda _c=False, s=step: self._go(s["page"], s["tab"]))
                 line.addWidget(button)
             self.guide_layout.addWidget(row)
 
@@ -146,17 +178,17 @@ class PlanHomeSection(QFrame):
                 widget.deleteLater()
         self.chips = {}
 
-    def _add_chip(self, check: subsidy.MunicipalityCheck) -> None:
-        mark, fg, bg = CHECK_STYLE[check.state]
-        missing = [p.priority for p in check.priorities if p.state != subsidy.MET]
-        chip = QPushButton(f"{mark} {check.municipality}", objectName=f"chip_{check.nis_code}")
+    def _add_chip(self, check: dict) -> None:
+        mark, fg, bg = CHECK_STYLE[check["state"]]
+        missing = check["missing"]
+        chip = QPushButton(f"{mark} {check['municipality']}", objectName=f"chip_{check['nis_code']}")
         chip.setStyleSheet(f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
                            "border-radius: 4px; padding: 4px 10px; font-weight: bold; }")
-        chip.setToolTip(f"{check.state_label}" + (f" – nog niet: {', '.join(missing)}" if missing else ""))
-        chip.setProperty("state", check.state)
+        chip.setToolTip(f"{check['state_label']}" + (f" – nog niet: {', '.join(missing)}" if missing else ""))
+        chip.setProperty("state", check["state"])
         chip.clicked.connect(lambda: self._go("Actieplan", "subsidy"))
         self.subsidy_row.addWidget(chip)
-        self.chips[check.nis_code] = chip
+        self.chips[check["nis_code"]] = chip
 
     # -- navigation ------------------------------------------------------------------------------
     def _go(self, page: str, tab: str = ""):  # noqa: ANN202

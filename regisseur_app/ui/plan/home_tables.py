@@ -1,4 +1,5 @@
-"""The two compact tables of the plan's Overzicht section: KPI progress and actions that need attention."""
+"""The two compact tables of the plan's Overzicht section: KPI progress and actions that need attention.
+Their rows are the plain values of PlanHomeSection.load (kept in the start screen's snapshot)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from regisseur_app.domain.plan.due import DueAction
-from regisseur_app.domain.plan.kpis import KpiProgress
-from regisseur_app.formatting import format_number
 from regisseur_app.ui.plan.common import KPI_COLOURS, STATUS_COLOURS, colour
-from regisseur_app.ui.plan.kpi_format import kpi_number
 
 
 class _Compact(QTableWidget):
@@ -46,15 +43,14 @@ class KpiProgressTable(_Compact):
         super().__init__(["KPI", "Doel", "Waarde", "Streefcijfer", "%", "Stand"], "home_kpi_table", parent)
         self.cellDoubleClicked.connect(lambda r, _c: self.activated_kpi.emit(self.item(r, 0).data(Qt.ItemDataRole.UserRole)))
 
-    def set_rows(self, rows: list[KpiProgress]) -> None:
+    def set_rows(self, rows: list[dict]) -> None:
         self.setRowCount(len(rows))
         for r, p in enumerate(rows):
-            ratio = "" if p.ratio is None else f"{format_number(p.ratio * 100)} %"
-            cells = [self._item(p.title, p.kpi_id), self._item(p.objective_number, p.kpi_id),
-                     self._item(kpi_number(p.value, p.unit), p.kpi_id, right=True),
-                     self._item(kpi_number(p.target, p.unit), p.kpi_id, right=True),
-                     self._item(ratio, p.kpi_id, right=True),
-                     self._item(p.state_label, p.kpi_id, KPI_COLOURS[p.state])]
+            kpi_id = p["kpi_id"]
+            cells = [self._item(p["title"], kpi_id), self._item(p["objective_number"], kpi_id),
+                     self._item(p["value"], kpi_id, right=True), self._item(p["target"], kpi_id, right=True),
+                     self._item(p["ratio"], kpi_id, right=True),
+                     self._item(p["state_label"], kpi_id, KPI_COLOURS[p["state"]])]
             for c, cell in enumerate(cells):
                 self.setItem(r, c, cell)
         self._fit()
@@ -67,12 +63,13 @@ class DueTable(_Compact):
         super().__init__(["Actie", "Gemeente", "Status", "Wanneer"], "home_due_table", parent)
         self.cellDoubleClicked.connect(lambda r, _c: self.activated_action.emit(self.item(r, 0).data(Qt.ItemDataRole.UserRole)))
 
-    def set_rows(self, rows: list[DueAction]) -> None:
+    def set_rows(self, rows: list[dict]) -> None:
         self.setRowCount(len(rows))
         for r, d in enumerate(rows):
-            cells = [self._item(f"{d.number} {d.title}", d.action_id), self._item(d.municipality, d.action_id),
-                     self._item(d.status_label, d.action_id, STATUS_COLOURS[d.status]),
-                     self._item(d.text(), d.action_id, "#b00020" if d.reason == "over tijd" else None)]
+            action_id = d["action_id"]
+            cells = [self._item(d["label"], action_id), self._item(d["municipality"], action_id),
+                     self._item(d["status_label"], action_id, STATUS_COLOURS[d["status"]]),
+                     self._item(d["when"], action_id, "#b00020" if d["late"] else None)]
             for c, cell in enumerate(cells):
                 self.setItem(r, c, cell)
         self._fit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,15 +50,26 @@ class StaleReferralsSection(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(bottom)
 
+    SNAPSHOT_VERSION = 1
+
     def refresh(self) -> None:
-        filt = svc.ReferralFilter(stale_only=True)
         with self.ctx.reading() as session:
-            total = svc.count_referrals(session, filt)
-            rows = svc.list_referrals(session, filt, 0, SHOWN, sort="status_date", descending=False)
+            data = self.load(session, date.today())
+        self.show_data(data)
+
+    def load(self, session, _today: date) -> dict:  # noqa: ANN001  (a read-only Session)
+        """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+        filt = svc.ReferralFilter(stale_only=True)
+        total = svc.count_referrals(session, filt)
+        rows = svc.list_referrals(session, filt, 0, SHOWN, sort="status_date", descending=False)
+        return {"total": total, "rows": [[row.code, row.municipality, row.status_label, format_date(row.status_date),
+                                          format_number(row.days_in_status)] for row in rows]}
+
+    def show_data(self, data: dict) -> None:
+        total, rows = data["total"], data["rows"]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, value in enumerate((row.code, row.municipality, row.status_label, format_date(row.status_date),
-                                       format_number(row.days_in_status))):
+            for c, value in enumerate(row):
                 item = QTableWidgetItem(value)
                 if c == 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

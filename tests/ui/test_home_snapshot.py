@@ -1,0 +1,103 @@
+"""The Overzicht keeps what it showed per data generation and day (domain/core/home_snapshot.py): a start
+with unchanged data shows it without recomputing; any change, an undo, another day or an upcoming event
+that has ended makes it recompute."""
+
+import json
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from regisseur_app.domain.core import codelists, home_snapshot
+from regisseur_app.domain.core.organisation_service import OrganisationInput
+from regisseur_app.operations import core as core_ops
+from regisseur_app.operations.home import keep_home_snapshot
+from regisseur_app.ui.home_page import HomePage
+from tests.ui.conftest import dispose
+
+
+def _stored(ctx) -> tuple[int, dict | None]:
+    with ctx.reading() as s:
+        return home_snapshot.read(s)
+
+
+def _tamper(ctx, change) -> None:
+    """Change what the stored snapshot says, keeping its key: only a page that uses it shows the change."""
+    snapshot = _stored(ctx)[1]
+    change(snapshot)
+    keep_home_snapshot(ctx, snapshot)
+
+
+def _second_page(qtbot, ctx) -> HomePage:
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    return page
+
+
+def _organisation_type(ctx) -> int:
+    with ctx.reading() as s:
+        return codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+
+
+def test_unchanged_data_is_shown_from_the_snapshot(qtbot, main_window, app_ctx):
+    core_ops.save_organisation(app_ctx, OrganisationInput("Kringwinkel Hageland", _organisation_type(app_ctx)))
+    home = main_window.show_page("Overzicht")
+    assert home.tiles["organisations"].value.text() == "1"
+    generation, snapshot = _stored(app_ctx)
+    assert snapshot["key"][:2] == [generation, date.today().isoformat()]
+    assert snapshot["header"]["organisations"] == 1
+    assert set(snapshot["sections"]) == {s.objectName() for s in home.sections}
+    _tamper(app_ctx, lambda s: s["header"].update(organisations=777))
+    assert _stored(app_ctx)[0] == generation, "keeping the snapshot is not a change of the data"
+    page = _second_page(qtbot, app_ctx)
+    assert page.tiles["organisations"].value.text() == "777"
+
+
+def test_a_change_and_its_undo_recompute(qtbot, main_window, app_ctx):
+    type_id = _organisation_type(app_ctx)
+    for name in ("Kringwinkel Hageland", "Groenwerk"):
+        core_ops.save_organisation(app_ctx, OrganisationInput(name, type_id))
+    home = main_window.show_page("Overzicht")
+    assert home.tiles["organisations"].value.text() == "2"
+    _tamper(app_ctx, lambda s: s["header"].update(organisations=777))  # would show if wrongly reused
+
+    page = main_window.show_page("Organisaties")
+    page.refresh()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    home = main_window.show_page("Overzicht")
+    assert home.tiles["organisations"].value.text() == "1"
+    assert _stored(app_ctx)[1]["header"]["organisations"] == 1
+    _tamper(app_ctx, lambda s: s["header"].update(organisations=777))
+
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z on Overzicht
+    assert main_window.statusBar().currentMessage().startswith("Ongedaan gemaakt")
+    assert home.tiles["organisations"].value.text() == "2"
+    generation, snapshot = _stored(app_ctx)
+    assert snapshot["key"][0] == generation and snapshot["header"]["organisations"] == 2
+
+
+def test_another_day_or_an_ended_event_recomputes(qtbot, main_window, app_ctx):
+    main_window.show_page("Overzicht")
+    _tamper(app_ctx, lambda s: (s["header"].update(organisations=777), s["key"].__setitem__(1, "2000-01-01")))
+    page = _second_page(qtbot, app_ctx)
+    assert page.tiles["organisations"].value.text() == "0"
+
+    ended = (datetime.now() - timedelta(minutes=1)).isoformat()
+    _tamper(app_ctx, lambda s: (s["header"].update(organisations=777),
+                                s["sections"]["events_home_section"].update(expires=ended)))
+    page = _second_page(qtbot, app_ctx)
+    assert page.tiles["organisations"].value.text() == "0"
+
+
+def test_a_snapshot_that_does_not_fit_is_recomputed(qtbot, main_window, app_ctx):
+    main_window.show_page("Overzicht")
+    _tamper(app_ctx, lambda s: s["sections"].pop("stale_section"))
+    page = _second_page(qtbot, app_ctx)
+    section = next(s for s in page.sections if s.objectName() == "stale_section")
+    assert section.summary.text().startswith("Geen vastgelopen doorverwijzingen")
+    assert "stale_section" in _stored(app_ctx)[1]["sections"]
+    json.dumps(_stored(app_ctx)[1])  # plain JSON, nothing else
+    dispose(page)
