@@ -6,7 +6,15 @@ from datetime import date, datetime
 from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, insert, select
 from sqlalchemy.dialects import postgresql
 
-from regisseur_app.storage.dialect import days_between, folded, folded_contains, folded_equals, full_scan, year_of
+from regisseur_app.storage.dialect import (
+    days_between,
+    folded,
+    folded_contains,
+    folded_equals,
+    full_scan,
+    through_index,
+    year_of,
+)
 from regisseur_app.storage.engine import make_engine
 
 META = MetaData()
@@ -49,6 +57,8 @@ def test_sqlite_spelling(tmp_path):
     assert "julianday(thing.later) - julianday(thing.day)" in sql
     assert "fold(thing.name)" in sql
     assert "FROM thing NOT INDEXED" in sql
+    assert "FROM thing INDEXED BY ix_thing_day" in str(through_index(select(THING.c.id), THING, "ix_thing_day")
+                                                        .compile(engine))
 
 
 def test_postgresql_spelling_has_no_sqlite_function():
@@ -57,7 +67,8 @@ def test_postgresql_spelling_has_no_sqlite_function():
     assert "EXTRACT(YEAR FROM thing.day)" in sql
     assert "CAST(thing.later AS DATE) - CAST(thing.day AS DATE)" in sql
     assert "lower(unaccent(thing.name))" in sql
-    for sqlite_only in ("strftime", "julianday", "NOT INDEXED", "fold("):
+    sql += str(through_index(select(THING.c.id), THING, "ix_thing_day").compile(dialect=postgresql.dialect()))
+    for sqlite_only in ("strftime", "julianday", "NOT INDEXED", "INDEXED BY", "fold("):
         assert sqlite_only not in sql.replace("unaccent", "")
 
 
@@ -66,7 +77,7 @@ def test_domain_uses_no_sqlite_spelling():
     from pathlib import Path
 
     package = Path(__file__).resolve().parents[2] / "regisseur_app"
-    words = ("func.fold", "strftime(\"%Y\"", "func.strftime", "julianday", "NOT INDEXED", "driver_connection",
+    words = ("func.fold", "strftime(\"%Y\"", "func.strftime", "julianday", "NOT INDEXED", "INDEXED BY", "driver_connection",
              "exec_driver_sql", "import sqlite3", "PRAGMA")
     offenders = [f"{p.relative_to(package)}: {w}" for folder in ("domain", "exchange", "reports", "operations")
                  for p in (package / folder).rglob("*.py") for w in words if w in p.read_text(encoding="utf-8")]
