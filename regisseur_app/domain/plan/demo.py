@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.codelists import CodeItem
-from regisseur_app.domain.core.municipalities import participating_codes
+from regisseur_app.domain.core.municipalities import Municipality, participating_codes
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.plan import collaborations, kpis, links, service
 from regisseur_app.domain.plan.default_plan import load_default_plan
@@ -72,11 +72,17 @@ COLLABORATIONS = (
     (620, "Fietsherstel voor de fietsvloot van een bedrijf", "opdracht_se", 0, "regulier", 6800, 1, "4.2"),
 )
 SE_TYPES = ("maatwerkbedrijf", "maatwerkafdeling", "lde", "arbeidszorg", "kringwinkel")
+# KPIs whose regional target holds in every municipality as it is: an event for the region is held for each
+# municipality, and a rate is a rate (unit '%'); the other targets are shared out by inhabitants
+SAME_IN_EVERY_TOWN = ("events_network_held", "events_mvo_held")
 
 
-def demo_sources() -> kpis.Sources:
+def demo_sources(session: Session | None = None) -> kpis.Sources:
     """The computed KPI sources of the features whose demo data this version holds (the domain knows no
-    registry): the default plan's KPIs on other sources are left out of the demo."""
+    registry), for loading the default plan. The survey's response rate and the MVO reports are computed by
+    the sources those features register in their report layer, which the domain may not import: they are
+    named here (so the default plan keeps their KPIs) when the survey or MVO demo left data; the app
+    computes their values with the registered sources as for every KPI."""
     from regisseur_app.domain.core import kpi_sources as core
     from regisseur_app.domain.events import kpi_sources as events
     from regisseur_app.domain.plan import kpi_sources as plan
@@ -90,16 +96,40 @@ def demo_sources() -> kpis.Sources:
                  "referrals_doorstroom": referrals.referrals_doorstroom,
                  "plan_new_collaborations": plan.new_collaborations, "plan_assignment_value": plan.assignment_value,
                  "plan_jobs": plan.jobs}
-    return {key: kpis.KpiSource(key, key, "", fn) for key, fn in functions.items()}
+    result = {key: kpis.KpiSource(key, key, "", fn) for key, fn in functions.items()}
+    if session is not None:
+        for key in _feature_sources_with_data(session):
+            result[key] = kpis.KpiSource(key, key, "", _registered_by_the_feature(key))
+    return result
+
+
+def _feature_sources_with_data(session: Session) -> list[str]:
+    from regisseur_app.domain.mvo.models import MvoValue
+    from regisseur_app.domain.survey.models import SurveyResponse
+
+    found = []
+    if session.scalar(select(SurveyResponse.id).limit(1)) is not None:
+        found.append("survey_response_rate")
+    if session.scalar(select(MvoValue.id).limit(1)) is not None:
+        found.append("mvo_reports_complete")
+    return found
+
+
+def _registered_by_the_feature(key: str):  # noqa: ANN202
+    def compute(_session, _year, _nis_code):  # noqa: ANN001, ANN202
+        raise LookupError(f"De KPI-bron {key} wordt berekend met de bronnen die de modules registreren.")
+
+    return compute
 
 
 def populate_demo(session: Session, seed: int, today: date | None = None) -> None:
     today = today or date.today()
     rng = random.Random(seed + 13)
     if not service.has_plan(session):
-        load_default_plan(session, START_YEAR, sources=demo_sources())
+        load_default_plan(session, START_YEAR, sources=demo_sources(session))
     _progress(session, rng, today)
     _links(session)
+    _town_targets(session)
     _kpi_values(session, rng, today)
     _collaborations(session, rng, today)
 
@@ -135,6 +165,29 @@ def _links(session: Session) -> None:
         links.add_link(session, by_number["4.2"], "follow_up", follow_ups[0][0])
 
 
+def _town_targets(session: Session) -> None:
+    """Targets per participating municipality for the demo years, so a college report measures each
+    municipality against its own share: the regional target times the municipality's share of the
+    inhabitants (at least 1; amounts in € rounded to 500), or the regional target itself for events held
+    and rates."""
+    towns = list(session.execute(select(Municipality.nis_code, Municipality.inhabitants)
+                                 .where(Municipality.participating.is_(True)).order_by(Municipality.name)))
+    people = sum(n or 0 for _code, n in towns)
+    for kpi in session.scalars(select(Kpi)):
+        for year in (START_YEAR, START_YEAR + 1):
+            region = kpis._entered(session, kpis.KpiTarget, "target", kpi.id, year, None)
+            if region is None:
+                continue
+            for code, inhabitants in towns:
+                if kpi.unit == "%" or kpi.source_key in SAME_IN_EVERY_TOWN:
+                    target = region
+                else:
+                    share = (inhabitants or 0) / people if people else 1 / len(towns)
+                    target = round(region * share / 500) * 500 if kpi.unit == "€" else round(region * share)
+                    target = max(target, 500 if kpi.unit == "€" else 1)
+                kpis.set_target(session, kpi.id, year, code, target)
+
+
 def _kpi_values(session: Session, rng: random.Random, today: date) -> None:
     towns = participating_codes(session)
     for kpi in session.scalars(select(Kpi).where(Kpi.source_key.is_(None))):
@@ -142,8 +195,10 @@ def _kpi_values(session: Session, rng: random.Random, today: date) -> None:
             if year > today.year:
                 continue
             target = kpis._entered(session, kpis.KpiTarget, "target", kpi.id, year, None) or 5
-            per_town = max(1, round(target / len(towns)))
             for code in towns:
+                # around the municipality's own target: some reach it, some do not
+                per_town = kpis._entered(session, kpis.KpiTarget, "target", kpi.id, year, code) or \
+                    max(1, round(target / len(towns)))
                 value = per_town + rng.choice((-1, 0, 0, 1)) if year < today.year else rng.choice((0, per_town))
                 kpis.set_value(session, kpi.id, year, code, max(0, value))
 

@@ -1,6 +1,6 @@
 """A `content.BarChart` as a vector drawing (reportlab.graphics): horizontal bars, one colour per series with
-a legend, category names left of the bars (shortened with '…' only when they would take half the width),
-values at the end of each bar in nl-BE notation."""
+a legend on its own row(s) under the title, category names left of the bars (shortened with '…' only when
+they would take half the width), values at the end of each bar in nl-BE notation (whole numbers for counts)."""
 
 from __future__ import annotations
 
@@ -27,9 +27,23 @@ def _shorten(text: str, room: float) -> str:
     return text.rstrip() + "…"
 
 
+LEGEND_SIZE = 7.5
+LEGEND_ROW = 12  # points per legend row
+TITLE_ROOM = 16  # the title's line above the legend
+
+
 def _decimals(values: list[float]) -> int:
     biggest = max((abs(v) for v in values), default=0)
-    return 0 if biggest >= 100 else 1
+    return 0 if biggest >= 100 or all(float(v).is_integer() for v in values) else 1
+
+
+def _legend_rows(names: list[str], width: float) -> tuple[int, float]:
+    """The fewest rows in which the legend fits the width, and the width of one entry (swatch, gap, text)."""
+    entry = max(stringWidth(name, FONT, LEGEND_SIZE) for name in names) + 30
+    for rows in range(1, len(names) + 1):
+        if -(-len(names) // rows) * entry <= width:
+            return rows, entry
+    return len(names), entry
 
 
 def pdf_chart(chart: BarChart, width: float) -> Drawing:
@@ -37,7 +51,9 @@ def pdf_chart(chart: BarChart, width: float) -> Drawing:
     n_series = max(len(chart.series), 1)
     bar = 7 if n_series > 1 else 9
     group = bar * n_series + 6
-    legend_height = 0
+    names = [name for name, _series in chart.series]
+    legend_rows, legend_entry = _legend_rows(names, width) if n_series > 1 else (0, 0.0)
+    legend_height = legend_rows * LEGEND_ROW + (4 if legend_rows else 0)
     plot_height = max(group * len(chart.categories), 30)
     height = plot_height + 34 + legend_height
     drawing = Drawing(width, height)
@@ -52,7 +68,7 @@ def pdf_chart(chart: BarChart, width: float) -> Drawing:
     label_width = max(stringWidth(label, FONT, LABEL_SIZE) for label in labels) + 8
     decimals = _decimals(values)
     plot = HorizontalBarChart()
-    plot.x, plot.y = label_width, 14 + legend_height
+    plot.x, plot.y = label_width, 14
     plot.width = width - label_width - 34
     plot.height = plot_height
     # reportlab draws the first category at the bottom: reverse so the list reads top-down
@@ -69,14 +85,19 @@ def pdf_chart(chart: BarChart, width: float) -> Drawing:
     plot.valueAxis.valueMax = max(values) * 1.12 if max(values) > 0 else 1
     plot.valueAxis.labels.fontName = FONT
     plot.valueAxis.labels.fontSize = 7
-    plot.valueAxis.labelTextFormat = lambda v: format_number(v, 0 if max(values) >= 10 else 1)
+    whole = all(float(v).is_integer() for v in values)
+    plot.valueAxis.labelTextFormat = lambda v: format_number(v, 0 if max(values) >= 10 or whole else 1)
+    if whole and max(values) <= 10:
+        plot.valueAxis.valueStep = 1  # counts: no ticks at 0,5
     plot.valueAxis.strokeColor = colors.grey
     plot.valueAxis.visibleGrid = True
     plot.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
     plot.barWidth = bar
     plot.groupSpacing = 6
     plot.barSpacing = 0.5
-    plot.barLabelFormat = lambda v: format_number(v, decimals)
+    # with several series a zero bar gets no label: the table next to the chart has the numbers
+    plot.barLabelFormat = (lambda v: "" if v == 0 else format_number(v, decimals)) if n_series > 1 else \
+        (lambda v: format_number(v, decimals))
     plot.barLabels.fontName = FONT
     plot.barLabels.fontSize = 6.5
     plot.barLabels.boxAnchor = "w"
@@ -86,14 +107,17 @@ def pdf_chart(chart: BarChart, width: float) -> Drawing:
         plot.bars[position].strokeColor = None
     drawing.add(plot)
     if n_series > 1:
+        # under the title, left-aligned, as many entries per row as fit: never over the title or the bars
         legend = Legend()
-        legend.x, legend.y = width, height - 2
-        legend.alignment = "right"
-        legend.columnMaximum = 1
-        legend.deltax = max(stringWidth(name, FONT, 7.5) for name, _s in chart.series) + 30
+        legend.x, legend.y = 0, height - TITLE_ROOM
+        legend.alignment = "right"  # the swatch left of its text
+        legend.columnMaximum = legend_rows
+        legend.deltax = legend_entry
+        legend.deltay = LEGEND_ROW
+        legend.dy = legend.dx = 7
         legend.fontName = FONT
-        legend.fontSize = 7.5
-        legend.boxAnchor = "ne"
+        legend.fontSize = LEGEND_SIZE
+        legend.boxAnchor = "nw"
         legend.dxTextSpace = 4
         legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], name)
                                  for i, (name, _s) in enumerate(chart.series)]

@@ -3,12 +3,12 @@
 reportlab's TableOfContents needs `multiBuild`: the whole document is laid out twice (or more) so that the
 page numbers, known only after the first pass, can be printed. Here the entries are known before layout
 (the summary and the section titles), so the contents take their final height at once; the page number of
-each entry is drawn when the canvas is saved (`pdf_document`'s NumberedCanvas already keeps every page until
-then for 'Pagina X van Y'), from the pages the doc template recorded for the headings."""
+each entry is a PDF form XObject placed at the end of its line now and defined when the canvas is saved
+(`pdf_document`'s NumberedCanvas keeps every page until then for 'Pagina X van Y' anyway), from the pages
+the doc template recorded for the headings. A form keeps the number in the line's place in the content, so
+a text extraction or a screen reader reads 'title ... page' as before."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,14 +18,9 @@ NUMBER_ROOM = 22  # points kept free at the right for the page number
 DOT_GAP = 6
 
 
-@dataclass(frozen=True)
-class Slot:
-    """Where the page number of one entry goes: the page and the (absolute) right end of its line."""
-
-    page: int
-    x: float
-    y: float
-    index: int
+def number_form(index: int) -> str:
+    """The name of the form that holds the page number of entry `index` (right-aligned on its origin)."""
+    return f"toc-page-{index}"
 
 
 class Contents(Flowable):
@@ -49,7 +44,6 @@ class Contents(Flowable):
         canv, style = self.canv, self.style
         size, leading = style.fontSize, style.leading
         dot = stringWidth(". ", style.fontName, size)
-        slots = canv.__dict__.setdefault("toc_slots", [])
         canv.toc_entries = self.entries
         canv.saveState()
         canv.setFont(style.fontName, size)
@@ -61,8 +55,10 @@ class Contents(Flowable):
             count = int((self.width - NUMBER_ROOM - start) // dot)
             if count > 0:
                 canv.drawRightString(self.width - NUMBER_ROOM + dot / 2, y, ". " * count)
-            x, absolute_y = canv.absolutePosition(self.width, y)
-            slots.append(Slot(canv.getPageNumber(), x, absolute_y, index))
+            canv.saveState()
+            canv.translate(self.width, y)
+            canv.doForm(number_form(index))  # defined when the canvas is saved, once the page is known
+            canv.restoreState()
             canv.linkRect("", f"section-{index}", (0, y - 2, self.width, y + size), relative=1)
         canv.restoreState()
 

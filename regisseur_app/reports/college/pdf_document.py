@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from regisseur_app.formatting import format_date
-from regisseur_app.reports.college.pdf_contents import page_numbers
+from regisseur_app.reports.college.pdf_contents import number_form, page_numbers
 from regisseur_app.reports.pdf_base import BRAND, FONT, GRID, ReportError, register_fonts
 
 MARGIN = 18 * mm
@@ -37,17 +37,21 @@ def _numbered_canvas(header_left: str, header_right: str, footer_left: str):  # 
 
         def save(self) -> None:
             total = len(self._saved)
-            slots = self.__dict__.get("toc_slots", [])
             numbers = page_numbers(self.__dict__.get("toc_entries", []), self.__dict__.get("toc_headings", []))
+            bookmarks = self.__dict__.get("late_bookmarks", [])
             for state in self._saved:
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     self._decorate(total)
-                for slot in slots:
-                    if slot.page == self._pageNumber and numbers[slot.index] is not None:
-                        self.setFont(FONT, 10)
-                        self.drawRightString(slot.x, slot.y, str(numbers[slot.index]))
+                for page, key in bookmarks:
+                    if page == self._pageNumber:
+                        self.bookmarkPage(key)
                 super().showPage()
+            for index, number in enumerate(numbers):
+                self.beginForm(number_form(index), -40, -4, 2, 14)
+                self.setFont(FONT, 10)
+                self.drawRightString(0, 0, "" if number is None else str(number))
+                self.endForm()
             super().save()
 
         def _decorate(self, total: int) -> None:
@@ -83,7 +87,9 @@ class CollegeDocTemplate(BaseDocTemplate):
             text = flowable.getPlainText()
             key = f"section-{self._heading_count}"
             self._heading_count += 1
-            self.canv.bookmarkPage(key)
+            # the bookmark is set when the page is really written (NumberedCanvas.save): set now, every
+            # bookmark would point at page 1, because no page has reached the PDF yet
+            self.canv.__dict__.setdefault("late_bookmarks", []).append((self.page, key))
             self.canv.addOutlineEntry(text, key, level=0)
             self.canv.__dict__.setdefault("toc_headings", []).append((text, self.page))
 

@@ -14,10 +14,9 @@ from regisseur_app.domain.core.setup import association_name
 from regisseur_app.domain.plan import collaborations, kpis, rollup, service, subsidy
 from regisseur_app.domain.plan.models import STATUS_LABELS, STATUSES
 from regisseur_app.domain.plan.settings import plan_period
-from regisseur_app.formatting import counted, format_money, format_number
 from regisseur_app.reports.content import BarChart, Cell, Column, SectionContent, Table, Text
 from regisseur_app.reports.plan.common import shown, subsidy_table
-from regisseur_app.reports.plan.section import collaboration_table
+from regisseur_app.reports.plan.section import collaboration_message, collaboration_table, kpi_message
 from regisseur_app.reports.plan.sources import registered_sources
 
 
@@ -37,17 +36,13 @@ class ProgressReport:
 def _summary(session: Session, year: int, checks: list[subsidy.MunicipalityCheck], progress: list[kpis.KpiProgress],
              collabs: list[collaborations.CollaborationRow]) -> SectionContent:
     region = rollup.by_municipality(session, year)[-1]
-    good = sum(p.state in (kpis.REACHED, kpis.ON_TRACK) for p in progress)
-    with_target = sum(p.target is not None for p in progress)
     met = sum(c.state == subsidy.MET for c in checks)
     messages = [
         f"Subsidievoorwaarde {year}: {met} van {len(checks)} gemeenten hebben voor elke WSE-LR-prioriteit minstens "
         "één actie die meetelt.",
         f"Acties in {year}: " + ", ".join(f"{region.counts[s]} {STATUS_LABELS[s].lower()}" for s in STATUSES) + ".",
-        f"KPI's: {good} van {with_target} met streefcijfer gehaald of op schema.",
-        f"{counted(len(collabs), 'nieuwe samenwerking', 'nieuwe samenwerkingen')} met samen "
-        f"{format_money(sum(r.estimated_value or 0 for r in collabs))} geschatte waarde en "
-        f"{format_number(sum(r.jobs or 0 for r in collabs))} jobs.",
+        kpi_message(progress, year, "de regio"),
+        collaboration_message(collabs, str(year)),
     ]
     return SectionContent("summary", "Samenvatting", [Text(m) for m in messages], messages)
 
