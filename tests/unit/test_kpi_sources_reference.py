@@ -188,3 +188,40 @@ def test_survey_response_rate_equals_the_college_section(ctx):
                 assert compute(s, year, nis_code) == response_rate_kpi(s, year, nis_code), (year, nis_code)
         region = compute(s, 2025, None)
     assert region.rows[-1] == ["Totaal", 6, 3, 50.0]  # A: 1 of 4, B: 2 of 2
+
+
+def test_progress_equals_the_kpi_by_kpi_computation(world):
+    """progress() reads the year's targets and hand values once for all KPIs; the result equals asking each KPI
+    on its own (value_of, _entered): default plan with its targets, plus hand values and targets for the
+    region, for municipalities, and for a municipality that is not participating."""
+    from datetime import date
+
+    from regisseur_app.domain.plan import default_plan, kpis, service
+    from regisseur_app.domain.plan.models import Kpi
+    from regisseur_app.reports.plan.sources import registered_sources
+
+    sources = registered_sources()
+    with world.transaction() as s:
+        if not service.has_plan(s):
+            default_plan.load_default_plan(s, 2025, sources=sources)
+        objective = service.list_plan(s)[0].id
+        by_hand = kpis.save_kpi(s, kpis.KpiInput(objective, "Werkbezoeken", ""), sources=sources)
+        region_too = kpis.save_kpi(s, kpis.KpiInput(objective, "Overleg", ""), sources=sources)
+        for kpi_id, year, nis, value, target in ((by_hand, 2025, BEK, 4, 3), (by_hand, 2025, GEE, 3, None),
+                                                 (by_hand, 2025, LEUVEN, 50, 50), (region_too, 2025, None, 12, 20),
+                                                 (region_too, 2025, KOR, 2, 1), (by_hand, 2026, BEK, 1, 9)):
+            kpis.set_value(s, kpi_id, year, nis, value)
+            kpis.set_target(s, kpi_id, year, nis, target)
+    with world.reading() as s:
+        for year in YEARS:
+            for nis_code in SCOPES:
+                got = kpis.progress(s, year, nis_code, date(2025, 7, 1), sources=sources)
+                expected = []
+                for kpi in s.scalars(select(Kpi)):
+                    value = kpis.value_of(s, kpi, year, nis_code, sources=sources)
+                    target = kpis._entered(s, kpis.KpiTarget, "target", kpi.id, year, nis_code)
+                    expected.append((kpi.id, value, target, kpis.state_of(value, target, year, date(2025, 7, 1))))
+                assert sorted((p.kpi_id, p.value, p.target, p.state) for p in got) == sorted(expected), (year, nis_code)
+        region = {p.kpi_id: p for p in kpis.progress(s, 2025, None, date(2025, 7, 1), sources=sources)}
+    assert (region[by_hand].value, region[by_hand].target) == (7, 3)  # BEK + GEE; Leuven is not participating
+    assert (region[region_too].value, region[region_too].target) == (12, 20)  # entered for the region

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
@@ -172,16 +172,34 @@ def _put(session: Session, model, field: str, kpi_id: int, year: int, nis_code: 
     return previous
 
 
-def _entered(session: Session, model, field: str, kpi_id: int, year: int, nis_code: str | None) -> float | None:  # noqa: ANN001
-    rows = {r.nis_code: getattr(r, field) for r in session.scalars(
-        select(model).where(model.kpi_id == kpi_id, model.year == year))}
+def _participating(session: Session) -> set[str]:
+    return set(session.scalars(select(Municipality.nis_code).where(Municipality.participating.is_(True))))
+
+
+def _pick(rows: dict[str, float], nis_code: str | None, participating: Callable[[], set[str]]) -> float | None:
+    """The entered number for the scope from the rows of one KPI and year (nis_code or REGION -> number)."""
     if nis_code is not None:
         return rows.get(nis_code)
     if REGION in rows:
         return rows[REGION]
-    participating = set(session.scalars(select(Municipality.nis_code).where(Municipality.participating.is_(True))))
-    parts = [v for code, v in rows.items() if code in participating]
+    codes = participating()
+    parts = [v for code, v in rows.items() if code in codes]
     return sum(parts) if parts else None
+
+
+def _entered(session: Session, model, field: str, kpi_id: int, year: int, nis_code: str | None) -> float | None:  # noqa: ANN001
+    rows = {r.nis_code: getattr(r, field) for r in session.scalars(
+        select(model).where(model.kpi_id == kpi_id, model.year == year))}
+    return _pick(rows, nis_code, lambda: _participating(session))
+
+
+def _entered_for_year(session: Session, model, field: str, year: int) -> dict[int, dict[str, float]]:  # noqa: ANN001
+    """Every entered number of the year: kpi id -> nis_code (or REGION) -> number; one query for all KPIs."""
+    result: dict[int, dict[str, float]] = {}
+    for kpi_id, code, number in session.execute(select(model.kpi_id, model.nis_code, getattr(model, field))
+                                                .where(model.year == year)):
+        result.setdefault(kpi_id, {})[code] = number
+    return result
 
 
 def table_value(table: Table) -> float | None:
@@ -244,15 +262,29 @@ def state_of(value: float | None, target: float | None, year: int, today: date) 
 
 def progress(session: Session, year: int, nis_code: str | None = None, today: date | None = None, *,
              sources: Sources) -> list[KpiProgress]:
-    """Every KPI of the plan for the year and scope (nis_code None: the region), in plan order."""
+    """Every KPI of the plan for the year and scope (nis_code None: the region), in plan order. The targets and
+    hand-entered values of the year are read once for all KPIs."""
     today = today or date.today()
     known = sources
+    targets = _entered_for_year(session, KpiTarget, "target", year)
+    values = _entered_for_year(session, KpiValue, "value", year)
+    participating: list[set[str]] = []
+
+    def codes() -> set[str]:
+        if not participating:
+            participating.append(_participating(session))
+        return participating[0]
+
     result = []
-    kpis = session.scalars(select(Kpi).join(Objective).order_by(Objective.position, Objective.id, Kpi.position, Kpi.id))
+    kpis = session.scalars(select(Kpi).join(Objective).options(contains_eager(Kpi.objective))
+                           .order_by(Objective.position, Objective.id, Kpi.position, Kpi.id))
     for kpi in kpis:
         spec = known.get(kpi.source_key) if kpi.source_key else None
-        value = value_of(session, kpi, year, nis_code, sources=sources)
-        target = _entered(session, KpiTarget, "target", kpi.id, year, nis_code)
+        if kpi.source_key is None:
+            value = _pick(values.get(kpi.id, {}), nis_code, codes)
+        else:
+            value = None if spec is None else table_value(spec.compute(session, year, nis_code))
+        target = _pick(targets.get(kpi.id, {}), nis_code, codes)
         state = NO_SOURCE if kpi.source_key and spec is None else state_of(value, target, year, today)
         result.append(KpiProgress(kpi.id, kpi.objective_id, kpi.objective.number, kpi.title, kpi.unit, kpi.source_key,
                                   spec.title if spec else ("Met de hand" if kpi.source_key is None else kpi.source_key),
