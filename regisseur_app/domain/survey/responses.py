@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
@@ -18,6 +18,7 @@ from regisseur_app.domain.survey.models import (
     SOURCE_MANUAL,
     SOURCES,
     TEXT,
+    Survey,
     SurveyAnswer,
     SurveyOption,
     SurveyQuestion,
@@ -93,17 +94,23 @@ def validate_answers(questions: dict[int, SurveyQuestion], answers: dict[int, An
     return errors
 
 
-def answer_rows(question: SurveyQuestion, value: AnswerValue) -> list[SurveyAnswer]:
+def answer_values(question, value: AnswerValue) -> list[dict]:  # noqa: ANN001  (a SurveyQuestion or QuestionView)
+    """The columns of the answer rows of one question's answer (none when unanswered): one row per chosen
+    option (a scale's row carries its value), or one number or text."""
     if value is None or value == [] or (isinstance(value, str) and not value.strip()):
         return []
     if question.kind == NUMBER:
-        return [SurveyAnswer(question_id=question.id, number_value=float(value))]
+        return [dict(question_id=question.id, option_id=None, number_value=float(value), text_value="")]
     if question.kind == TEXT:
-        return [SurveyAnswer(question_id=question.id, text_value=str(value).strip())]
+        return [dict(question_id=question.id, option_id=None, number_value=None, text_value=str(value).strip())]
     options = {o.id: o for o in question.options}
-    return [SurveyAnswer(question_id=question.id, option_id=oid,
-                         number_value=options[oid].value if question.kind == SCALE else None)
+    return [dict(question_id=question.id, option_id=oid,
+                 number_value=options[oid].value if question.kind == SCALE else None, text_value="")
             for oid in dict.fromkeys(value)]
+
+
+def answer_rows(question: SurveyQuestion, value: AnswerValue) -> list[SurveyAnswer]:
+    return [SurveyAnswer(**columns) for columns in answer_values(question, value)]
 
 
 def save_response(session: Session, survey_id: int, data: ResponseInput, response_id: int | None = None) -> int:
@@ -181,6 +188,27 @@ def list_responses(session: Session, survey_id: int) -> list[ResponseRow]:
         rows.append(ResponseRow(response.id, municipality, response.nis_code, SOURCES.get(response.source, response.source),
                                 response.submitted_at, who, n or 0, response.external_id))
     return rows
+
+
+def insert_responses(session: Session, survey_id: int, found: list[tuple[dict, list[dict]]],
+                     chunk: int = 2_000) -> None:
+    """Write checked responses with their answers in bulk (an import of thousands): `found` holds per
+    response its columns and its answer rows (`answer_values`), in the caller's transaction."""
+    table, answers = SurveyResponse.__table__, SurveyAnswer.__table__
+    for start in range(0, len(found), chunk):
+        part = found[start:start + chunk]
+        session.execute(insert(table), [columns for columns, _rows in part])
+        # the new ids by the response id that is unique per survey (one query, not one per row)
+        ids = dict(session.execute(select(table.c.external_id, table.c.id).where(
+            table.c.survey_id == survey_id, table.c.external_id.in_([c["external_id"] for c, _r in part]))).all())
+        rows = [dict(row, response_id=ids[columns["external_id"]]) for columns, answered in part for row in answered]
+        if rows:
+            session.execute(insert(answers), rows)
+    if found:
+        # the survey changed: its time stamp, and through the flush the data generation (backups)
+        survey = session.get(Survey, survey_id)
+        survey.updated_at = datetime.now().replace(microsecond=0)
+        session.flush()
 
 
 def existing_external_ids(session: Session, survey_id: int) -> set[str]:

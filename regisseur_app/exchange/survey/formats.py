@@ -17,9 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from regisseur_app.domain.survey.views import OptionView, QuestionView, SurveyView
-from regisseur_app.storage.engine import fold
+from regisseur_app.storage.engine import fold as _fold
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """storage.engine.fold, remembered: an export repeats the same few answer texts thousands of times."""
+    return _fold(text)
 
 IGNORE, RESPONSE_ID, TIME, MUNICIPALITY, RESPONDENT, QUESTION, OPTION = (
     "ignore", "id", "time", "municipality", "respondent", "question", "option")
@@ -76,13 +83,31 @@ def _question(view: SurveyView, text: str) -> QuestionView | None:
     return None
 
 
+_OPTION_INDEX: dict[int, tuple[QuestionView, dict[str, OptionView]]] = {}
+
+
+def _options_by_text(question: QuestionView) -> dict[str, OptionView]:
+    """The options by folded label and code (the first option wins, as in the questionnaire's order);
+    made once per question view, not for every cell of a 10.000-row file."""
+    found = _OPTION_INDEX.get(id(question))
+    if found is None or found[0] is not question:
+        index: dict[str, OptionView] = {}
+        for o in question.options:
+            index.setdefault(fold(o.label), o)
+            index.setdefault(fold(o.code), o)
+        if len(_OPTION_INDEX) > 500:
+            _OPTION_INDEX.clear()
+        found = _OPTION_INDEX[id(question)] = (question, index)
+    return found[1]
+
+
 def option_for(question: QuestionView, text: str) -> OptionView | None:
     wanted = fold(text).strip()
     if not wanted:
         return None
-    for o in question.options:
-        if fold(o.label) == wanted or fold(o.code) == wanted:
-            return o
+    known = _options_by_text(question).get(wanted)
+    if known is not None:
+        return known
     sq = _SQ.match(text.strip())
     if sq and 0 < int(sq.group(1)) <= len(question.options):
         return question.options[int(sq.group(1)) - 1]

@@ -19,15 +19,23 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import find_municipality, list_municipalities
 from regisseur_app.domain.survey import respondents, responses
-from regisseur_app.domain.survey.models import MULTI, NUMBER, TEXT, SurveyResponse
+from regisseur_app.domain.survey.models import MULTI, NUMBER, TEXT
 from regisseur_app.domain.survey.privacy import national_number_problem
-from regisseur_app.domain.survey.responses import answer_rows
+from regisseur_app.domain.survey.responses import answer_values
 from regisseur_app.domain.survey.views import SurveyView, survey_view
 from regisseur_app.exchange.survey import formats
-from regisseur_app.exchange.survey.formats import MUNICIPALITY, OPTION, QUESTION, RESPONDENT, RESPONSE_ID, TIME, Target
+from regisseur_app.exchange.survey.formats import (
+    MUNICIPALITY,
+    OPTION,
+    QUESTION,
+    RESPONDENT,
+    RESPONSE_ID,
+    TIME,
+    Target,
+    fold,
+)
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import counted, parse_number
-from regisseur_app.storage.engine import fold
 
 DROP = -1          # a value issue resolved by leaving the value out (a municipality issue: the row)
 DROP_CELL, DROP_ROW = "cell", "row"
@@ -208,22 +216,25 @@ def _read_answer(question, value: str, header: str, line: int, draft: Draft, iss
 
 
 def write_plan(session: Session, plan: ImportPlan, progress: Progress | None = None) -> ImportOutcome:
-    """Write every resolved draft in the caller's transaction; refuses while a problem is open."""
+    """Write every resolved draft in the caller's transaction; refuses while a problem is open.
+
+    Every response and answer is put together (and checked against the questionnaire) first, then written
+    in bulk: thousands of rows in a few statements, all in the caller's one transaction."""
     if plan.open_problems:
         raise ValidationError({"import": f"Er zijn nog {counted(plan.open_problems, 'probleem', 'problemen')} "
                                          "zonder keuze: koppel of laat elk probleem weg."})
     view: SurveyView = survey_view(session, plan.survey_id)
-    from regisseur_app.domain.survey.models import SurveyQuestion
-
-    questions = {q.id: session.get(SurveyQuestion, q.id) for q in view.questions}
+    questions = {q.id: q for q in view.questions}
     values = {v.key: v.choice for v in plan.value_issues}
     dropped_rows = {c.line for c in plan.cell_issues if c.choice == DROP_ROW}
     existing = responses.existing_external_ids(session, plan.survey_id)
-    added = skipped = 0
+    source = plan.source if plan.source in ("msforms", "google", "limesurvey", "kobo", "template") else "manueel"
+    skipped = 0
     total = len(plan.drafts)
+    found: list[tuple[dict, list[dict]]] = []
     for index, draft in enumerate(plan.drafts):
-        if progress and index % 250 == 0:
-            progress(int(100 * index / max(total, 1)), f"Antwoord {index + 1} van {total} bewaren…")
+        if progress and index % 500 == 0:
+            progress(int(80 * index / max(total, 1)), f"Antwoord {index + 1} van {total} klaarzetten…")
         nis = values.get(draft.nis[1]) if isinstance(draft.nis, tuple) else draft.nis
         if draft.line in dropped_rows or nis in (None, DROP):
             continue
@@ -231,21 +242,20 @@ def write_plan(session: Session, plan: ImportPlan, progress: Progress | None = N
             skipped += 1
             continue
         existing.add(draft.external_id)
-        response = SurveyResponse(survey_id=plan.survey_id, external_id=draft.external_id, source=plan.source
-                                  if plan.source in ("msforms", "google", "limesurvey", "kobo", "template") else "manueel",
-                                  submitted_at=draft.submitted_at, nis_code=nis, respondent_id=draft.respondent_id)
+        rows = []
         for qid, value in draft.answers.items():
             if isinstance(value, list):
                 value = [values.get(v[1]) if isinstance(v, tuple) else v for v in value]
                 value = [v for v in dict.fromkeys(value) if v not in (None, DROP)]
                 if questions[qid].kind != MULTI:
                     value = value[:1]
-            response.answers.extend(answer_rows(questions[qid], value))
-        if not response.answers:
+            rows += answer_values(questions[qid], value)
+        if not rows:
             continue
-        session.add(response)
-        added += 1
-        if added % 500 == 0:
-            session.flush()
-    session.flush()
-    return ImportOutcome(added, skipped + plan.already_imported, len(dropped_rows))
+        found.append((dict(survey_id=plan.survey_id, external_id=draft.external_id, source=source,
+                           submitted_at=draft.submitted_at, nis_code=nis, respondent_id=draft.respondent_id,
+                           audience_id=None), rows))
+    if progress:
+        progress(80, f"{counted(len(found), 'antwoord', 'antwoorden')} bewaren…")
+    responses.insert_responses(session, plan.survey_id, found)
+    return ImportOutcome(len(found), skipped + plan.already_imported, len(dropped_rows))
