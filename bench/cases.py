@@ -65,13 +65,17 @@ def floor_window(_db: Path, _work: Path) -> dict[str, float]:
 def start(db: Path, _work: Path) -> dict[str, float]:
     """What `regisseur-app --db DB` does up to a shown, populated start screen (then quits). The Overzicht
     shows the snapshot the previous start kept when the data and the day are unchanged (the discarded
-    warm-up run of run.py is that previous start): a repeated start on the same day."""
-    from regisseur_app.context import AppPaths
+    warm-up run of run.py is that previous start): a repeated start on the same day. Like cli.main, the
+    database check begins before the application's imports."""
+    from regisseur_app.app_paths import AppPaths
+    from regisseur_app.storage import start_check
+
+    paths = AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg")
+    start_check.begin(paths.db_path)
     from regisseur_app.ui.app import _ensure_setup, _open, make_application
     from regisseur_app.ui.instance_lock import InstanceLock
 
     app = make_application()
-    paths = AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg")
     lock = InstanceLock(paths.db_path)
     assert lock.acquire()
     ctx = _open(paths, demo=False)

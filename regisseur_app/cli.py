@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _paths(args: argparse.Namespace):  # noqa: ANN202
-    from regisseur_app.context import AppPaths
+    from regisseur_app.app_paths import AppPaths
 
     return AppPaths.for_db(args.db) if args.db else AppPaths.default(demo=args.demo)
 
@@ -93,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         from regisseur_app.reports.college import command as report_command
 
         return report_command.run(args, _open_context)
+    from regisseur_app.storage import start_check
+
+    paths = _paths(args)
+    start_check.begin(paths.db_path)  # the read-only check runs beside the imports below (open_context waits)
     from regisseur_app.ui.app import run_gui
 
-    return run_gui(_paths(args), demo=args.demo)
+    return run_gui(paths, demo=args.demo)

@@ -7,46 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from regisseur_app import APP_NAME
+from regisseur_app.app_paths import DB_FILE, DEMO_DB_FILE, AppPaths
 from regisseur_app.storage.engine import make_engine
 from regisseur_app.storage.errors import storage_error
 from regisseur_app.storage.generation import install_generation_counter
 
-DB_FILE = "regisseur.sqlite"
-DEMO_DB_FILE = "regisseur-demo.sqlite"
-
-
-@dataclass(frozen=True)
-class AppPaths:
-    db_path: Path
-    backup_dir: Path
-    log_dir: Path
-    config_dir: Path
-
-    @classmethod
-    def for_db(cls, db_path: Path, log_dir: Path | None = None, config_dir: Path | None = None) -> AppPaths:
-        db_path = db_path.expanduser().resolve()
-        return cls(
-            db_path=db_path,
-            backup_dir=db_path.parent / "backups" / db_path.stem,
-            log_dir=log_dir or Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-            config_dir=config_dir or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        )
-
-    @classmethod
-    def default(cls, demo: bool = False) -> AppPaths:
-        data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        return cls.for_db(data_dir / (DEMO_DB_FILE if demo else DB_FILE))
-
+__all__ = ["DB_FILE", "DEMO_DB_FILE", "AppContext", "AppPaths"]
 
 class AppContext:
     def __init__(self, paths: AppPaths, demo: bool = False):

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from regisseur_app.formatting import format_bytes, format_number
+from regisseur_app.storage import start_check
 from regisseur_app.storage.backup import Counted, read_counts
 from regisseur_app.storage.recovery import INDEX_ONLY, OK, Diagnosis, diagnose
 
 log = logging.getLogger(__name__)
 
-FULL_CHECK_AT_START_MAX = 20 * 1024 * 1024  # about 0,5 s of integrity_check
+FULL_CHECK_AT_START_MAX = start_check.FULL_CHECK_AT_START_MAX  # about 0,5 s of integrity_check
 
 
 @dataclass(frozen=True)
@@ -55,23 +56,10 @@ class IntegrityReport:
 
 
 def quick_check(db_path: Path) -> bool:
-    """The check at start, read-only: the full integrity_check on a file up to FULL_CHECK_AT_START_MAX,
-    else SQLite's quick_check (page structure, not the indexes against the rows)."""
-    try:
-        size = db_path.stat().st_size
-    except OSError:
-        return False
-    pragma = "integrity_check" if size <= FULL_CHECK_AT_START_MAX else "quick_check"
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        return conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        conn.close()
+    """The check at start, read-only (storage/start_check.py): the full integrity_check on a file up to
+    FULL_CHECK_AT_START_MAX, else SQLite's quick_check; the verdict of a check begun earlier on a thread
+    when the file did not change since."""
+    return start_check.result(db_path)
 
 
 def needs_background_check(db_path: Path) -> bool:

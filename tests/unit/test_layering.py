@@ -119,4 +119,4 @@ def test_ui_reads_build_no_queries():
 
 def test_context_imports_only_storage():
     """AppContext carries paths, the engine and the session factory: it knows no domain, UI or registry."""
-    assert _ours(PACKAGE / "context.py") <= {"storage"}
+    assert _ours(PACKAGE / "context.py") <= {"storage", "app_paths"}  # app_paths: the paths, stdlib only
