@@ -283,3 +283,32 @@ def test_ten_thousand_rows_with_progress_and_cancel(ctx, built, tmp_path):
     elapsed = time.perf_counter() - started
     assert outcome.added == 10_000
     assert elapsed < 60, elapsed  # read, check and write twice, on a shared 2-core machine
+
+
+def test_limesurvey_answer_codes_map_to_the_options_in_order(ctx, built, tmp_path):
+    """LimeSurvey exports a list question's answers as its answer codes (A1, A2, … by default, in the order
+    of the answers), yes/no as Y/N and a 5-point choice as 1–5."""
+    path = _csv(tmp_path / "results-survey456.csv", (
+        "id,submitdate,lastpage,startlanguage,seed,gemeente,dienst,diensten[SQ001],diensten[SQ002],"
+        "diensten[SQ003],resto,aantal,klus,opm\n"
+        "7,2025-11-20 14:03:12,3,nl,123,24008,A2,Y,,,4,3,Y,\n"
+        "8,2025-11-20 15:00:00,3,nl,456,24008,A3,,Y,Y,1,,N,\n"
+        "9,2025-11-20 16:00:00,3,nl,789,24028,A1,,,Y,5,2,Y,\n"
+        "10,2025-11-20 17:00:00,3,nl,790,24028,A9,,,Y,5,2,Y,\n"), bom=True)
+    plan, _targets, _table_ = _plan(ctx, built, path)
+    assert plan.source == "limesurvey"
+    # A9 names no option of three: listed for the user to map, with its line
+    assert [(v.raw, v.lines) for v in plan.value_issues] == [("A9", [5])]
+    plan.value_issues[0].choice = importer.DROP
+    assert _write(ctx, plan).added == 4
+    single = _table(ctx, built, SINGLE)
+    assert [(r.label, r.counts[0]) for r in single.rows] == [("A", 1), ("B", 1), ("C", 1)]
+    assert [r.counts[0] for r in _table(ctx, built, YESNO).rows] == [3, 1]
+    assert _table(ctx, built, SCALE).summaries[0].mean == pytest.approx((4 + 1 + 5 + 5) / 4)
+
+
+def test_answer_codes_are_only_read_from_limesurvey(ctx, built, tmp_path):
+    path = _csv(tmp_path / "google.csv", "Tijdstempel,Gemeente,Welke dienst?\n20/11/2025 14:03:12,Bekkevoort,A2\n")
+    plan, _targets, _table_ = _plan(ctx, built, path)
+    assert plan.source == "google"
+    assert [v.raw for v in plan.value_issues] == ["A2"]

@@ -42,6 +42,7 @@ FALSE_VALUES = {"0", "n", "no", "nee", "false", "onwaar", ""}
 _SUB = re.compile(r"^(?P<base>.+?)\s*\[(?P<sub>[^\]]+)\]$")
 _TEMPLATE = re.compile(r"^\[(?P<code>[A-Za-z_][A-Za-z0-9_]*)\]")
 _SQ = re.compile(r"^SQ0*(\d+)$", re.IGNORECASE)
+_ANSWER_CODE = re.compile(r"^A0*(\d+)$", re.IGNORECASE)  # LimeSurvey's default answer codes
 _SCALE_VALUE = re.compile(r"^([1-5])(?:[.,]0+)?(?:\s*[-–:.]\s*.*)?$")
 
 
@@ -101,14 +102,17 @@ def _options_by_text(question: QuestionView) -> dict[str, OptionView]:
     return found[1]
 
 
-def option_for(question: QuestionView, text: str) -> OptionView | None:
+def option_for(question: QuestionView, text: str, answer_codes: bool = False) -> OptionView | None:
+    """The option a cell means: its label or code, a sub-question code (`SQ002`: the second option), a
+    scale point, ja/nee; with `answer_codes` (a LimeSurvey export) also LimeSurvey's default answer codes
+    `A1`, `A2`, … (the first, second, … option, in the questionnaire's order)."""
     wanted = fold(text).strip()
     if not wanted:
         return None
     known = _options_by_text(question).get(wanted)
     if known is not None:
         return known
-    sq = _SQ.match(text.strip())
+    sq = _SQ.match(text.strip()) or (_ANSWER_CODE.match(text.strip()) if answer_codes else None)
     if sq and 0 < int(sq.group(1)) <= len(question.options):
         return question.options[int(sq.group(1)) - 1]
     if question.kind == "scale":
@@ -210,17 +214,17 @@ def is_checked(text: str, option: OptionView) -> bool | None:
     return None
 
 
-def split_choices(text: str, question: QuestionView) -> list[str]:
+def split_choices(text: str, question: QuestionView, answer_codes: bool = False) -> list[str]:
     """The parts of a multiple-choice cell: the whole value if it is one option; else split on ';', ',' or
     whitespace (Kobo's choice names), whichever gives most known options."""
     text = text.strip().strip(";").strip()
-    if not text or option_for(question, text):
+    if not text or option_for(question, text, answer_codes):
         return [text] if text else []
     best: list[str] = [text]
     best_known = -1
     for separator in (";", ",", None):
         parts = [p.strip() for p in (text.split(separator) if separator else text.split()) if p.strip()]
-        known = sum(1 for p in parts if option_for(question, p))
+        known = sum(1 for p in parts if option_for(question, p, answer_codes))
         if known > best_known or (known == best_known and known == len(parts) and len(parts) > len(best)):
             best, best_known = parts, known
     return best

@@ -155,7 +155,8 @@ def analyse(session: Session, survey_id: int, table: RawTable, targets: list[Tar
                     issue.lines.append(line)
                     draft.nis = ("?", ("m", key))
             elif target.kind == QUESTION and value:
-                _read_answer(view.question(target.question_id), value, header, line, draft, issues, plan)
+                _read_answer(view.question(target.question_id), value, header, line, draft, issues, plan,
+                             source == "limesurvey")
             elif target.kind == OPTION and value:
                 question = view.question(target.question_id)
                 option = next(o for o in question.options if o.id == target.option_id)
@@ -187,7 +188,8 @@ def _row_hash(headers: list[str], row: list[str]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
 
 
-def _read_answer(question, value: str, header: str, line: int, draft: Draft, issues: dict, plan: ImportPlan) -> None:
+def _read_answer(question, value: str, header: str, line: int, draft: Draft, issues: dict, plan: ImportPlan,
+                 answer_codes: bool = False) -> None:
     if question.kind == NUMBER:
         try:
             draft.answers[question.id] = float(parse_number(value))
@@ -202,10 +204,10 @@ def _read_answer(question, value: str, header: str, line: int, draft: Draft, iss
         else:
             draft.answers[question.id] = value
         return
-    parts = formats.split_choices(value, question) if question.kind == MULTI else [value]
+    parts = formats.split_choices(value, question, answer_codes) if question.kind == MULTI else [value]
     chosen = draft.answers.setdefault(question.id, [])
     for part in parts:
-        option = formats.option_for(question, part)
+        option = formats.option_for(question, part, answer_codes)
         if option is not None:
             chosen.append(option.id)
             continue
