@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.municipalities import Municipality
@@ -33,7 +33,11 @@ from regisseur_app.domain.kbo.nace import section_of
 from regisseur_app.formatting import counted, format_number
 from regisseur_app.storage.engine import fold
 
-BATCH = 5000
+BATCH = 20000
+# the order of the columns of Staged.places() and Staged.activities() (exchange.kbo.reader)
+PLACE_COLUMNS = ["enterprise_number", "nis_code", "kind", "establishment_number", "street", "house_number", "postcode",
+                 "city"]
+ACTIVITY_COLUMNS = ["enterprise_number", "nace_version", "nace_code", "classification"]
 Progress = Callable[[int, str], None]
 
 
@@ -125,6 +129,44 @@ def _batches(rows: Iterable[tuple], make: Callable[[tuple], dict | None]) -> Ite
         yield batch
 
 
+def _bulk_insert(session: Session, table: Table, rows: list[dict] | list[tuple], columns: list[str] | None = None
+                 ) -> None:
+    """INSERT many rows (dicts, or tuples in the order of `columns`) with the driver's executemany: the
+    statement compiled once for the dialect, the columns' own bind processors applied (dates, booleans), none of
+    the per-row parameter handling of a Core executemany (a third of the time spent writing the register)."""
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = columns or list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = list(compiled.positiontup) if dialect.positional else keys
+    if columns is None:
+        rows = [tuple(row[k] for k in order) for row in rows]
+    elif order != keys:
+        at = [keys.index(k) for k in order]
+        rows = [tuple(row[i] for i in at) for row in rows]
+    processors = [table.c[key].type._cached_bind_processor(dialect) for key in order]  # noqa: SLF001
+    if any(processors):
+        rows = [tuple(p(v) if p else v for v, p in zip(row, processors)) for row in rows]
+    if not dialect.positional:
+        rows = [dict(zip(order, row)) for row in rows]
+    conn.exec_driver_sql(str(compiled), rows)
+
+
+def _kept_batches(rows: Iterable[tuple], kept: set[str]) -> Iterator[list[tuple]]:
+    """The staged rows (already in the table's column order) of the enterprises kept, in batches."""
+    batch: list[tuple] = []
+    for row in rows:
+        if row[0] in kept:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
 def replace_register(session: Session, staged: Staged, source_name: str, progress: Progress | None = None,
                      started: datetime | None = None) -> ImportSummary:
     """Replace every KBO table with the staged extract, in the caller's transaction."""
@@ -165,17 +207,12 @@ def replace_register(session: Session, staged: Staged, source_name: str, progres
         return item
 
     for batch in _batches(staged.enterprises(), enterprise):
-        session.execute(insert(KboEnterprise.__table__), batch)
+        _bulk_insert(session, KboEnterprise.__table__, batch)
     step(95, "Vestigingen en activiteiten opslaan…")
-    for batch in _batches(staged.places(), lambda r: None if r[0] not in kept else {
-            "enterprise_number": r[0], "nis_code": r[1], "kind": r[2], "establishment_number": r[3] or "",
-            "street": (r[4] or "")[:200], "house_number": (r[5] or "")[:30], "postcode": (r[6] or "")[:10],
-            "city": (r[7] or "")[:100]}):
-        session.execute(insert(KboPlace.__table__), batch)
-    for batch in _batches(staged.activities(), lambda r: None if r[0] not in kept else {
-            "enterprise_number": r[0], "nace_version": r[1] or "", "nace_code": r[2] or "",
-            "classification": r[3] or ""}):
-        session.execute(insert(KboActivity.__table__), batch)
+    for batch in _kept_batches(staged.places(), kept):
+        _bulk_insert(session, KboPlace.__table__, batch, PLACE_COLUMNS)
+    for batch in _kept_batches(staged.activities(), kept):
+        _bulk_insert(session, KboActivity.__table__, batch, ACTIVITY_COLUMNS)
     candidates.refresh(session)
     persons = 0
     person_rows = []

@@ -78,14 +78,17 @@ class StagedExtract:
             WHERE e.type <> '1' ORDER BY 1""")
 
     def places(self) -> Iterator[tuple]:
+        """In the order of register.PLACE_COLUMNS, texts cut to the columns' lengths."""
         return self.rows("""
-            SELECT replace(p.num, '.', ''), p.nis, p.kind, replace(p.est, '.', ''), p.street, p.house,
-                   p.postcode, p.city
+            SELECT replace(p.num, '.', ''), p.nis, p.kind, coalesce(replace(p.est, '.', ''), ''),
+                   left(coalesce(p.street, ''), 200), left(coalesce(p.house, ''), 30), left(coalesce(p.postcode, ''), 10),
+                   left(coalesce(p.city, ''), 100)
             FROM place p JOIN ent e ON e.num = p.num WHERE e.type <> '1' ORDER BY 1, 3 DESC, 4""")
 
     def activities(self) -> Iterator[tuple]:
+        """In the order of register.ACTIVITY_COLUMNS."""
         return self.rows("""
-            SELECT replace(a.num, '.', ''), a.version, a.code, a.classification
+            SELECT replace(a.num, '.', ''), coalesce(a.version, ''), coalesce(a.code, ''), coalesce(a.classification, '')
             FROM act a JOIN ent e ON e.num = a.num WHERE e.type <> '1' ORDER BY 1, 2, 3""")
 
     def person_counts(self) -> Iterator[tuple]:
