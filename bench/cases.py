@@ -358,4 +358,4 @@ def kpi_progress(db: Path, _work: Path) -> dict[str, float]:
     return {"kpis": seconds}
 
 
-from bench import cases_survey  # noqa: E402,F401  (the survey and MVO cases register themselves)
+from bench import cases_orgs, cases_survey  # noqa: E402,F401  (the list, survey and MVO cases register themselves)

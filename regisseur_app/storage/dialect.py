@@ -9,13 +9,15 @@ no raw DB-API connection, no `?` placeholders. Each helper is a SQL construct co
   days_between(a, b)     CAST(round(julianday(b) - julianday(a)) AS INT)  (CAST(b AS DATE) - CAST(a AS DATE))
   full_scan(q, table)    FROM table NOT INDEXED                           FROM table (the planner decides)
   through_index(q, t, i) FROM t INDEXED BY i                              FROM t (the planner decides)
+  joined_text(x)         group_concat(x, ', ')                            string_agg(x, ', ')
+  after_first_word(x)    the text after the first space (instr/substr)    the same with strpos/substr
 
 tests/unit/test_dialect.py compiles every helper for SQLite and PostgreSQL and runs them on SQLite.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Integer
+from sqlalchemy import Integer, case, func
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import GenericFunction
@@ -41,6 +43,18 @@ class _DaysBetween(GenericFunction):
     type = Integer()
     inherit_cache = True
     name = "days_between"
+
+
+class _JoinedText(GenericFunction):
+    type = String()
+    inherit_cache = True
+    name = "joined_text"
+
+
+class _FirstSpace(GenericFunction):
+    type = Integer()
+    inherit_cache = True
+    name = "first_space"
 
 
 @compiles(_Folded, "sqlite")
@@ -77,6 +91,26 @@ def _days_default(element, compiler, **kw) -> str:  # noqa: ANN001
     return f"(CAST({end} AS DATE) - CAST({start} AS DATE))"
 
 
+@compiles(_JoinedText, "sqlite")
+def _joined_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
+    return f"group_concat({compiler.process(element.clauses, **kw)}, ', ')"
+
+
+@compiles(_JoinedText)
+def _joined_default(element, compiler, **kw) -> str:  # noqa: ANN001
+    return f"string_agg({compiler.process(element.clauses, **kw)}, ', ')"
+
+
+@compiles(_FirstSpace, "sqlite")
+def _first_space_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
+    return f"instr({compiler.process(element.clauses, **kw)}, ' ')"
+
+
+@compiles(_FirstSpace)
+def _first_space_default(element, compiler, **kw) -> str:  # noqa: ANN001
+    return f"strpos({compiler.process(element.clauses, **kw)}, ' ')"
+
+
 def folded(expr: ColumnElement) -> ColumnElement[str]:
     """Accent- and case-insensitive form of a text column (for matching and sorting like a person would)."""
     return _Folded(expr)
@@ -100,6 +134,19 @@ def year_of(expr: ColumnElement) -> ColumnElement[int]:
 def days_between(start: ColumnElement, end: ColumnElement) -> ColumnElement[int]:
     """Whole days from `start` to `end` (dates), rounded."""
     return _DaysBetween(start, end)
+
+
+def joined_text(expr: ColumnElement) -> ColumnElement[str]:
+    """Aggregate: the group's texts joined with ', ', in the order the rows come in (feed it an ordered
+    subquery; NULL for an empty group)."""
+    return _JoinedText(expr)
+
+
+def after_first_word(expr: ColumnElement) -> ColumnElement[str]:
+    """The text after the first space ('' when there is none): 'Jan Van den Broeck' -> 'Van den Broeck', to
+    sort people on their last name."""
+    position = _FirstSpace(expr)
+    return case((position > 0, func.substr(expr, position + 1)), else_="")
 
 
 def full_scan(query: Select, table: FromClause) -> Select:

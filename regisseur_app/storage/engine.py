@@ -16,7 +16,10 @@ def fold(text: str | None) -> str:
     """Lower-case text without accents, for searching and duplicate detection ('Kringwinkel Ré' ~ 're')."""
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # the common case, 3-4x faster: NFKD leaves ASCII alone and casefold() is lower() there
+        return text.lower().strip()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
 

@@ -1,4 +1,5 @@
-"""Base of the list screens: search as you type, filters, a sortable table, archive (undo: the window's Ctrl+Z)."""
+"""Base of the list screens: search as you type, filters, a table sorted and paged by the database (thousands
+of rows open at once), archive (undo: the window's Ctrl+Z)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
 from regisseur_app.ui.page import Command, Page
-from regisseur_app.ui.table_base import ID_ROLE, RowTableModel, fit_columns, read_only_table, sorting_proxy
+from regisseur_app.ui.sql_list_model import SqlListModel
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table
 from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
+FIT_ROWS = 60  # column widths follow the first rows (a screenful and more), not every loaded row
 
 
 class ListPage(Page):
     COMMANDS = frozenset({Command.NEW, Command.SEARCH})
-    """Subclasses set NOUN_SINGULAR/PLURAL, `model`, and implement fetch/open_editor/set_archived.
+    """Subclasses set NOUN_SINGULAR/PLURAL, pass a SqlListModel, and implement make_filter/fetch_ids/fetch_rows,
+    open_editor and set_archived.
 
     `set_archived(ctx, ids, archived) -> int` is an operation (operations.core): it records its own undo step."""
 
@@ -25,12 +29,12 @@ class ListPage(Page):
     NOUN_PLURAL = "items"
     FIRST_STEP = "Klik op ‘Nieuw…’ (Ctrl+N) om er een toe te voegen."
 
-    def __init__(self, ctx: AppContext, model: RowTableModel, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, model: SqlListModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
         model.setParent(self)  # the page owns its model, so Qt deletes both together
-        self.proxy = sorting_proxy(model)
+        self.proxy = model  # what the table shows: the model itself, sorted by the database (no sorting proxy)
         self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken (naam, plaats, KBO-nummer…)")
         self.search_edit.setClearButtonEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -40,6 +44,7 @@ class ListPage(Page):
         self.archived_check.toggled.connect(self._archive_mode_changed)
         self.count_label = QLabel(objectName="count")
         self.table = read_only_table(self.proxy, "table")
+        self.table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         self.new_button = QPushButton("Nieuw…", objectName="new")
         self.new_button.setToolTip("Nieuw (Ctrl+N)")
@@ -72,8 +77,21 @@ class ListPage(Page):
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
 
     # ---- hooks for subclasses -------------------------------------------------------------------
-    def fetch(self, session, text: str, archived: bool) -> list:  # noqa: ANN001
+    def make_filter(self, text: str, archived: bool) -> object:
+        """The filter of the service, from the search text, the archive box and the page's own filters."""
         raise NotImplementedError
+
+    def fetch_ids(self, session, filt, sort: str, descending: bool) -> list[int]:  # noqa: ANN001
+        """Every matching id in the order of `sort` (one of the model's SORT_KEYS)."""
+        raise NotImplementedError
+
+    def fetch_rows(self, session, ids: list[int]) -> list:  # noqa: ANN001
+        """The rows of these ids, in that order."""
+        raise NotImplementedError
+
+    def filters_active(self) -> bool:
+        """Whether a filter of the page's own (a combo box) narrows the list."""
+        return False
 
     def open_editor(self, item_id: int | None) -> None:
         raise NotImplementedError
@@ -87,14 +105,26 @@ class ListPage(Page):
 
     # ---- behaviour ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the list again (a filter or the data changed): the matching ids and the first page."""
         selected = set(self.selected_ids())
-        with self.ctx.reading() as session:
-            rows = self.fetch(session, self.search_edit.text(), self.archived_check.isChecked())
-        self.model.set_rows(rows)
-        fit_columns(self.table)
-        self.count_label.setText(counted(len(rows), self.NOUN_SINGULAR, self.NOUN_PLURAL)
+        filt = self.make_filter(self.search_edit.text(), self.archived_check.isChecked())
+
+        def ids(sort: str, descending: bool) -> list[int]:
+            with self.ctx.reading() as session:
+                return self.fetch_ids(session, filt, sort, descending)
+
+        def rows(wanted: list[int]) -> list:
+            with self.ctx.reading() as session:
+                return self.fetch_rows(session, wanted)
+
+        was_empty = self.model.rowCount() == 0
+        self.model.set_source(ids, rows)
+        if was_empty and self.model.rowCount():
+            fit_columns(self.table)  # once there are rows to measure; later filters keep the widths
+        total = self.model.total
+        self.count_label.setText(counted(total, self.NOUN_SINGULAR, self.NOUN_PLURAL)
                                  + (" in het archief" if self.archived_check.isChecked() else ""))
-        self._show_hint(not rows)
+        self._show_hint(total == 0)
         self._reselect(selected)
 
     def _show_hint(self, empty: bool) -> None:
@@ -104,6 +134,8 @@ class ListPage(Page):
             return
         if text:
             self.empty_hint.setText(f"Geen {self.NOUN_PLURAL} gevonden voor ‘{text}’.")
+        elif self.filters_active():
+            self.empty_hint.setText(f"Geen {self.NOUN_PLURAL} die aan de filters voldoen.")
         elif self.archived_check.isChecked():
             self.empty_hint.setText(f"Er zijn geen gearchiveerde {self.NOUN_PLURAL}.")
         else:
@@ -111,9 +143,8 @@ class ListPage(Page):
         self.empty_hint.show()
 
     def visible_rows(self) -> list:
-        """The rows as shown: filtered and in the current sort order."""
-        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-                for r in range(self.proxy.rowCount())]
+        """Every row that matches, in the current sort order, also those not scrolled to yet (the export)."""
+        return self.model.all_rows()
 
     def selected_ids(self) -> list[int]:
         return [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
@@ -151,8 +182,8 @@ class ListPage(Page):
         if not ids:
             return
         selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
+        for row in range(self.model.rowCount()):  # the rows loaded so far
+            index = self.model.index(row, 0)
             if index.data(ID_ROLE) in ids:
                 selection.select(index, QItemSelectionModel.SelectionFlag.Select
                                  | QItemSelectionModel.SelectionFlag.Rows)

@@ -109,26 +109,33 @@ FIRST_COLUMN = 240
 def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     """Columns as wide as their contents (at most `widest`), and when that is wider than the table, the widest
     columns narrowed to one common width so every column stays on screen (the text elides; the tooltip
-    has it in full); the `main` column (the name, the title) keeps more room than the others. A 1280-px
-    window then shows all columns of the organisation list."""
+    has it in full); the `main` column (the name, the title) keeps more room than the others. A column is
+    not narrowed below its header text (nor below MIN_COLUMN) as long as the headers fit side by side, so a
+    1280-px window shows every column of the organisation list with readable headers."""
     model = table.model()
     count = model.columnCount() if model is not None else 0
     if not count:
         return
     table.resizeColumnsToContents()
+    header = table.horizontalHeader()
     widths = [min(table.columnWidth(c), widest) for c in range(count)]
+    floors = [min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest) for c in range(count)]
     available = table.viewport().width() if table.isVisible() else 0  # hidden: no real width yet
     if available > 0 and sum(widths) > available:
-        first = min(widths[main], FIRST_COLUMN)
-        rest = widths[:main] + widths[main + 1:]
-        low, high = MIN_COLUMN, max(rest, default=MIN_COLUMN)
+        if sum(floors) > available:  # not even the headers fit side by side: the same minimum for all
+            floors = [MIN_COLUMN] * count
+        others = [c for c in range(count) if c != main]
+        first = max(floors[main], min(widths[main], FIRST_COLUMN))
+        if first + sum(floors[c] for c in others) > available:
+            first = floors[main]
+        low, high = MIN_COLUMN, max((widths[c] for c in others), default=MIN_COLUMN)
         while low < high:  # the largest cap with which everything fits
             cap = (low + high + 1) // 2
-            if first + sum(min(w, cap) for w in rest) <= available:
+            if first + sum(max(floors[c], min(widths[c], cap)) for c in others) <= available:
                 low = cap
             else:
                 high = cap - 1
-        widths = [first if c == main else min(w, low) for c, w in enumerate(widths)]
+        widths = [first if c == main else max(floors[c], min(widths[c], low)) for c in range(count)]
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
 

@@ -82,3 +82,20 @@ def test_domain_uses_no_sqlite_spelling():
     offenders = [f"{p.relative_to(package)}: {w}" for folder in ("domain", "exchange", "reports", "operations")
                  for p in (package / folder).rglob("*.py") for w in words if w in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_joined_text_and_after_first_word(tmp_path):
+    from sqlalchemy import func
+
+    from regisseur_app.storage.dialect import after_first_word, joined_text
+
+    engine = _engine(tmp_path)
+    with engine.connect() as conn:
+        ordered = select(THING.c.name).order_by(THING.c.id.desc()).subquery()
+        assert conn.scalar(select(joined_text(ordered.c.name))) == "ÉÉN VZW, Kringwinkel Ré"
+        assert conn.scalar(select(joined_text(THING.c.name)).where(THING.c.id > 5)) is None
+        assert conn.scalars(select(after_first_word(THING.c.name)).order_by(THING.c.id)).all() == ["Ré", "VZW"]
+        assert conn.scalar(select(after_first_word(func.upper("Madonna")))) == ""
+    pg = str(select(joined_text(THING.c.name), after_first_word(THING.c.name)).compile(dialect=postgresql.dialect()))
+    assert "string_agg(thing.name, ', ')" in pg and "strpos(thing.name, ' ')" in pg
+    assert "group_concat" not in pg and "instr(" not in pg

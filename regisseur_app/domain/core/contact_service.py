@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.core.common import escape_like, unknown_municipalities
+from regisseur_app.domain.core.common import unknown_municipalities
+from regisseur_app.domain.core.contact_list import (  # noqa: F401 - the list lives there, callers import it here
+    ContactFilter,
+    ContactRow,
+    list_contacts,
+)
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.core.validation import check_no_national_number, is_valid_email, is_valid_phone
 from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
@@ -27,28 +32,6 @@ class ContactInput:
     notes: str = ""
     archived: bool = False
     no_invitations: bool = False   # "geen uitnodigingen": left out of (bulk) invitations
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    id: int
-    name: str
-    function: str
-    organisation_id: int | None
-    organisation_name: str
-    email: str
-    phone: str
-    municipalities: str
-    archived: bool
-    no_invitations: bool = False
-
-
-@dataclass
-class ContactFilter:
-    text: str = ""
-    organisation_id: int | None = None
-    nis_code: str | None = None
-    archived: bool = False
 
 
 def surname_key(name: str) -> str:
@@ -153,34 +136,6 @@ def find_contact(session: Session, name: str, email: str, organisation_id: int |
     return session.scalar(select(Contact.id).where(
         folded(Contact.name) == fold(name), Contact.organisation_id.is_(organisation_id),
         Contact.erased.is_(False)).limit(1))
-
-
-def list_contacts(session: Session, filt: ContactFilter | None = None) -> list[ContactRow]:
-    filt = filt or ContactFilter()
-    query = (
-        select(Contact)
-        .options(selectinload(Contact.organisation), selectinload(Contact.municipalities))
-        .outerjoin(Organisation, Contact.organisation_id == Organisation.id)
-        .where(Contact.archived.is_(filt.archived), Contact.erased.is_(False))
-        .order_by(folded(Contact.name))
-    )
-    text = fold(filt.text)
-    if text:
-        like = f"%{escape_like(text)}%"
-        query = query.where(or_(*(folded(col).like(like, escape="\\") for col in
-                                  (Contact.name, Contact.function, Contact.email, Organisation.name))))
-    if filt.organisation_id is not None:
-        query = query.where(Contact.organisation_id == filt.organisation_id)
-    if filt.nis_code:
-        query = query.where(Contact.id.in_(select(contact_municipality.c.contact_id).where(
-            contact_municipality.c.nis_code == filt.nis_code)))
-    return [
-        ContactRow(id=c.id, name=c.name, function=c.function, organisation_id=c.organisation_id,
-                   organisation_name=c.organisation.name if c.organisation else "", email=c.email, phone=c.phone,
-                   municipalities=", ".join(sorted(m.name for m in c.municipalities)), archived=c.archived,
-                   no_invitations=c.no_invitations)
-        for c in session.scalars(query)
-    ]
 
 
 def count_contacts(session: Session, archived: bool = False) -> int:

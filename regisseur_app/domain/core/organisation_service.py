@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, CodeItem
-from regisseur_app.domain.core.common import escape_like, unknown_municipalities
+from regisseur_app.domain.core.common import unknown_municipalities
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.core.organisations import Contact, Organisation, organisation_municipality
+from regisseur_app.domain.core.organisation_list import (  # noqa: F401 - the list lives there, callers import it here
+    OrganisationFilter,
+    OrganisationRow,
+    list_organisations,
+)
+from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.core.validation import check_no_national_number, format_kbo, normalize_kbo
 from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
@@ -34,34 +39,6 @@ class OrganisationInput:
     target_group_employees: int | None = None
     website: str = ""
     notes: str = ""
-    archived: bool = False
-
-
-@dataclass(frozen=True)
-class OrganisationRow:
-    id: int
-    name: str
-    kbo_number: str
-    type_label: str
-    street: str
-    postcode: str
-    city: str
-    seat_name: str
-    municipalities: str
-    categories: str
-    target_group_employees: int | None
-    contact_count: int
-    archived: bool
-    website: str = ""
-    notes: str = ""
-
-
-@dataclass
-class OrganisationFilter:
-    text: str = ""
-    type_id: int | None = None
-    nis_code: str | None = None
-    category_id: int | None = None
     archived: bool = False
 
 
@@ -178,43 +155,6 @@ def find_by_name(session: Session, name: str) -> int | None:
     return session.scalar(select(Organisation.id).where(folded(Organisation.name) == wanted).limit(1))
 
 
-def list_organisations(session: Session, filt: OrganisationFilter | None = None) -> list[OrganisationRow]:
-    filt = filt or OrganisationFilter()
-    query = (
-        select(Organisation)
-        .options(selectinload(Organisation.type), selectinload(Organisation.seat),
-                 selectinload(Organisation.municipalities), selectinload(Organisation.categories))
-        .where(Organisation.archived.is_(filt.archived))
-        .order_by(folded(Organisation.name))
-    )
-    text = fold(filt.text)
-    if text:
-        like = f"%{escape_like(text)}%"
-        digits = re.sub(r"\D", "", filt.text)
-        conditions = [folded(Organisation.name).like(like, escape="\\"),
-                      folded(Organisation.city).like(like, escape="\\"),
-                      folded(Organisation.website).like(like, escape="\\")]
-        if len(digits) >= 3:
-            conditions.append(Organisation.kbo_number.like(f"%{digits}%"))
-        query = query.where(or_(*conditions))
-    if filt.type_id:
-        query = query.where(Organisation.type_id == filt.type_id)
-    if filt.nis_code:
-        active_in = select(organisation_municipality.c.organisation_id).where(
-            organisation_municipality.c.nis_code == filt.nis_code)
-        query = query.where(or_(Organisation.seat_nis_code == filt.nis_code, Organisation.id.in_(active_in)))
-    if filt.category_id:
-        query = query.where(Organisation.categories.any(CodeItem.id == filt.category_id))
-    orgs = list(session.scalars(query))
-    counts: dict[int, int] = {}
-    if orgs:
-        counts = {org_id: n for org_id, n in session.execute(
-            select(Contact.organisation_id, func.count()).where(
-                Contact.organisation_id.in_([o.id for o in orgs]), Contact.archived.is_(False))
-            .group_by(Contact.organisation_id))}
-    return [_to_row(o, counts.get(o.id, 0)) for o in orgs]
-
-
 def count_organisations(session: Session, archived: bool = False) -> int:
     return session.scalar(select(func.count()).select_from(Organisation).where(Organisation.archived.is_(archived)))
 
@@ -223,14 +163,3 @@ def known_target_group_employees(session: Session) -> int:
     """The sum of the target-group employees known for the active organisations (unknown ones left out)."""
     return session.scalar(select(func.coalesce(func.sum(Organisation.target_group_employees), 0))
                           .where(Organisation.archived.is_(False))) or 0
-
-
-def _to_row(org: Organisation, contact_count: int) -> OrganisationRow:
-    return OrganisationRow(
-        id=org.id, name=org.name, kbo_number=format_kbo(org.kbo_number), type_label=org.type.label,
-        street=org.street, postcode=org.postcode, city=org.city, seat_name=org.seat.name if org.seat else "",
-        municipalities=", ".join(sorted(m.name for m in org.municipalities)),
-        categories=", ".join(sorted(c.label for c in org.categories)),
-        target_group_employees=org.target_group_employees, contact_count=contact_count, archived=org.archived,
-        website=org.website, notes=org.notes,
-    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, false
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from regisseur_app.domain.core.base import Base, Timestamps
@@ -14,6 +14,7 @@ organisation_municipality = Table(
     Base.metadata,
     Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
     Column("nis_code", ForeignKey("municipality.nis_code", onupdate="CASCADE"), primary_key=True),
+    Index("ix_organisation_municipality_nis_code", "nis_code"),  # the list's filter on a municipality
 )
 
 organisation_category = Table(
@@ -21,6 +22,7 @@ organisation_category = Table(
     Base.metadata,
     Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
     Column("category_id", ForeignKey("code_item.id"), primary_key=True),
+    Index("ix_organisation_category_category_id", "category_id"),  # the list's filter on a category
 )
 
 contact_municipality = Table(
@@ -28,6 +30,7 @@ contact_municipality = Table(
     Base.metadata,
     Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
     Column("nis_code", ForeignKey("municipality.nis_code", onupdate="CASCADE"), primary_key=True),
+    Index("ix_contact_municipality_nis_code", "nis_code"),  # the list's filter on a municipality
 )
 
 

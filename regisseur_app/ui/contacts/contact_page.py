@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import contact_service, municipalities
-from regisseur_app.domain.core.contact_service import ContactFilter
+from regisseur_app.domain.core import contact_list, municipalities
+from regisseur_app.domain.core.contact_list import ContactFilter
 from regisseur_app.formatting import counted
 from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
-from regisseur_app.ui.contacts.table_model import ContactTableModel
+from regisseur_app.ui.contacts.table_model import ContactListModel
 from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
 from regisseur_app.ui.page import Command
@@ -26,7 +26,7 @@ class ContactPage(ImportExportMixin, ListPage):
                   "‘Importeren…’ (Ctrl+I).")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(ctx, ContactTableModel(), parent)
+        super().__init__(ctx, ContactListModel(), parent)
         self.search_edit.setPlaceholderText("Zoeken (naam, functie, e-mail, organisatie…)")
         self.municipality_combo = QComboBox(objectName="municipality_filter")
         self.municipality_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -51,9 +51,17 @@ class ContactPage(ImportExportMixin, ListPage):
         self.municipality_combo.blockSignals(False)
         self.refresh()
 
-    def fetch(self, session, text: str, archived: bool) -> list:  # noqa: ANN001
-        nis = self.municipality_combo.currentData()
-        return contact_service.list_contacts(session, ContactFilter(text=text, nis_code=nis, archived=archived))
+    def make_filter(self, text: str, archived: bool) -> ContactFilter:
+        return ContactFilter(text=text, nis_code=self.municipality_combo.currentData(), archived=archived)
+
+    def filters_active(self) -> bool:
+        return self.municipality_combo.currentData() is not None
+
+    def fetch_ids(self, session, filt: ContactFilter, sort: str, descending: bool) -> list[int]:  # noqa: ANN001
+        return contact_list.contact_ids(session, filt, sort, descending)
+
+    def fetch_rows(self, session, ids: list[int]) -> list:  # noqa: ANN001
+        return contact_list.contact_rows(session, ids)
 
     def open_editor(self, item_id: int | None) -> None:
         dialog = ContactDialog(self.ctx, item_id, parent=self)
@@ -70,7 +78,7 @@ class ContactPage(ImportExportMixin, ListPage):
         if not ids:
             self.status_message.emit("Selecteer eerst een of meer contactpersonen.")
             return
-        names = [r.name for r in self.visible_rows() if r.id in ids]
+        names = [r.name for r in self.model.loaded_rows() if r.id in ids]  # a selection is of loaded rows
         who = names[0] if len(names) == 1 else f"{len(names)} contactpersonen"
         answer = QMessageBox.warning(
             self, "Contactpersoon verwijderen",

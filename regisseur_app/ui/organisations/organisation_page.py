@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import codelists, municipalities, organisation_service
-from regisseur_app.domain.core.organisation_service import OrganisationFilter
+from regisseur_app.domain.core import codelists, municipalities, organisation_list
+from regisseur_app.domain.core.organisation_list import OrganisationFilter
 from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.export_action import ImportExportMixin
 from regisseur_app.ui.list_page import ListPage
 from regisseur_app.ui.organisations.organisation_dialog import OrganisationDialog
-from regisseur_app.ui.organisations.table_model import OrganisationTableModel
+from regisseur_app.ui.organisations.table_model import OrganisationListModel
 from regisseur_app.ui.page import Command
 
 
@@ -25,7 +25,7 @@ class OrganisationPage(ImportExportMixin, ListPage):
                   "‘Importeren…’ (Ctrl+I).")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(ctx, OrganisationTableModel(), parent)
+        super().__init__(ctx, OrganisationListModel(), parent)
         self.type_combo = QComboBox(objectName="type_filter")
         self.municipality_combo = QComboBox(objectName="municipality_filter")
         self.category_combo = QComboBox(objectName="category_filter")
@@ -56,12 +56,20 @@ class OrganisationPage(ImportExportMixin, ListPage):
             combo.blockSignals(False)
         self.refresh()
 
-    def fetch(self, session, text: str, archived: bool) -> list:  # noqa: ANN001
-        return organisation_service.list_organisations(session, OrganisationFilter(
-            text=text, type_id=self.type_combo.currentData(),
-            nis_code=self.municipality_combo.currentData(),
-            category_id=self.category_combo.currentData(),
-            archived=archived))
+    def make_filter(self, text: str, archived: bool) -> OrganisationFilter:
+        return OrganisationFilter(text=text, type_id=self.type_combo.currentData(),
+                                  nis_code=self.municipality_combo.currentData(),
+                                  category_id=self.category_combo.currentData(), archived=archived)
+
+    def filters_active(self) -> bool:
+        return any(combo.currentData() is not None
+                   for combo in (self.type_combo, self.municipality_combo, self.category_combo))
+
+    def fetch_ids(self, session, filt: OrganisationFilter, sort: str, descending: bool) -> list[int]:  # noqa: ANN001
+        return organisation_list.organisation_ids(session, filt, sort, descending)
+
+    def fetch_rows(self, session, ids: list[int]) -> list:  # noqa: ANN001
+        return organisation_list.organisation_rows(session, ids)
 
     def open_editor(self, item_id: int | None) -> None:
         dialog = OrganisationDialog(self.ctx, item_id, parent=self)

@@ -1,0 +1,137 @@
+"""A read-only table model over a list that the database filters and sorts: it keeps the ids of every
+matching row in the shown order (one query; the count is exact) and reads the rows a page at a time as
+the table scrolls (canFetchMore/fetchMore). Clicking a header asks the database for a new order.
+
+Made for lists of thousands of rows (organisations, contacts): opening or filtering reads one list of ids
+and one page of rows, never every row with its relations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from regisseur_app.ui.table_base import ID_ROLE, Column
+
+PAGE_SIZE = 200
+
+# ids(sort key, descending) -> every matching id in that order; rows(ids) -> their rows in that order
+IdsSource = Callable[[str, bool], list[int]]
+RowsSource = Callable[[list[int]], list]
+
+
+class SqlListModel(QAbstractTableModel):
+    """Subclasses set COLUMNS and SORT_KEYS (one sort name per column, or None when not sortable)."""
+
+    COLUMNS: tuple[Column, ...] = ()
+    SORT_KEYS: tuple[str | None, ...] = ()
+
+    def __init__(self, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._rows: list = []
+        self._ids_source: IdsSource | None = None
+        self._rows_source: RowsSource | None = None
+        self.sort_key: str = next(k for k in self.SORT_KEYS if k)
+        self.descending = False
+        self.pages_fetched = 0
+
+    # ---- the source ---------------------------------------------------------------------------------
+    def set_source(self, ids: IdsSource, rows: RowsSource) -> None:
+        """A new filter (or changed data): read the ids in the current order and the first page."""
+        self._ids_source, self._rows_source = ids, rows
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._ids = self._ids_source(self.sort_key, self.descending) if self._ids_source else []
+        self._rows = []
+        self.pages_fetched = 0
+        self._rows = self._next_page()
+        self.endResetModel()
+
+    def _next_page(self) -> list:
+        """The rows of the next page (not yet added). Ids whose row is gone meanwhile are dropped."""
+        start = len(self._rows)
+        wanted = self._ids[start:start + PAGE_SIZE]
+        page = self._rows_source(wanted) if wanted and self._rows_source else []
+        self.pages_fetched += 1
+        if len(page) != len(wanted):
+            found = {row.id for row in page}
+            self._ids[start:start + len(wanted)] = [i for i in wanted if i in found]
+        return page
+
+    @property
+    def total(self) -> int:
+        """How many rows match (loaded or not)."""
+        return len(self._ids)
+
+    def all_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def all_rows(self) -> list:
+        """Every matching row in the shown order, loaded or not (for an export)."""
+        if self._rows_source is None:
+            return []
+        return list(self._rows) + (self._rows_source(self._ids[len(self._rows):]) if self.canFetchMore() else [])
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def loaded_rows(self) -> list:
+        return list(self._rows)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if not self.canFetchMore(parent):
+            return
+        page = self._next_page()
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    # ---- Qt's table interface -------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tooltip: a narrowed header
+            return self.COLUMNS[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell that a narrow column elides
+            return self.extra_data(row, role) or column.display(row) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.extra_data(row, role)
+
+    def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS[column] if 0 <= column < len(self.SORT_KEYS) else None
+        if key is None:
+            return
+        self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        if self._ids_source is not None:
+            self.reload()
