@@ -120,6 +120,8 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     header = table.horizontalHeader()
     widths = [min(table.columnWidth(c), widest) for c in range(count)]
     floors = [min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest) for c in range(count)]
+    if header.stretchLastSection():  # Qt does not stretch the last column below its default size
+        floors[-1] = max(floors[-1], header.defaultSectionSize())
     available = table.viewport().width() if table.isVisible() else 0  # hidden: no real width yet
     if available > 0 and sum(widths) > available:
         if sum(floors) > available:  # not even the headers fit side by side: the same minimum for all
