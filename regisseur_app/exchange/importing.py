@@ -184,7 +184,8 @@ def check_on_duplicate(on_duplicate: str) -> None:
 def row_values(table: RawTable, row: list[str], usable: dict[str, int]) -> dict[str, str]:
     """The mapped cells of a row, with the quote that our own export puts before '=', '+', '-', '@' removed
     (so an exported phone number '+32 ...' or name '=...' imports back as it was)."""
-    return {key: _NEUTRALISED.sub("", row[index], count=1) for key, index in usable.items()}
+    return {key: _NEUTRALISED.sub("", row[index], count=1) if row[index].startswith("'") else row[index]
+            for key, index in usable.items()}
 
 
 def column_label(fields: FieldSet, table: RawTable, usable: dict[str, int], key: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -10,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY, CodeItem
-from regisseur_app.domain.core.common import unknown_municipalities
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisation_list import (  # noqa: F401 - the list lives there, callers import it here
     OrganisationFilter,
@@ -22,6 +22,7 @@ from regisseur_app.domain.core.validation import check_no_national_number, forma
 from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
+POSTCODE_PATTERN = re.compile(r"[1-9]\d{3}")
 WEBSITE_PATTERN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$", re.IGNORECASE)
 
 
@@ -42,7 +43,37 @@ class OrganisationInput:
     archived: bool = False
 
 
-def validate_organisation(session: Session, data: OrganisationInput, own_id: int | None = None) -> dict[str, str]:
+@dataclass(frozen=True)
+class Lookups:
+    """What validation asks the database, as functions: the importer answers them from memory for 10.000
+    rows (reference data and existing organisations read once), the dialog from the database."""
+
+    kbo_owner: Callable[[str], tuple[int, str] | None]  # (id, name) of the organisation with these 10 digits
+    is_type: Callable[[int], bool]  # an organisation type (active or not)
+    is_municipality: Callable[[str], bool]
+    is_category: Callable[[int], bool]  # a service category
+
+
+def database_lookups(session: Session) -> Lookups:
+    def kbo_owner(kbo: str) -> tuple[int, str] | None:
+        row = session.execute(select(Organisation.id, Organisation.name).where(Organisation.kbo_number == kbo)).first()
+        return None if row is None else (row.id, row.name)
+
+    def item_in(list_name: str) -> Callable[[int], bool]:
+        def check(item_id: int) -> bool:
+            item = session.get(CodeItem, item_id)
+            return item is not None and item.list_name == list_name
+        return check
+
+    return Lookups(kbo_owner=kbo_owner, is_type=item_in(ORGANISATION_TYPE),
+                   is_municipality=lambda code: session.get(Municipality, code) is not None,
+                   is_category=item_in(SERVICE_CATEGORY))
+
+
+def validate_organisation(session: Session | None, data: OrganisationInput, own_id: int | None = None,
+                          lookups: Lookups | None = None) -> dict[str, str]:
+    """Dutch messages by field. `lookups` answers what is asked of the database (default: `session`)."""
+    look = lookups or database_lookups(session)
     errors: dict[str, str] = {}
     name = (data.name or "").strip()
     if not name:
@@ -55,26 +86,20 @@ def validate_organisation(session: Session, data: OrganisationInput, own_id: int
         except ValueError as exc:
             errors["kbo_number"] = str(exc)
         else:
-            other = session.execute(
-                select(Organisation.id, Organisation.name).where(Organisation.kbo_number == kbo)
-            ).first()
-            if other is not None and other.id != own_id:
-                errors["kbo_number"] = f"KBO-nummer {format_kbo(kbo)} is al gebruikt door '{other.name}'."
-    type_item = session.get(CodeItem, data.type_id) if data.type_id else None
-    if type_item is None or type_item.list_name != ORGANISATION_TYPE:
+            other = look.kbo_owner(kbo)
+            if other is not None and other[0] != own_id:
+                errors["kbo_number"] = f"KBO-nummer {format_kbo(kbo)} is al gebruikt door '{other[1]}'."
+    if not data.type_id or not look.is_type(data.type_id):
         errors["type_id"] = "Kies een type organisatie."
-    if data.postcode and not re.fullmatch(r"[1-9]\d{3}", data.postcode.strip()):
+    if data.postcode and not POSTCODE_PATTERN.fullmatch(data.postcode.strip()):
         errors["postcode"] = f"Postcode '{data.postcode}' is geen Belgische postcode (4 cijfers, 1000-9999)."
-    if data.seat_nis_code and session.get(Municipality, data.seat_nis_code) is None:
+    if data.seat_nis_code and not look.is_municipality(data.seat_nis_code):
         errors["seat_nis_code"] = f"Onbekende gemeente (NIS-code {data.seat_nis_code})."
-    unknown = unknown_municipalities(session, data.municipality_codes)
+    unknown = [code for code in data.municipality_codes if not look.is_municipality(code)]
     if unknown:
         errors["municipality_codes"] = f"Onbekende gemeente(n): {', '.join(unknown)}."
-    if data.category_ids:
-        found = set(session.scalars(select(CodeItem.id).where(
-            CodeItem.id.in_(data.category_ids), CodeItem.list_name == SERVICE_CATEGORY)))
-        if found != set(data.category_ids):
-            errors["category_ids"] = "Een gekozen dienstencategorie bestaat niet meer."
+    if not all(look.is_category(item_id) for item_id in data.category_ids):
+        errors["category_ids"] = "Een gekozen dienstencategorie bestaat niet meer."
     if data.target_group_employees is not None and not 0 <= data.target_group_employees <= 100_000:
         errors["target_group_employees"] = "Het aantal doelgroepwerknemers moet tussen 0 en 100.000 liggen."
     if data.website and not WEBSITE_PATTERN.match(data.website.strip()):
@@ -105,18 +130,21 @@ def save_organisation(session: Session, data: OrganisationInput, org_id: int | N
 
 
 def apply_fields(org: Organisation, data: OrganisationInput) -> None:
-    """Copy the plain (non-relation) fields of validated input onto `org`; shared with the importer."""
-    org.name = data.name.strip()
-    org.kbo_number = normalize_kbo(data.kbo_number) if (data.kbo_number or "").strip() else None
-    org.type_id = data.type_id
-    org.street = data.street.strip()
-    org.postcode = data.postcode.strip()
-    org.city = data.city.strip()
-    org.seat_nis_code = data.seat_nis_code or None
-    org.target_group_employees = data.target_group_employees
-    org.website = data.website.strip()
-    org.notes = data.notes.strip()
-    org.archived = data.archived
+    """Copy the plain (non-relation) fields of validated input onto `org`."""
+    for key, value in column_values(data).items():
+        setattr(org, key, value)
+
+
+def column_values(data: OrganisationInput) -> dict[str, object]:
+    """The organisation table's plain columns for validated input (the importer inserts these in bulk)."""
+    return {
+        "name": data.name.strip(),
+        "kbo_number": normalize_kbo(data.kbo_number) if (data.kbo_number or "").strip() else None,
+        "type_id": data.type_id, "street": data.street.strip(), "postcode": data.postcode.strip(),
+        "city": data.city.strip(), "seat_nis_code": data.seat_nis_code or None,
+        "target_group_employees": data.target_group_employees, "website": data.website.strip(),
+        "notes": data.notes.strip(), "archived": data.archived,
+    }
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationInput | None:
