@@ -32,12 +32,28 @@ def copy_survey(op: Op, survey_id: int, year: int | None = None) -> int:
 
 @operation(changes={TOPIC})
 def save_section(op: Op, survey_id: int, title: str, section_id: int | None = None) -> int:
-    return questionnaire.save_section(op.session, survey_id, title, section_id)
+    """A new section, or a renamed one (undoable)."""
+    before = questionnaire.section_snapshot(op.session, section_id) if section_id else None
+    saved = questionnaire.save_section(op.session, survey_id, title, section_id)
+    if before is not None and before.title != title.strip():
+        op.undoable("rubriek hernoemen", undo=lambda ctx: save_section(ctx, survey_id, before.title, section_id),
+                    redo=lambda ctx: save_section(ctx, survey_id, title, section_id))
+    return saved
 
 
 @operation(changes={TOPIC})
 def delete_section(op: Op, section_id: int) -> None:
+    """Delete a section (its questions stay, without section); undo puts it back with its questions."""
+    before = questionnaire.section_snapshot(op.session, section_id)
     questionnaire.delete_section(op.session, section_id)
+    if before is not None:
+        op.undoable("rubriek verwijderen", undo=lambda ctx: restore_section(ctx, before),
+                    redo=lambda ctx: delete_section(ctx, section_id))
+
+
+@operation(changes={TOPIC})
+def restore_section(op: Op, snapshot: questionnaire.SectionSnapshot) -> None:
+    questionnaire.restore_section(op.session, snapshot)
 
 
 @operation(changes={TOPIC})

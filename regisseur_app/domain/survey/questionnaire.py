@@ -142,6 +142,8 @@ def save_section(session: Session, survey_id: int, title: str, section_id: int |
         raise ValidationError(errors)
     if section_id:
         section = session.get(SurveySection, section_id)
+        if section is None or section.survey_id != survey_id:
+            raise ValidationError({"title": "Deze rubriek bestaat niet meer."})
         section.title = title
         return section.id
     last = session.scalar(select(func.max(SurveySection.position)).where(SurveySection.survey_id == survey_id))
@@ -151,10 +153,55 @@ def save_section(session: Session, survey_id: int, title: str, section_id: int |
     return section.id
 
 
+@dataclass(frozen=True)
+class SectionSnapshot:
+    """A section as it was before it was deleted, with its questions: enough to put it back (undo)."""
+
+    id: int
+    survey_id: int
+    position: int
+    title: str
+    question_ids: tuple[int, ...]
+
+
+def section_snapshot(session: Session, section_id: int) -> SectionSnapshot | None:
+    section = session.get(SurveySection, section_id)
+    if section is None:
+        return None
+    questions = session.scalars(select(SurveyQuestion.id).where(SurveyQuestion.section_id == section_id)
+                                .order_by(SurveyQuestion.position))
+    return SectionSnapshot(section.id, section.survey_id, section.position, section.title, tuple(questions))
+
+
 def delete_section(session: Session, section_id: int) -> None:
+    """Delete a section; its questions stay, without a section."""
     section = session.get(SurveySection, section_id)
     if section is not None:
+        for question in session.scalars(select(SurveyQuestion).where(SurveyQuestion.section_id == section_id)):
+            question.section_id = None
         session.delete(section)
+        session.flush()
+
+
+def restore_section(session: Session, snapshot: SectionSnapshot) -> None:
+    """Put a deleted section back, with its id, place and the questions that were in it (still there)."""
+    if session.get(Survey, snapshot.survey_id) is None:
+        raise ValidationError({"title": "De peiling van deze rubriek bestaat niet meer."})
+    if session.get(SurveySection, snapshot.id) is None:
+        session.add(SurveySection(id=snapshot.id, survey_id=snapshot.survey_id, position=snapshot.position,
+                                  title=snapshot.title))
+        session.flush()
+    for question in session.scalars(select(SurveyQuestion).where(SurveyQuestion.id.in_(snapshot.question_ids),
+                                                                 SurveyQuestion.survey_id == snapshot.survey_id)):
+        question.section_id = snapshot.id
+    session.flush()
+
+
+def section_question_counts(session: Session, survey_id: int) -> dict[int, int]:
+    """Per section of the survey: how many questions are in it."""
+    return dict(session.execute(select(SurveyQuestion.section_id, func.count()).where(
+        SurveyQuestion.survey_id == survey_id, SurveyQuestion.section_id.is_not(None))
+        .group_by(SurveyQuestion.section_id)).all())
 
 
 def _next_code(session: Session, survey_id: int) -> str:

@@ -1,5 +1,5 @@
-"""Vragenlijst: the questions of the survey in order (new, edit, delete, move up/down, sections) and the
-ways out to respondents (printable PDF, XLSForm for KoboToolbox/ODK, Excel template)."""
+"""Vragenlijst: the questions of the survey in order (new, edit, delete, move up/down; sections: new,
+rename, delete) and the ways out to respondents (printable PDF, XLSForm for KoboToolbox/ODK, Excel template)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ class BuilderTab(QWidget):
                                  ("edit_question", "Bewerken…", self.edit_selected),
                                  ("delete_question", "Verwijderen…", self.delete_selected),
                                  ("up", "Omhoog", lambda: self.move(-1)), ("down", "Omlaag", lambda: self.move(1)),
-                                 ("new_section", "Nieuwe rubriek…", self.new_section)):
+                                 ("new_section", "Nieuwe rubriek…", self.new_section),
+                                 ("sections", "Rubrieken…", self.edit_sections)):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -160,3 +161,12 @@ class BuilderTab(QWidget):
             QMessageBox.warning(self, "Rubriek niet bewaard", "\n".join(exc.errors.values()))
             return
         self.status_message.emit(f"Rubriek '{title.strip()}' toegevoegd; kies ze bij een vraag.")
+
+    def edit_sections(self) -> None:
+        """Rename or delete rubrieken (SectionsDialog); the questions show the new names at once."""
+        if self.survey_id is None:
+            return
+        from regisseur_app.ui.survey.sections_dialog import SectionsDialog
+
+        SectionsDialog(self.ctx, self.survey_id, self).exec()
+        self.refresh()
