@@ -11,15 +11,8 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.mvo import links
 from regisseur_app.domain.mvo.indicators import list_indicators
-from regisseur_app.domain.mvo.overview import (
-    KEY_CODES,
-    OrganisationFigures,
-    organisation_figures,
-    reported_years,
-    summable,
-)
+from regisseur_app.domain.mvo.overview import KEY_CODES, organisation_figures, reported_years, summable, trend
 from regisseur_app.formatting import counted, format_number
-from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import BarChart, Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "mvo", "Maatschappelijk verantwoord ondernemen"
@@ -30,32 +23,14 @@ FOOTNOTE = ("Cijfers zoals de organisaties ze opgaven; een organisatie telt mee 
             "gaven.")
 
 
-def _figures(session: Session, year: int, nis_code: str | None) -> list[OrganisationFigures]:
-    """`organisation_figures` once per year and scope in a session: the table, the change against the year
-    before and the trend chart all read the same years."""
-    return memo(session, ("mvo_figures", year, nis_code), lambda: organisation_figures(session, year, nis_code))
-
-
-def _trend(session: Session, years: list[int], nis_code: str | None, indicators: dict,
-           codes: tuple[str, ...]) -> dict[str, list[float | None]]:
-    """Per indicator the total (or average for non-summable ones) per year: `overview.trend`, from the
-    figures already worked out for the section."""
-    result: dict[str, list[float | None]] = {code: [] for code in codes if code in indicators}
-    for year in years:
-        figures = _figures(session, year, nis_code)
-        for code in result:
-            result[code].append(_aggregate(indicators[code], [f.numbers.get(code) for f in figures]))
-    return result
-
-
 def build(session: Session, scope: Scope) -> SectionContent:
     year = scope.end.year
-    figures = _figures(session, year, scope.nis_code)
+    figures = organisation_figures(session, year, scope.nis_code)
     where = "de regio" if scope.is_region else scope.name
     if not figures:
         return no_data(KEY, TITLE, f"Voor {year} zijn er geen MVO-cijfers van organisaties die in {where} actief "
                                    "zijn.")
-    before = {f.row.id: f for f in _figures(session, year - 1, scope.nis_code)}
+    before = {f.row.id: f for f in organisation_figures(session, year - 1, scope.nis_code)}
     indicators = {i.code: i for i in list_indicators(session, include_inactive=True)}
     codes = [c for c in KEY_CODES if c in indicators]
     key_rows = []
@@ -85,7 +60,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
               f.numbers.get("vermeden_co2")] for f in figures]),
     ]
     years = [y for y in reported_years(session) if year - 4 <= y <= year]
-    series = _trend(session, years, scope.nis_code, indicators, ("vermeden_co2", "ton_hergebruikt"))
+    series = trend(session, years, scope.nis_code, ("vermeden_co2", "ton_hergebruikt"))
     if len(years) > 1 and any(v for v in series.get("vermeden_co2", []) if v):
         blocks.append(BarChart(f"Hergebruik en vermeden CO₂ in {where}", [str(y) for y in years], [
             ("Ton hergebruikt", [v or 0.0 for v in series["ton_hergebruikt"]]),
