@@ -120,20 +120,31 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
 
 
 def pdf_table(table: Table, width: float) -> RLTable:
+    """Header cells are paragraphs (they wrap at spaces); a body cell that fits on one line is drawn as plain
+    text in the table's font (the cell style below), which reportlab lays out without parsing and wrapping a
+    paragraph: most cells of a report are such short texts and numbers. Longer texts wrap as paragraphs."""
     widths, size = column_widths(table, width)
     st = _styles(size)
-    body = [[Paragraph(_esc(header_text(c)), st["head_num" if c.numeric else "head"]) for c in table.columns]]
+    body: list[list] = [[Paragraph(_esc(header_text(c)), st["head_num" if c.numeric else "head"])
+                         for c in table.columns]]
     last = len(table.rows) - 1
     for r, row in enumerate(table.rows):
         bold = table.total_row and r == last
-        line = []
+        font = FONT_BOLD if bold else FONT
+        line: list = []
         for i, column in enumerate(table.columns):
-            value = row[i] if i < len(row) else None
-            key = ("total" if bold else "cell") if not column.numeric else ("total_num" if bold else "num")
-            line.append(Paragraph(_esc(cell_text(value, column)), st[key]))
+            text = cell_text(row[i] if i < len(row) else None, column)
+            if "\n" not in text and stringWidth(text, font, size) <= widths[i] - 2 * PAD:
+                line.append(text)
+            else:
+                key = ("total" if bold else "cell") if not column.numeric else ("total_num" if bold else "num")
+                line.append(Paragraph(_esc(text), st[key]))
         body.append(line)
     result = RLTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    leading = st["cell"].leading
     commands = [
+        ("FONT", (0, 1), (-1, -1), FONT, size, leading),  # the plain-text cells, as the paragraphs
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(table.columns) if c.numeric],
         ("BACKGROUND", (0, 0), (-1, 0), BRAND),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
@@ -146,6 +157,6 @@ def pdf_table(table: Table, width: float) -> RLTable:
     for index in range(2, len(body), 2):
         commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
     if table.total_row and len(body) > 1:
-        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, BRAND))
+        commands += [("LINEABOVE", (0, -1), (-1, -1), 1, BRAND), ("FONT", (0, -1), (-1, -1), FONT_BOLD, size, leading)]
     result.setStyle(TableStyle(commands))
     return result
