@@ -77,16 +77,15 @@ SE_TYPES = ("maatwerkbedrijf", "maatwerkafdeling", "lde", "arbeidszorg", "kringw
 SAME_IN_EVERY_TOWN = ("events_network_held", "events_mvo_held")
 
 
-def demo_sources(session: Session | None = None) -> kpis.Sources:
+def demo_sources() -> kpis.Sources:
     """The computed KPI sources of the features whose demo data this version holds (the domain knows no
-    registry), for loading the default plan. The survey's response rate and the MVO reports are computed by
-    the sources those features register in their report layer, which the domain may not import: they are
-    named here (so the default plan keeps their KPIs) when the survey or MVO demo left data; the app
-    computes their values with the registered sources as for every KPI."""
+    registry): the default plan's KPIs on other sources are left out of the demo."""
     from regisseur_app.domain.core import kpi_sources as core
     from regisseur_app.domain.events import kpi_sources as events
+    from regisseur_app.domain.mvo import kpi_sources as mvo
     from regisseur_app.domain.plan import kpi_sources as plan
     from regisseur_app.domain.referrals import kpi_sources as referrals
+    from regisseur_app.domain.survey import kpi_sources as survey
 
     functions = {"events_network_held": events.network_events_held, "events_mvo_held": events.mvo_events_held,
                  "events_participants": events.participants_from_municipalities,
@@ -95,38 +94,16 @@ def demo_sources(session: Session | None = None) -> kpis.Sources:
                  "referrals_started": referrals.referrals_started,
                  "referrals_doorstroom": referrals.referrals_doorstroom,
                  "plan_new_collaborations": plan.new_collaborations, "plan_assignment_value": plan.assignment_value,
-                 "plan_jobs": plan.jobs}
-    result = {key: kpis.KpiSource(key, key, "", fn) for key, fn in functions.items()}
-    if session is not None:
-        for key in _feature_sources_with_data(session):
-            result[key] = kpis.KpiSource(key, key, "", _registered_by_the_feature(key))
-    return result
-
-
-def _feature_sources_with_data(session: Session) -> list[str]:
-    from regisseur_app.domain.mvo.models import MvoValue
-    from regisseur_app.domain.survey.models import SurveyResponse
-
-    found = []
-    if session.scalar(select(SurveyResponse.id).limit(1)) is not None:
-        found.append("survey_response_rate")
-    if session.scalar(select(MvoValue.id).limit(1)) is not None:
-        found.append("mvo_reports_complete")
-    return found
-
-
-def _registered_by_the_feature(key: str):  # noqa: ANN202
-    def compute(_session, _year, _nis_code):  # noqa: ANN001, ANN202
-        raise LookupError(f"De KPI-bron {key} wordt berekend met de bronnen die de modules registreren.")
-
-    return compute
+                 "plan_jobs": plan.jobs, "survey_response_rate": survey.response_rate,
+                 "mvo_reports_complete": mvo.reports_complete}
+    return {key: kpis.KpiSource(key, key, "", fn) for key, fn in functions.items()}
 
 
 def populate_demo(session: Session, seed: int, today: date | None = None) -> None:
     today = today or date.today()
     rng = random.Random(seed + 13)
     if not service.has_plan(session):
-        load_default_plan(session, START_YEAR, sources=demo_sources(session))
+        load_default_plan(session, START_YEAR, sources=demo_sources())
     _progress(session, rng, today)
     _links(session)
     _town_targets(session)

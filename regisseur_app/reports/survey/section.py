@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.survey import dataset, needs, respondents, stats
 from regisseur_app.domain.survey.models import NUMBER, SCALE, TEXT, Survey, SurveyResponse
 from regisseur_app.formatting import counted
+from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "survey", "Behoeftepeiling"
@@ -32,7 +33,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
     blocks: list = []
     messages: list[str] = []
     for survey in surveys:
-        region = dataset.load(session, survey.id)
+        region = memo(session, ("survey_dataset", survey.id), lambda s=survey: dataset.load(session, s.id))
         local = dataset.load(session, survey.id, scope.nis_code) if scope.nis_code else region
         if not local.responses:
             continue
@@ -61,7 +62,8 @@ def build(session: Session, scope: Scope) -> SectionContent:
     if not blocks:
         return no_data(KEY, TITLE, f"Er zijn geen antwoorden op een behoeftepeiling uit {scope.name} in "
                                    f"{scope.period_label}.")
-    need_rows = [r for r in needs.need_rows(session, max(s.year for s in surveys))
+    latest = max(s.year for s in surveys)
+    need_rows = [r for r in memo(session, ("survey_need_rows", latest), lambda: needs.need_rows(session, latest))
                  if scope.is_region or r.nis_code == scope.nis_code]
     if need_rows:
         blocks.append(Table("Gemeten nood per dienstencategorie",
