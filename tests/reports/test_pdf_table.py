@@ -32,9 +32,13 @@ def test_header_words_fit_whole_even_when_the_font_must_shrink():
 def test_numbers_and_their_headers_are_right_aligned_in_nl_be():
     table = pdf_table(Table("t", [Column("Naam"), Column("Bedrag", True, 2)], [["a", 1234.5]]), 400)
     head, row = table._cellvalues[0], table._cellvalues[1]
-    assert head[1].style.alignment == TA_RIGHT and row[1].style.alignment == TA_RIGHT
-    assert head[0].style.alignment != TA_RIGHT
-    assert row[1].getPlainText() == "1.234,50"
+    assert head[1].style.alignment == TA_RIGHT and head[0].style.alignment != TA_RIGHT
+    # a short body cell is plain text aligned by the cell style; a long one a paragraph aligned by its style
+    assert row[1] == "1.234,50" and table._cellStyles[1][1].alignment == "RIGHT"
+    assert table._cellStyles[1][0].alignment != "RIGHT"
+    long = pdf_table(Table("t", [Column("Naam"), Column("Bedrag", True, 2)],
+                           [["een naam die veel te lang is voor de smalle kolom " * 3, 1234.5]]), 200)
+    assert long._cellvalues[1][0].style.alignment != TA_RIGHT and long._cellvalues[1][1] == "1.234,50"
 
 
 def test_a_long_table_repeats_its_header_on_every_page(tmp_path):
