@@ -12,18 +12,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regisseur_app.domain.referrals import retention
-from regisseur_app.domain.referrals import service as svc
-from regisseur_app.domain.referrals.service import ReferralInput, StepInput
 from regisseur_app.domain.referrals.settings import ReferralSettings, save_settings
 from regisseur_app.operations.base import Op, operation
 
 if TYPE_CHECKING:
     from regisseur_app.context import AppContext
+    from regisseur_app.domain.referrals.service import ReferralInput, StepInput
+
+# domain.referrals.service (and its queries) is imported by the actions that use it: the open hook below
+# runs on every start and needs only the erasure register
+
+
+def _service():  # noqa: ANN202
+    from regisseur_app.domain.referrals import service
+
+    return service
 
 
 @operation(changes={"referrals"})
 def save_referral(op: Op, data: ReferralInput, referral_id: int | None = None) -> tuple[int, str]:
     """A new referral (a fresh pseudonymous code) or changed data of one; returns (id, code)."""
+    svc = _service()
     if referral_id is None:
         return svc.create_referral(op.session, data)
     svc.update_referral(op.session, referral_id, data)
@@ -33,6 +42,7 @@ def save_referral(op: Op, data: ReferralInput, referral_id: int | None = None) -
 @operation(changes={"referrals"})
 def add_step(op: Op, referral_ids: list[int], step: StepInput) -> int:
     """The next step for one referral, or the same step for several at once (all or none). Returns how many."""
+    svc = _service()
     if len(referral_ids) == 1:
         svc.add_step(op.session, referral_ids[0], step)
         return 1
@@ -41,7 +51,7 @@ def add_step(op: Op, referral_ids: list[int], step: StepInput) -> int:
 
 @operation(changes={"referrals"})
 def undo_last_step(op: Op, referral_id: int) -> str:
-    return svc.undo_last_step(op.session, referral_id)
+    return _service().undo_last_step(op.session, referral_id)
 
 
 @operation(changes={"referral_settings"})

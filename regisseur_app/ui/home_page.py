@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from regisseur_app import __version__, features
 from regisseur_app.context import AppContext
-from regisseur_app.domain.core import contact_service, home_snapshot, municipalities, organisation_service
+from regisseur_app.domain.core import home_snapshot
 from regisseur_app.domain.core.setup import association_name
 from regisseur_app.features.spec import resolve
 from regisseur_app.formatting import format_number
@@ -116,6 +116,8 @@ class HomePage(Page):
             return True
 
     def _load_header(self, session) -> dict:  # noqa: ANN001  (a read-only Session)
+        from regisseur_app.domain.core import contact_service, municipalities, organisation_service
+
         return {"name": association_name(session),
                 "municipalities": [m.name for m in municipalities.list_municipalities(session,
                                                                                       participating_only=True)],

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from regisseur_app.domain.events.follow_up import ActionRow
 from regisseur_app.formatting import format_date
 from regisseur_app.ui.table_base import Column, RowTableModel
+
+if TYPE_CHECKING:  # the rows' type only: the Overzicht imports this model without the events modules
+    from regisseur_app.domain.events.follow_up import ActionRow
 
 DESCRIPTION, OWNER, DUE, STATUS, ORGANISATIONS = range(5)
 

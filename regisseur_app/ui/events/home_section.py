@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
+from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,14 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.events import follow_up, obligations
-from regisseur_app.domain.events.service import EventFilter, list_events
-from regisseur_app.formatting import format_datetime
 from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
 from regisseur_app.ui.table_base import sorting_proxy
 
-STATE_STYLE = {obligations.MET: ("✔", "#1b7a3a"), obligations.PLANNED: ("◷", "#a15c00"),
-               obligations.TO_PLAN: ("…", "#a15c00"), obligations.NOT_MET: ("✘", "#b00020")}
 MAX_ROWS_SHOWN = 8
 UPCOMING_SHOWN = 5
 
@@ -62,7 +58,7 @@ class EventsHomeSection(QFrame):
         layout.addWidget(self.overdue_label)
         layout.addWidget(self.table)
 
-    SNAPSHOT_VERSION = 1
+    SNAPSHOT_VERSION = 2
 
     def refresh(self) -> None:
         with self.ctx.reading() as session:
@@ -71,14 +67,21 @@ class EventsHomeSection(QFrame):
 
     def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
         """What the section shows, as JSON-able values (the start screen keeps it per data generation until
-        `expires`: the end of the first upcoming event, when the list of upcoming events changes)."""
+        `expires`: the end of the first upcoming event, when the list of upcoming events changes). The events
+        modules are imported here: a start that shows the kept snapshot does not need them."""
+        from regisseur_app.domain.events import follow_up, obligations
+        from regisseur_app.domain.events.service import EventFilter, list_events
+        from regisseur_app.formatting import format_datetime
+
+        style = {obligations.MET: ("✔", "#1b7a3a"), obligations.PLANNED: ("◷", "#a15c00"),
+                 obligations.TO_PLAN: ("…", "#a15c00"), obligations.NOT_MET: ("✘", "#b00020")}
         year = today.year
         results = obligations.yearly_obligations(session, year - 1) + obligations.yearly_obligations(session, year)
         overdue = follow_up.overdue_actions(session, today)
         upcoming = list_events(session, EventFilter(when="upcoming", include_cancelled=False))
         ends = [e.ends_at for e in upcoming]
         return {
-            "obligations": [{"key": r.key, "year": r.year, "title": r.title, "state": r.state,
+            "obligations": [{"key": r.key, "year": r.year, "title": r.title, "style": list(style[r.state]),
                              "state_label": r.state_label, "type_labels": r.type_labels,
                              "events": "; ".join(e.text() for e in r.events)} for r in results],
             "overdue": [_action_json(a) for a in overdue],
@@ -91,7 +94,7 @@ class EventsHomeSection(QFrame):
         while self.obligations_grid.count():
             self.obligations_grid.takeAt(0).widget().deleteLater()
         for row, result in enumerate(data["obligations"]):
-            mark, colour = STATE_STYLE[result["state"]]
+            mark, colour = result["style"]
             state = QLabel(f"<b style='color:{colour}'>{mark} {result['state_label']}</b>")
             state.setObjectName(f"obligation_{result['key']}_{result['year']}")
             events = result["events"] or "geen evenement gepland"
@@ -133,14 +136,15 @@ class EventsHomeSection(QFrame):
         self.refresh()
 
 
-def _action_json(a: follow_up.ActionRow) -> dict:
+def _action_json(a) -> dict:  # noqa: ANN001  (a follow_up.ActionRow)
     return {field.name: (value.isoformat() if isinstance(value, date) else value)
             for field in fields(a) for value in (getattr(a, field.name),)}
 
 
-def _action_row(data: dict) -> follow_up.ActionRow:
+def _action_row(data: dict) -> SimpleNamespace:
+    """The fields of a follow_up.ActionRow again, for the table model (which reads attributes)."""
     dates = {"event_date", "due_date", "completed_on"}
-    return follow_up.ActionRow(**{k: (date.fromisoformat(v) if k in dates and v else v) for k, v in data.items()})
+    return SimpleNamespace(**{k: (date.fromisoformat(v) if k in dates and v else v) for k, v in data.items()})
 
 
 def make_section(ctx: AppContext) -> QWidget:

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.mvo.overview import organisation_figures
 from regisseur_app.formatting import format_number
 
 MAX_NAMES = 6
@@ -36,6 +35,8 @@ class MvoHomeSection(QFrame):
 
     def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
         """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+        from regisseur_app.domain.mvo.overview import organisation_figures  # not needed to show a snapshot
+
         year = today.year - 1
         figures = organisation_figures(session, year)
         return {"year": year, "count": len(figures),

@@ -17,15 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.plan import due, kpis, subsidy
-from regisseur_app.domain.plan.first_steps import first_steps
-from regisseur_app.domain.plan.service import has_plan
-from regisseur_app.domain.plan.settings import plan_period
-from regisseur_app.formatting import format_number
-from regisseur_app.reports.plan.sources import registered_sources
-from regisseur_app.ui.plan.common import CHECK_STYLE
 from regisseur_app.ui.plan.home_tables import DueTable, KpiProgressTable
-from regisseur_app.ui.plan.kpi_format import kpi_number
 
 HEADING = "font-size: 13pt; font-weight: bold; color: #1f4e79;"
 MAX_DUE = 8
@@ -70,7 +62,7 @@ class PlanHomeSection(QFrame):
         self.chips: dict[str, QPushButton] = {}
 
     # -- refresh: load (plain data, kept in the start screen's snapshot) and show -------------------
-    SNAPSHOT_VERSION = 1
+    SNAPSHOT_VERSION = 2
 
     def refresh(self) -> None:
         with self.ctx.reading() as session:
@@ -78,7 +70,17 @@ class PlanHomeSection(QFrame):
         self.show_data(data)
 
     def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
-        """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+        """What the section shows, as JSON-able values (the start screen keeps it per data generation).
+        The plan's modules are imported here: a start that shows the kept snapshot does not need them."""
+        from regisseur_app.domain.plan import due, kpis, subsidy
+        from regisseur_app.domain.plan.first_steps import first_steps
+        from regisseur_app.domain.plan.service import has_plan
+        from regisseur_app.domain.plan.settings import plan_period
+        from regisseur_app.formatting import format_number
+        from regisseur_app.reports.plan.sources import registered_sources
+        from regisseur_app.ui.plan.common import CHECK_STYLE, KPI_COLOURS, STATUS_COLOURS
+        from regisseur_app.ui.plan.kpi_format import kpi_number
+
         steps = [{"key": s.key, "text": s.text, "done": s.done, "page": s.page, "tab": s.tab}
                  for s in first_steps(session, today)]
         data: dict = {"year": today.year, "steps": steps, "planned": has_plan(session)}
@@ -87,21 +89,22 @@ class PlanHomeSection(QFrame):
         period = plan_period(session)
         data["period_covers"] = period is not None and period.covers(today.year)
         data["period_label"] = period.label if period else "–"
+        checks = subsidy.check(session, today.year, today)
         data["checks"] = [{"nis_code": c.nis_code, "municipality": c.municipality, "state": c.state,
-                           "state_label": c.state_label,
-                           "missing": [p.priority for p in c.priorities if p.state != subsidy.MET]}
-                          for c in subsidy.check(session, today.year, today)]
+                           "state_label": c.state_label, "met": c.state == subsidy.MET,
+                           "style": list(CHECK_STYLE[c.state]),
+                           "missing": [p.priority for p in c.priorities if p.state != subsidy.MET]} for c in checks]
         progress = kpis.progress(session, today.year, None, today, sources=registered_sources())
         data["kpis"] = [{"kpi_id": p.kpi_id, "title": p.title, "objective_number": p.objective_number,
                          "value": kpi_number(p.value, p.unit), "target": kpi_number(p.target, p.unit),
                          "ratio": "" if p.ratio is None else f"{format_number(p.ratio * 100)} %",
-                         "state": p.state, "state_label": p.state_label,
+                         "state_label": p.state_label, "colour": KPI_COLOURS[p.state],
                          "good": p.state in (kpis.REACHED, kpis.ON_TRACK)}
                         for p in progress if p.target is not None]
         due_rows = due.due_actions(session, today)
         data["due_count"] = len(due_rows)
         data["due"] = [{"action_id": d.action_id, "label": f"{d.number} {d.title}", "municipality": d.municipality,
-                        "status": d.status, "status_label": d.status_label, "when": d.text(),
+                        "status_label": d.status_label, "colour": STATUS_COLOURS[d.status], "when": d.text(),
                         "late": d.reason == due.OVERDUE} for d in due_rows[:MAX_DUE]]
         return data
 
@@ -122,7 +125,7 @@ class PlanHomeSection(QFrame):
         else:
             for check in checks:
                 self._add_chip(check)
-            met = sum(c["state"] == subsidy.MET for c in checks)
+            met = sum(c["met"] for c in checks)
             self.subsidy_note.setText(f"{met} van {len(checks)} gemeenten hebben voor elke prioriteit een actie die "
                                       "meetelt. Klik op een gemeente voor de acties.")
         shown = data["kpis"]
@@ -179,7 +182,7 @@ class PlanHomeSection(QFrame):
         self.chips = {}
 
     def _add_chip(self, check: dict) -> None:
-        mark, fg, bg = CHECK_STYLE[check["state"]]
+        mark, fg, bg = check["style"]
         missing = check["missing"]
         chip = QPushButton(f"{mark} {check['municipality']}", objectName=f"chip_{check['nis_code']}")
         chip.setStyleSheet(f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "

@@ -4,10 +4,8 @@ Their rows are the plain values of PlanHomeSection.load (kept in the start scree
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
-
-from regisseur_app.ui.plan.common import KPI_COLOURS, STATUS_COLOURS, colour
 
 
 class _Compact(QTableWidget):
@@ -30,7 +28,7 @@ class _Compact(QTableWidget):
         item = QTableWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, row_id)
         if fg:
-            item.setForeground(QBrush(colour(fg)))
+            item.setForeground(QBrush(QColor(fg)))
         if right:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
@@ -50,7 +48,7 @@ class KpiProgressTable(_Compact):
             cells = [self._item(p["title"], kpi_id), self._item(p["objective_number"], kpi_id),
                      self._item(p["value"], kpi_id, right=True), self._item(p["target"], kpi_id, right=True),
                      self._item(p["ratio"], kpi_id, right=True),
-                     self._item(p["state_label"], kpi_id, KPI_COLOURS[p["state"]])]
+                     self._item(p["state_label"], kpi_id, p["colour"])]
             for c, cell in enumerate(cells):
                 self.setItem(r, c, cell)
         self._fit()
@@ -68,7 +66,7 @@ class DueTable(_Compact):
         for r, d in enumerate(rows):
             action_id = d["action_id"]
             cells = [self._item(d["label"], action_id), self._item(d["municipality"], action_id),
-                     self._item(d["status_label"], action_id, STATUS_COLOURS[d["status"]]),
+                     self._item(d["status_label"], action_id, d["colour"]),
                      self._item(d["when"], action_id, "#b00020" if d["late"] else None)]
             for c, cell in enumerate(cells):
                 self.setItem(r, c, cell)

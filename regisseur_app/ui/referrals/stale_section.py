@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from regisseur_app.context import AppContext
-from regisseur_app.domain.referrals import service as svc
 from regisseur_app.formatting import format_date, format_number
 
 SHOWN = 8
@@ -59,6 +58,8 @@ class StaleReferralsSection(QWidget):
 
     def load(self, session, _today: date) -> dict:  # noqa: ANN001  (a read-only Session)
         """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+        from regisseur_app.domain.referrals import service as svc  # not needed to show a snapshot
+
         filt = svc.ReferralFilter(stale_only=True)
         total = svc.count_referrals(session, filt)
         rows = svc.list_referrals(session, filt, 0, SHOWN, sort="status_date", descending=False)
