@@ -1,7 +1,8 @@
 """compute_stats (grouped in SQL, lead times as day histograms) against a straightforward computation: every
 referral loaded through the ORM and counted in Python, percentiles over the plain sorted list. A small log
-of 40 referrals over two years and three municipalities, with ties, zero-day lead times, negative decisions, no
-decision, a start without doorstroom, and a referral in a municipality that stopped participating."""
+of 40 referrals over two years and three municipalities, with ties, zero-day lead times, negative decisions,
+no decision, a start without doorstroom; plus a decision dated before its referral, a status and decision a
+newer version might write, and a referral in a municipality that stopped participating."""
 
 import random
 from collections import Counter
@@ -51,6 +52,8 @@ def log(ctx):
         new_referral(s, nis=KORTENAKEN, when=date(2025, 3, 1))
         odd, _ = new_referral(s, nis=GLABBEEK, when=date(2025, 4, 2))  # values a newer version might write
         s.get(Referral, odd).status, s.get(Referral, odd).decision = "wachtlijst", "later"
+        early, _ = new_referral(s, nis=GEETBETS, when=date(2025, 5, 20))  # an imported history: decided before
+        s.get(Referral, early).decision, s.get(Referral, early).decision_date = NEGATIVE, date(2025, 5, 17)
         s.get(Municipality, KORTENAKEN).participating = False  # stopped participating: left out by default
     return ctx
 
@@ -144,12 +147,14 @@ def _type_columns(ctx, stats) -> list[int]:
 def test_the_log_has_what_the_comparison_needs(log):
     with log.reading() as s:
         everything = _straightforward(s, StatsFilter())
-        leuven = _straightforward(s, StatsFilter(nis_codes=[KORTENAKEN]))
-    assert everything["total"] == 41 and leuven["total"] == 1
+        stopped = _straightforward(s, StatsFilter(nis_codes=[KORTENAKEN]))
+        early = _straightforward(s, StatsFilter(date(2025, 5, 20), date(2025, 5, 20)))
+    assert everything["total"] == 42 and stopped["total"] == 1
     assert {stage for _name, stage in everything["stage"]} == {0, 1, 2, 3, 4}
     assert {year for _name, year in everything["year"]} == {"2024", "2025"}
     assert {decision for _name, decision in everything["decision"]} == {*DECISIONS, None, "later"}
     assert ("Glabbeek", "wachtlijst") in everything["status"]
+    assert early["lead_decision"]["Totaal"] == (1, -3, -3)  # decided three days before the referral
     # enough values per municipality for interpolated percentiles, with ties
     n, median, p75 = everything["lead_decision"]["Totaal"]
     assert n >= 20 and median is not None and p75 >= median

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Integer, Select, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -143,13 +143,19 @@ def _from_cohort_index(query: Select) -> Select:
 
 # One scan groups the cohort by everything the tables need; Python adds the groups up per table.
 # (Five GROUP BY queries cost five scans and five sorts of the whole table.) The sort behind GROUP BY
-# compares the keys of every referral: besides the municipality, the type, status, decision, year and stage
-# are packed into one integer (_packed), which sorts about a third faster than five columns of text and
-# numbers; _unpacked takes it apart again.
+# compares the keys of every referral: the municipality, type, status, decision, year and stage are packed
+# into one integer (_packed), which sorts about 40 % faster than six columns of text and numbers; _unpacked
+# takes it apart again. The municipality is its NIS code as a number (five digits: municipalities.py checks
+# them), in the lowest five decimal places; the lead-time histograms pack (days, municipality) the same way.
+_NIS_SLOTS = 100_000
 _STATUS_SLOTS = len(STATUSES) + 1   # the last slot: a status this version does not know
 _DECISION_SLOTS = (POSITIVE, NEGATIVE, NO_FOLLOW_UP, None, "?")  # "?": a decision this version does not know
 _YEAR_SLOTS = 10_000
 _STAGE_SLOTS = len(FURTHEST_STAGES)
+
+
+def _nis_number() -> ColumnElement[int]:
+    return cast(Referral.nis_code, Integer)
 
 
 def _packed() -> ColumnElement[int]:
@@ -161,22 +167,25 @@ def _packed() -> ColumnElement[int]:
     decision = case((Referral.decision.is_(None), _DECISION_SLOTS.index(None)),
                     else_=case({value: i for i, value in enumerate(_DECISION_SLOTS[:3])}, value=Referral.decision,
                                else_=len(_DECISION_SLOTS) - 1))
-    return ((((Referral.type_id * _STATUS_SLOTS + status) * len(_DECISION_SLOTS) + decision) * _YEAR_SLOTS
-             + year_of(Referral.referral_date)) * _STAGE_SLOTS + stage)
+    return (((((Referral.type_id * _STATUS_SLOTS + status) * len(_DECISION_SLOTS) + decision) * _YEAR_SLOTS
+              + year_of(Referral.referral_date)) * _STAGE_SLOTS + stage) * _NIS_SLOTS + _nis_number())
 
 
-def _unpacked(key: int) -> tuple[int, str | None, str | None, int, int]:
-    """(type_id, status, decision, year, stage) from _packed(); an unknown status or decision: None / '?'."""
+def _unpacked(key: int) -> tuple[int, int, str | None, str | None, int, int]:
+    """(nis number, type_id, status, decision, year, stage) from _packed(); an unknown status or decision:
+    None / '?'."""
+    key, nis = divmod(key, _NIS_SLOTS)
     key, stage = divmod(key, _STAGE_SLOTS)
     key, year = divmod(key, _YEAR_SLOTS)
     key, decision = divmod(key, len(_DECISION_SLOTS))
     type_id, status = divmod(key, _STATUS_SLOTS)
-    return type_id, STATUSES[status] if status < len(STATUSES) else None, _DECISION_SLOTS[decision], year, stage
+    return (nis, type_id, STATUSES[status] if status < len(STATUSES) else None, _DECISION_SLOTS[decision], year,
+            stage)
 
 
 def _groups_query(conditions: list[ColumnElement[bool]]) -> Select:
-    rows = _from_cohort_index(select(Referral.nis_code, _packed().label("packed")).where(*conditions)).subquery()
-    return select(rows.c.nis_code, rows.c.packed, func.count()).group_by(rows.c.nis_code, rows.c.packed)
+    rows = _from_cohort_index(select(_packed().label("packed")).where(*conditions)).subquery()
+    return select(rows.c.packed, func.count()).group_by(rows.c.packed)
 
 
 def compute_stats(session: Session, filt: StatsFilter | None = None) -> ReferralStats:
@@ -194,8 +203,10 @@ def compute_stats(session: Session, filt: StatsFilter | None = None) -> Referral
     by_decision: dict = defaultdict(int)
     by_year_raw: dict = defaultdict(int)
     stages: dict = defaultdict(int)
-    for nis, packed, n in session.execute(_groups_query(cohort)):
-        type_id, status, decision, year, stage = _unpacked(packed)
+    by_number = {int(nis): nis for nis in codes}
+    for packed, n in session.execute(_groups_query(cohort)):
+        number, type_id, status, decision, year, stage = _unpacked(packed)
+        nis = by_number[number]
         by_type[(nis, type_id)] += n
         by_status[(nis, status)] += n
         by_decision[(nis, decision)] += n
@@ -221,9 +232,9 @@ def compute_stats(session: Session, filt: StatsFilter | None = None) -> Referral
         partition = [stages.get((nis, k), 0) for k in range(5)]
         stats.funnel[name] = [sum(partition[k:]) for k in range(5)]
     stats.funnel["Totaal"] = [sum(stats.funnel[name][k] for _nis, name in municipalities) for k in range(5)]
-    decision_days = _days(session, cohort, Referral.referral_date, Referral.decision_date,
+    decision_days = _days(session, cohort, by_number, Referral.referral_date, Referral.decision_date,
                           Referral.decision.in_(DECISIONS))
-    start_days = _days(session, cohort, Referral.decision_date, Referral.start_date,
+    start_days = _days(session, cohort, by_number, Referral.decision_date, Referral.start_date,
                        and_(Referral.decision == POSITIVE, Referral.start_date.is_not(None)))
     for target, days in ((stats.lead_decision, decision_days), (stats.lead_start, start_days)):
         for nis, name in municipalities:
@@ -232,15 +243,15 @@ def compute_stats(session: Session, filt: StatsFilter | None = None) -> Referral
     return stats
 
 
-def _days(session: Session, cohort: list[ColumnElement[bool]], start: ColumnElement, end: ColumnElement,
-          condition: ColumnElement[bool]) -> dict[str, Counter]:
+def _days(session: Session, cohort: list[ColumnElement[bool]], by_number: dict[int, str], start: ColumnElement,
+          end: ColumnElement, condition: ColumnElement[bool]) -> dict[str, Counter]:
     """Per municipality: lead time in days -> how many referrals of the cohort took that long."""
     result: dict[str, Counter] = defaultdict(Counter)
-    days = days_between(start, end)
-    query = _from_cohort_index(select(Referral.nis_code, days, func.count())
-                               .where(*cohort, condition, end.is_not(None)).group_by(Referral.nis_code, days))
-    for nis, n_days, count in session.execute(query):
-        result[nis][n_days] = count
+    packed = (days_between(start, end) * _NIS_SLOTS + _nis_number()).label("packed")
+    rows = _from_cohort_index(select(packed).where(*cohort, condition, end.is_not(None))).subquery()
+    for key, count in session.execute(select(rows.c.packed, func.count()).group_by(rows.c.packed)):
+        days, number = divmod(key, _NIS_SLOTS)  # floor division: negative days come back whole
+        result[by_number[number]][days] = count
     return result
 
 
