@@ -44,7 +44,7 @@ class ListPage(Page):
         self.archived_check.toggled.connect(self._archive_mode_changed)
         self.count_label = QLabel(objectName="count")
         self.table = read_only_table(self.proxy, "table")
-        self.table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # (Qt reads it from this header)
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         self.new_button = QPushButton("Nieuw…", objectName="new")
         self.new_button.setToolTip("Nieuw (Ctrl+N)")
