@@ -94,23 +94,27 @@ def validate_answers(questions: dict[int, SurveyQuestion], answers: dict[int, An
     return errors
 
 
-def answer_values(question, value: AnswerValue) -> list[dict]:  # noqa: ANN001  (a SurveyQuestion or QuestionView)
-    """The columns of the answer rows of one question's answer (none when unanswered): one row per chosen
-    option (a scale's row carries its value), or one number or text."""
+ANSWER_COLUMNS = ("question_id", "option_id", "number_value", "text_value")
+
+
+def answer_values(question, value: AnswerValue) -> list[tuple]:  # noqa: ANN001  (a SurveyQuestion or QuestionView)
+    """The answer rows of one question's answer as tuples of ANSWER_COLUMNS (none when unanswered): one
+    row per chosen option (a scale's row carries its value), or one number or text."""
     if value is None or value == [] or (isinstance(value, str) and not value.strip()):
         return []
     if question.kind == NUMBER:
-        return [dict(question_id=question.id, option_id=None, number_value=float(value), text_value="")]
+        return [(question.id, None, float(value), "")]
     if question.kind == TEXT:
-        return [dict(question_id=question.id, option_id=None, number_value=None, text_value=str(value).strip())]
-    options = {o.id: o for o in question.options}
-    return [dict(question_id=question.id, option_id=oid,
-                 number_value=options[oid].value if question.kind == SCALE else None, text_value="")
-            for oid in dict.fromkeys(value)]
+        return [(question.id, None, None, str(value).strip())]
+    if question.kind == SCALE:
+        options = {o.id: o.value for o in question.options}
+        return [(question.id, oid, None if options[oid] is None else float(options[oid]), "")
+                for oid in dict.fromkeys(value)]
+    return [(question.id, oid, None, "") for oid in dict.fromkeys(value)]
 
 
 def answer_rows(question: SurveyQuestion, value: AnswerValue) -> list[SurveyAnswer]:
-    return [SurveyAnswer(**columns) for columns in answer_values(question, value)]
+    return [SurveyAnswer(**dict(zip(ANSWER_COLUMNS, row, strict=True))) for row in answer_values(question, value)]
 
 
 def save_response(session: Session, survey_id: int, data: ResponseInput, response_id: int | None = None) -> int:
@@ -190,25 +194,53 @@ def list_responses(session: Session, survey_id: int) -> list[ResponseRow]:
     return rows
 
 
+RESPONSE_COLUMNS = ("survey_id", "external_id", "source", "submitted_at", "nis_code", "respondent_id", "audience_id")
+
+
 def insert_responses(session: Session, survey_id: int, found: list[tuple[dict, list[dict]]],
                      chunk: int = 2_000) -> None:
     """Write checked responses with their answers in bulk (an import of thousands): `found` holds per
-    response its columns and its answer rows (`answer_values`), in the caller's transaction."""
+    response its columns (RESPONSE_COLUMNS) and its answer rows (`answer_values`), in the caller's
+    transaction."""
     table, answers = SurveyResponse.__table__, SurveyAnswer.__table__
     for start in range(0, len(found), chunk):
         part = found[start:start + chunk]
-        session.execute(insert(table), [columns for columns, _rows in part])
+        _bulk_insert(session, table, RESPONSE_COLUMNS, [tuple(c[k] for k in RESPONSE_COLUMNS) for c, _r in part])
         # the new ids by the response id that is unique per survey (one query, not one per row)
         ids = dict(session.execute(select(table.c.external_id, table.c.id).where(
             table.c.survey_id == survey_id, table.c.external_id.in_([c["external_id"] for c, _r in part]))).all())
-        rows = [dict(row, response_id=ids[columns["external_id"]]) for columns, answered in part for row in answered]
-        if rows:
-            session.execute(insert(answers), rows)
+        rows = [(ids[columns["external_id"]], *a) for columns, answered in part for a in answered]
+        # (answer_values gives what the driver takes: ids, floats, texts)
+        _bulk_insert(session, answers, ("response_id", *ANSWER_COLUMNS), rows, processed=True)
     if found:
         # the survey changed: its time stamp, and through the flush the data generation (backups)
         survey = session.get(Survey, survey_id)
         survey.updated_at = datetime.now().replace(microsecond=0)
         session.flush()
+
+
+def _bulk_insert(session: Session, table, columns: tuple[str, ...], rows: list[tuple],  # noqa: ANN001
+                 processed: bool = False) -> None:
+    """INSERT many rows (tuples in the order of `columns`) with the driver's executemany: the statement
+    compiled once for the dialect, the columns' bind processors applied (dates; not when `processed`: the
+    values are plain ints, floats and texts already), without the per-row parameter handling of a Core
+    executemany of dicts (as the KBO register is written)."""
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    order = list(compiled.positiontup) if dialect.positional else list(columns)
+    if order != list(columns):
+        at = [columns.index(k) for k in order]
+        rows = [tuple(row[i] for i in at) for row in rows]
+    processors = [None if processed else table.c[key].type._cached_bind_processor(dialect)  # noqa: SLF001
+                  for key in order]
+    if any(processors):
+        rows = [tuple(p(v) if p else v for v, p in zip(row, processors, strict=True)) for row in rows]
+    if not dialect.positional:
+        rows = [dict(zip(order, row, strict=True)) for row in rows]
+    conn.exec_driver_sql(str(compiled), rows)
 
 
 def existing_external_ids(session: Session, survey_id: int) -> set[str]:
