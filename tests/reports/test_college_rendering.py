@@ -114,3 +114,27 @@ def test_the_demo_plan_measures_each_municipality_against_its_own_targets(demo_c
     text = " ".join(pdf_lines(tmp_path / "plan.pdf"))
     assert "0 van 0" not in text and "Geen streefcijfer" not in text
     assert "Responsgraad behoeftepeiling" in text
+
+
+def test_a_wide_table_in_word_uses_the_font_size_its_widths_were_made_for(tmp_path):
+    from docx import Document
+
+    from regisseur_app.domain.reports.settings import ReportSettings
+    from regisseur_app.reports.college.assemble import CollegeReport
+    from regisseur_app.reports.college.pdf_table import column_widths
+    from regisseur_app.reports.college.render_docx import CONTENT_WIDTH_PT, write_docx
+    from regisseur_app.reports.content import Scope, SectionContent
+
+    long = CollaborationRow(2, date(YEAR, 10, 28), "Doorstroomafspraak met een bouwbedrijf", "doorstroom",
+                            "Doorstroomafspraak", "24028", "Glabbeek", None, 2,
+                            "Conserverie Perenkouter – maatwerkafdeling (partner); Logistiek Centrum Wingepoort "
+                            "(partner)", "", "")
+    table = collaboration_table([_row(18500, 2), long], "Samenwerkingen")
+    _widths, size = column_widths(table, CONTENT_WIDTH_PT, pad=7.5)
+    assert size < 8.5  # the case that broke 'Gemeente' into 'Gemeent-e' in Word
+    scope = Scope("24008", "Bekkevoort", date(YEAR, 1, 1), date(YEAR, 12, 31))
+    report = CollegeReport(scope, ReportSettings(association="IGO"), [SectionContent("x", "Proef", [table])])
+    write_docx(report, tmp_path / "r.docx")
+    word = Document(str(tmp_path / "r.docx")).tables[-1]
+    sizes = {run.font.size.pt for row in word.rows for cell in row.cells for p in cell.paragraphs for run in p.runs}
+    assert sizes and max(sizes) <= size

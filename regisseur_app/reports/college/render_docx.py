@@ -5,6 +5,7 @@ aligned) and comments as the PDF, from the same content; a chart becomes a small
 from __future__ import annotations
 
 import io
+import math
 import os
 from pathlib import Path
 
@@ -63,17 +64,19 @@ def _table(document, block: Table) -> None:  # noqa: ANN001
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     # the PDF's rule (header words stay whole), with Word's wider cell margins (0,19 cm a side) and some air
-    widths, _size = column_widths(block, CONTENT_WIDTH_PT, pad=7.5)
+    # … and in the font size those widths were worked out for (smaller for a wide table: at 8,5 pt Word
+    # would break 'Gemeente' into 'Gemeent-e')
+    widths, size = column_widths(block, CONTENT_WIDTH_PT, pad=7.5)
     _repeat_header(table.rows[0])
     for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
-        _fill(cell, header_text(column), column, bold=True, colour=WHITE)
+        _fill(cell, header_text(column), column, bold=True, colour=WHITE, size=size)
         _shade(cell, "1F4E79")
     last = len(block.rows) - 1
     for r, row in enumerate(block.rows):
         cells = table.add_row().cells
         for i, column in enumerate(block.columns):
             _fill(cells[i], cell_text(row[i] if i < len(row) else None, column), column,
-                  bold=block.total_row and r == last)
+                  bold=block.total_row and r == last, size=size)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Pt(width)  # the grid (LibreOffice reads this) …
     for row in table.rows:
@@ -92,10 +95,11 @@ def _shade(cell, fill: str) -> None:  # noqa: ANN001
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _fill(cell, text: str, column: Column, bold: bool = False, colour: RGBColor | None = None) -> None:  # noqa: ANN001
+def _fill(cell, text: str, column: Column, bold: bool = False, colour: RGBColor | None = None,  # noqa: ANN001
+          size: float = 8.5) -> None:
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
-    run.font.size = Pt(8.5)
+    run.font.size = Pt(math.floor(size * 2) / 2)  # Word keeps half points: never above the size worked out
     run.bold = bold or None
     if colour is not None:
         run.font.color.rgb = colour
@@ -110,7 +114,7 @@ def _note(document, text: str) -> None:  # noqa: ANN001
 
 def _chart(document, chart: BarChart) -> None:  # noqa: ANN001
     values = [v for _n, series in chart.series for v in series if v is not None]
-    decimals = 0 if values and max(values) >= 100 else 1
+    decimals = 0 if values and (max(values) >= 100 or all(float(v).is_integer() for v in values)) else 1
     columns = [Column(""), *[Column(name, True, decimals) for name, _s in chart.series]]
     rows = [[category, *[series[i] for _n, series in chart.series]] for i, category in enumerate(chart.categories)]
     _table(document, Table(chart.title, columns, rows))
