@@ -31,11 +31,17 @@ class Memo:
     def __init__(self, lookup: Callable[[str], object]):
         self._lookup = lookup
         self._cache: dict[str, object] = {}
+        self._seen: dict[str, object] = {}  # by the text as written: a file repeats it, no fold needed
 
     def __call__(self, text: str):
+        try:
+            return self._seen[text]
+        except KeyError:
+            pass
         key = fold(text)
         if key not in self._cache:
             self._cache[key] = self._lookup(text)
+        self._seen[text] = self._cache[key]
         return self._cache[key]
 
 
@@ -73,11 +79,11 @@ class OrganisationIndex:
             self.by_name[fold(name)].append((org_id, kbo))
             self.names[org_id] = name
 
-    def existing(self, kbo: str | None, name: str) -> int | None:
+    def existing(self, kbo: str | None, name: str, folded_name: str | None = None) -> int | None:
         """Same KBO number, else same name (unless both have a KBO number and they differ)."""
         if kbo and kbo in self.by_kbo:
             return self.by_kbo[kbo]
-        for org_id, other_kbo in self.by_name.get(fold(name), ()):
+        for org_id, other_kbo in self.by_name.get(fold(name) if folded_name is None else folded_name, ()):
             if not (kbo and other_kbo and kbo != other_kbo):
                 return org_id
         return None

@@ -114,9 +114,9 @@ def _analyse(session, table, mapping, on_duplicate, progress):
         errors: dict[str, str] = {}
         parsed = _parse(values, ref, errors)
         kbo = kbo_digits(str(parsed.get("kbo_number", "")))
-        name = str(parsed.get("name", ""))
-        target = index.existing(kbo, name)
-        _check_in_file(line, kbo, name, target, seen_kbo, seen_name, seen_target, errors)
+        key = fold(str(parsed.get("name", "")))
+        target = index.existing(kbo, "", key)
+        _check_in_file(line, kbo, key, target, seen_kbo, seen_name, seen_target, errors)
         first_pass.append((line, values, errors, parsed, target))
     if on_duplicate == "update":
         index.load(row[4] for row in first_pass if row[4] is not None)
@@ -199,14 +199,13 @@ def _parse(values: dict[str, str], ref: ReferenceData, errors: dict[str, str]) -
     return parsed
 
 
-def _check_in_file(line, kbo, name, target, seen_kbo, seen_name, seen_target, errors) -> None:
-    """Duplicates within the file are errors on the later row."""
+def _check_in_file(line, kbo, key, target, seen_kbo, seen_name, seen_target, errors) -> None:
+    """Duplicates within the file are errors on the later row (`key`: the folded name)."""
     if kbo:
         if kbo in seen_kbo:
             errors.setdefault("kbo_number", f"dubbel in het bestand: zelfde KBO-nummer als rij {seen_kbo[kbo]}.")
         else:
             seen_kbo[kbo] = line
-    key = fold(name)
     if key:
         for other_line, other_kbo in seen_name[key]:
             if not (kbo and other_kbo and kbo != other_kbo):
