@@ -42,7 +42,7 @@ class RulesDialog(QDialog):
         self.ctx = ctx
         self.changed = False
         self.setWindowTitle("Regels voor SE-kandidaten (KBO)")
-        self.resize(900, 560)
+        self.resize(1000, 600)
         self.model = RuleTableModel(self)
         self.table = QTableView(objectName="kbo_rules")
         self.table.setModel(self.model)
@@ -50,8 +50,9 @@ class RulesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)      # the description takes the rest
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._load_selected())
         self.kind_combo = QComboBox(objectName="rule_kind")
         for kind, label in rules.KIND_LABELS.items():
