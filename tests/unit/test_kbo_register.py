@@ -153,3 +153,15 @@ def test_matchmaking_export_and_invitation_through_a_marked_contact(loaded, tmp_
         assert contact.name == "Bouwbedrijf Peeters (algemeen adres)" and "Geen persoon" in contact.notes
         assert contact.organisation.type.code == "regulier"
         assert s.scalar(select(EventParticipant.contact_id).where(EventParticipant.event_id == event_id)) == contact.id
+
+
+@pytest.mark.parametrize("filt", [EnterpriseFilter(division="81"), EnterpriseFilter(section=("2008", "G")),
+                                  EnterpriseFilter(nace_prefix="41.2"), EnterpriseFilter(nis_code="24054"),
+                                  EnterpriseFilter(nis_code="24054", division="41", active_only=False)])
+def test_a_page_probed_per_enterprise_equals_the_list_of_matches(loaded, filt):
+    """A common filter's page probes per enterprise (EXISTS), a rare one uses the list of matches (IN)."""
+    with loaded.reading() as s:
+        listed = queries.list_enterprises(s, filt)
+        probed = queries.list_enterprises(s, filt, total=queries.COMMON)
+        counted = queries.count_enterprises(s, filt)
+    assert probed == listed and len(listed) == counted > 0

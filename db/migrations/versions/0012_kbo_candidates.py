@@ -1,5 +1,5 @@
 """KBO: structured SE candidate rules (kbo_candidate_rule, was free text in code_item) and the materialised
-candidate set (kbo_candidate); the browse index of a juridical form
+candidate set (kbo_candidate); browse indexes (a juridical form's slice, activities and places by enterprise)
 
 The rules of the code list 'kbo_candidate_rule' ('NACE 38.3 … → Hergebruik/kringwinkel', 'Rechtsvorm: sociaal
 oogmerk') become rows with a kind, a NACE version and a value; a label that cannot be read as a rule stays in
@@ -88,6 +88,14 @@ def upgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_kbo_enterprise_juridical_form'))
         batch_op.create_index('ix_kbo_enterprise_form_browse',
                               ['juridical_form', 'in_region', 'status', 'name', 'enterprise_number'], unique=False)
+    # covering indexes by enterprise: a page of a common NACE or municipality filter probes per enterprise
+    with op.batch_alter_table('kbo_activity', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_kbo_activity_enterprise_number'))
+        batch_op.create_index('ix_kbo_activity_number_code',
+                              ['enterprise_number', 'nace_code', 'classification', 'nace_version'], unique=False)
+    with op.batch_alter_table('kbo_place', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_kbo_place_enterprise_number'))
+        batch_op.create_index('ix_kbo_place_number_nis_code', ['enterprise_number', 'nis_code'], unique=False)
     _move_rules(op.get_bind())
 
 
@@ -140,6 +148,12 @@ def _move_rules(conn) -> None:  # noqa: ANN001
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('kbo_place', schema=None) as batch_op:
+        batch_op.drop_index('ix_kbo_place_number_nis_code')
+        batch_op.create_index(batch_op.f('ix_kbo_place_enterprise_number'), ['enterprise_number'], unique=False)
+    with op.batch_alter_table('kbo_activity', schema=None) as batch_op:
+        batch_op.drop_index('ix_kbo_activity_number_code')
+        batch_op.create_index(batch_op.f('ix_kbo_activity_enterprise_number'), ['enterprise_number'], unique=False)
     with op.batch_alter_table('kbo_enterprise', schema=None) as batch_op:
         batch_op.drop_index('ix_kbo_enterprise_form_browse')
         batch_op.create_index(batch_op.f('ix_kbo_enterprise_juridical_form'), ['juridical_form'], unique=False)

@@ -59,11 +59,13 @@ class KboPlace(Base):
     """Where an enterprise is in the region: its seat (REGO) or an establishment unit (BAET)."""
 
     __tablename__ = "kbo_place"
-    __table_args__ = (Index("ix_kbo_place_nis_code_number", "nis_code", "enterprise_number"),)
+    # (nis_code, number): the municipality filter's list; (number, nis_code): its probe per enterprise
+    __table_args__ = (Index("ix_kbo_place_nis_code_number", "nis_code", "enterprise_number"),
+                      Index("ix_kbo_place_number_nis_code", "enterprise_number", "nis_code"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     enterprise_number: Mapped[str] = mapped_column(
-        ForeignKey("kbo_enterprise.enterprise_number", ondelete="CASCADE"), index=True)
+        ForeignKey("kbo_enterprise.enterprise_number", ondelete="CASCADE"))
     nis_code: Mapped[str] = mapped_column(String(5))
     kind: Mapped[str] = mapped_column(String(4))
     establishment_number: Mapped[str] = mapped_column(String(12), default="")
@@ -77,12 +79,15 @@ class KboActivity(Base):
     """A NACE-BEL code of an enterprise or of one of its establishments in the region."""
 
     __tablename__ = "kbo_activity"
-    # covering: the NACE filters and the candidate rules read only this index
-    __table_args__ = (Index("ix_kbo_activity_code", "nace_code", "nace_version", "classification", "enterprise_number"),)
+    # covering: the NACE filters and the candidate rules read only these indexes - by code for the list of
+    # matches, by enterprise for the probe of a page (queries.conditions(correlated=True))
+    __table_args__ = (Index("ix_kbo_activity_code", "nace_code", "nace_version", "classification", "enterprise_number"),
+                      Index("ix_kbo_activity_number_code", "enterprise_number", "nace_code", "classification",
+                            "nace_version"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     enterprise_number: Mapped[str] = mapped_column(
-        ForeignKey("kbo_enterprise.enterprise_number", ondelete="CASCADE"), index=True)
+        ForeignKey("kbo_enterprise.enterprise_number", ondelete="CASCADE"))
     nace_version: Mapped[str] = mapped_column(String(4))
     nace_code: Mapped[str] = mapped_column(String(5))
     classification: Mapped[str] = mapped_column(String(4), default="")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.common import escape_like
@@ -61,7 +61,7 @@ SORTS = {"name": KboEnterprise.name, "number": KboEnterprise.enterprise_number, 
          "start": func.coalesce(KboEnterprise.start_date, date(1, 1, 1)), "status": KboEnterprise.status}
 
 
-def _activity_match(filt: EnterpriseFilter):  # noqa: ANN202
+def _activity_match(filt: EnterpriseFilter, correlated: bool = False):  # noqa: ANN202
     conditions = []
     if filt.section:
         version, letter = filt.section
@@ -76,12 +76,20 @@ def _activity_match(filt: EnterpriseFilter):  # noqa: ANN202
         conditions += [KboActivity.nace_code >= prefix, KboActivity.nace_code < prefix + "\uffff"]
     if not conditions:
         return None
+    conditions.append(KboActivity.classification.in_(("MAIN", "SECO")))
+    if correlated:
+        # a page of a common filter: probe each enterprise (index number, code, classification) until the
+        # page is full, instead of building the list of every match first
+        return select(KboActivity.id).where(KboActivity.enterprise_number == KboEnterprise.enterprise_number,
+                                            *conditions).exists()
     # an uncorrelated IN (SELECT ...): SQLite builds it once, instead of probing per enterprise
-    return KboEnterprise.enterprise_number.in_(select(KboActivity.enterprise_number).where(
-        KboActivity.classification.in_(("MAIN", "SECO")), *conditions))
+    return KboEnterprise.enterprise_number.in_(select(KboActivity.enterprise_number).where(*conditions))
 
 
-def conditions(filt: EnterpriseFilter) -> list:
+def conditions(filt: EnterpriseFilter, correlated: bool = False) -> list:
+    """The WHERE of a filter. `correlated`: for a page of a filter that keeps many enterprises, the NACE and
+    municipality filters probe per enterprise (EXISTS) - the first 200 are found long before the whole list
+    of matches an uncorrelated IN needs is built; for a count or a rare filter the IN is faster."""
     # equalities (not IS TRUE), so SQLite walks the index (in_region, status, name, number) for the first page
     found = [KboEnterprise.in_region == True]  # noqa: E712
     if filt.active_only:
@@ -94,10 +102,13 @@ def conditions(filt: EnterpriseFilter) -> list:
         else:
             for word in text.split():
                 found.append(KboEnterprise.search_text.like(f"%{escape_like(word)}%", escape="\\"))
-    if filt.nis_code:
+    if filt.nis_code and correlated:
+        found.append(select(KboPlace.id).where(KboPlace.enterprise_number == KboEnterprise.enterprise_number,
+                                               KboPlace.nis_code == filt.nis_code).exists())
+    elif filt.nis_code:
         found.append(KboEnterprise.enterprise_number.in_(
             select(KboPlace.enterprise_number).where(KboPlace.nis_code == filt.nis_code)))
-    activity = _activity_match(filt)
+    activity = _activity_match(filt, correlated)
     if activity is not None:
         found.append(activity)
     if filt.juridical_form:
@@ -131,14 +142,15 @@ def count_enterprises(session: Session, filt: EnterpriseFilter | None = None) ->
 
 
 def list_enterprises(session: Session, filt: EnterpriseFilter | None = None, offset: int = 0, limit: int = 200,
-                     sort: str = "name", descending: bool = False, after: EnterpriseRow | None = None
-                     ) -> list[EnterpriseRow]:
-    """One page, sorted in SQL; with `after` (the last row of the previous page) by keyset."""
+                     sort: str = "name", descending: bool = False, after: EnterpriseRow | None = None,
+                     total: int | None = None) -> list[EnterpriseRow]:
+    """One page, sorted in SQL; with `after` (the last row of the previous page) by keyset. `total`: the
+    count of the filter when known (the list shows it first) - a filter that keeps many is probed per row."""
     filt = filt or EnterpriseFilter()
     key = SORTS.get(sort, KboEnterprise.name)
     number = KboEnterprise.enterprise_number
     query = (select(*_DISPLAY)
-             .where(*conditions(filt))
+             .where(*conditions(filt, correlated=total is not None and total >= COMMON))
              .order_by(key.desc() if descending else key.asc(), number.desc() if descending else number.asc()))
     if after is not None:
         last = session.execute(select(key).where(number == after.id)).scalar()
@@ -154,6 +166,9 @@ def list_enterprises(session: Session, filt: EnterpriseFilter | None = None, off
 
 
 _E = KboEnterprise
+# from this many matches on, a page probes per enterprise (conditions(correlated=True)); with fewer, the list of
+# matches is short and the uncorrelated IN wins. Either way the first page reads at most a few thousand rows.
+COMMON = 1000
 _DISPLAY = (_E.enterprise_number, _E.name, _E.city, _E.postcode, _E.street, _E.house_number, _E.box, _E.juridical_form,
             _E.main_nace_code, _E.main_nace_version, _E.main_section, _E.start_date, _E.status, _E.email, _E.website,
             _E.phone)
@@ -164,8 +179,17 @@ def rows_for(session: Session, numbers: list[str]) -> list[EnterpriseRow]:
     if not numbers:
         return []
     found = {row.enterprise_number: row for row in session.execute(
-        select(*_DISPLAY).where(_E.enterprise_number.in_(numbers)))}
+        select(*_DISPLAY).where(_E.enterprise_number.in_(_NUMBERS)), {"numbers": list(numbers)})}
     return _display_rows(session, [found[num] for num in numbers if num in found])
+
+
+# a page's numbers are passed at execution (an expanding parameter): building `in_(numbers)` anew coerced each
+# of the 200 values, which took longer than running the queries
+_NUMBERS = bindparam("numbers", expanding=True)
+_ORGS_OF = select(Organisation.kbo_number, Organisation.id).where(Organisation.kbo_number.in_(_NUMBERS))
+_PLACES_OF = (select(KboPlace.enterprise_number, Municipality.name).distinct()
+              .join(Municipality, Municipality.nis_code == KboPlace.nis_code)
+              .where(KboPlace.enterprise_number.in_(_NUMBERS)).order_by(Municipality.name))
 
 
 def _display_rows(session: Session, fetched: list) -> list[EnterpriseRow]:
@@ -173,30 +197,26 @@ def _display_rows(session: Session, fetched: list) -> list[EnterpriseRow]:
     batch queries."""
     if not fetched:
         return []
-    numbers = [row.enterprise_number for row in fetched]
-    forms = sorted({r.juridical_form for r in fetched})
-    codes = {(r.main_nace_version, r.main_nace_code) for r in fetched}
+    fetched = [tuple(row) for row in fetched]     # plain tuples: unpacked below without per-attribute lookups
+    numbers = [row[0] for row in fetched]
+    forms = {row[7] for row in fetched}
+    codes = {(row[9], row[8]) for row in fetched}
     categories = ["JuridicalForm"] + sorted({"Nace" + v for v, _c in codes})
     labels = {(c, k): d for c, k, d in session.execute(     # by the primary key (category, code)
         select(KboCode.category, KboCode.code, KboCode.description)
-        .where(KboCode.category.in_(categories), KboCode.code.in_(sorted(set(forms) | {c for _v, c in codes}))))}
-    orgs = dict(session.execute(select(Organisation.kbo_number, Organisation.id)
-                                .where(Organisation.kbo_number.in_(numbers))).all())
+        .where(KboCode.category.in_(categories), KboCode.code.in_(sorted(forms | {c for _v, c in codes}))))}
+    orgs = dict(session.execute(_ORGS_OF, {"numbers": numbers}).all())
     places: dict[str, list[str]] = {}
-    for num, name in session.execute(
-            select(KboPlace.enterprise_number, Municipality.name).distinct()
-            .join(Municipality, Municipality.nis_code == KboPlace.nis_code)
-            .where(KboPlace.enterprise_number.in_(numbers)).order_by(Municipality.name)):
+    for num, name in session.execute(_PLACES_OF, {"numbers": numbers}):
         places.setdefault(num, []).append(name)
     rows = []
-    for ent in fetched:
-        num = ent.enterprise_number
-        street = f"{ent.street} {ent.house_number}".strip() + (f" bus {ent.box}" if ent.box else "")
+    for (num, name, city, postcode, street, house, box, form, code, version, section, start, status, email, web,
+         phone) in fetched:
         rows.append(EnterpriseRow(
-            num, ent.name, ent.city, ent.postcode, street, ", ".join(places.get(num, [])),
-            labels.get(("JuridicalForm", ent.juridical_form)) or ent.juridical_form, nace.dotted(ent.main_nace_code),
-            labels.get(("Nace" + ent.main_nace_version, ent.main_nace_code), ""), ent.start_date, ent.status,
-            ent.email, ent.website, ent.phone, orgs.get(num), ent.main_section, ent.main_nace_version))
+            num, name, city, postcode, f"{street} {house}".strip() + (f" bus {box}" if box else ""),
+            ", ".join(places.get(num, ())), labels.get(("JuridicalForm", form)) or form, nace.dotted(code),
+            labels.get(("Nace" + version, code), ""), start, status, email, web, phone, orgs.get(num), section,
+            version))
     return rows
 
 

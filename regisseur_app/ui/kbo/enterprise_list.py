@@ -150,7 +150,8 @@ class EnterpriseListView(QWidget):
 
         def fetch(offset: int, limit: int, sort: str | None, descending: bool, after) -> list:  # noqa: ANN001
             with self.ctx.reading() as session:
-                rows = queries.list_enterprises(session, filt, offset, limit, sort or "name", descending, after)
+                rows = queries.list_enterprises(session, filt, offset, limit, sort or "name", descending, after,
+                                                total=total)
                 if with_rules and rows:
                     matched = candidates.matched_rules(session, [r.id for r in rows])
                     rows = [replace(r, rules=tuple(matched.get(r.id, []))) for r in rows]
