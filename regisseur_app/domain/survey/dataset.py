@@ -56,7 +56,10 @@ def load(session: Session, survey_id: int, nis_code: str | None = None) -> Datas
     answers = (select(SurveyAnswer.response_id, SurveyAnswer.question_id, SurveyAnswer.option_id,
                       SurveyAnswer.number_value, SurveyAnswer.text_value)
                .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-               .where(SurveyResponse.survey_id == survey_id).order_by(SurveyAnswer.id))
+               .where(SurveyResponse.survey_id == survey_id)
+               # each response's answers in the order they were written; by response first, so the database
+               # walks the response index in order instead of sorting every answer of the survey
+               .order_by(SurveyResponse.id, SurveyAnswer.id))
     for rid, qid, option_id, number, text in session.execute(answers):
         response = facts.get(rid)
         if response is None:

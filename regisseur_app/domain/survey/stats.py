@@ -6,6 +6,7 @@ scales; sum, mean and median for numbers; open answers. A group with fewer than 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -109,8 +110,10 @@ def question_table(data: Dataset, question_id: int, grouping: Grouping | None = 
         group.n = len(people)
     table = QuestionTable(question_id, question.text, question.kind, grouping, groups)
     if question.kind in (SINGLE, MULTI, SCALE, YESNO):
+        # per group, how many people chose each option (one pass over the group, each person once per option)
+        chosen = [Counter(o for f in people for o in dict.fromkeys(f.options.get(question_id, ()))) for people in members]
         for option in question.options:
-            counts = [sum(1 for f in people if option.id in f.options.get(question_id, ())) for people in members]
+            counts = [found[option.id] for found in chosen]
             percents = [100.0 * c / g.n if g.n else None for c, g in zip(counts, groups, strict=True)]
             table.rows.append(OptionRow(option.id, option.label, counts, percents))
     if question.kind == SCALE:
