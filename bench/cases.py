@@ -295,20 +295,22 @@ def college_report(db: Path, work: Path) -> dict[str, float]:
 @case("floor_report")
 def floor_report(_db: Path, work: Path) -> dict[str, float]:
     """A plain reportlab document of the same shape as the college report just made: as many pages,
-    tables, table rows and bar charts (shape read from college_report's run)."""
+    tables, table rows and bar charts (shape read from college_report's run). Like the report, it is made
+    in a fresh process and imports reportlab (and registers the TTF font) inside the clock: college_report
+    pays those imports in its clock too (render_pdf is imported when the first report is written)."""
     import json
-
-    from reportlab.graphics.charts.barcharts import HorizontalBarChart
-    from reportlab.graphics.shapes import Drawing
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
-    from reportlab.platypus import Table as RLTable
-
-    from regisseur_app.reports.pdf_base import paragraph
 
     shape = json.loads(_report_counts(work).read_text())
 
     def build() -> None:
+        from reportlab.graphics.charts.barcharts import HorizontalBarChart
+        from reportlab.graphics.shapes import Drawing
+        from reportlab.lib.pagesizes import A4
+        from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+        from reportlab.platypus import Table as RLTable
+
+        from regisseur_app.reports.pdf_base import paragraph
+
         story = []
         per_table = max(1, shape["rows"] // max(1, shape["tables"]))
         for i in range(shape["tables"]):
