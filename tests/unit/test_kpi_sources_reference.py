@@ -42,6 +42,11 @@ def world(tmp_path_factory, template_db):
         c8 = contact(s, "Hilde Seat", w["SE2"], municipalities=[KOR])  # own municipality wins over the seat
         e7 = event(s, "Netwerk najaar", start=datetime(2025, 11, 5, 14), status="afgelopen", municipalities=[GEE, KOR])
         _present(s, e7, [c5, c6, c7, c8])
+        _present(s, e7, [contact(s, "Jan Spreker", lonely)], role="spreker")
+        from regisseur_app.domain.events.service import get_event, save_event
+        data = get_event(s, e7)
+        data.partner_ids = [w["SE2"], w["SE3"], outside]
+        save_event(s, data, e7)
         _present(s, w["events"]["E2"], [c8, c2_of(s)])
         _present(s, e7, [contact(s, "Ilse Afwezig", w["SE1"], municipalities=[BEK])], status="afgemeld")
         typed = [i for i in list_indicators(s) if not i.is_computed]
@@ -126,6 +131,23 @@ def _mvo_complete(s, year, nis_code):
     return rows + [["Totaal", organisations, sum(r[2] for r in rows)]]
 
 
+def _se_presented(s, year, nis_code):
+    se = {o.id for o in s.scalars(select(Organisation)) if o.type is not None and o.type.code in SE_TYPES}
+    held = sorted((e for e in s.scalars(select(Event)) if e.status == FINISHED and e.starts_at.year == year
+                   and (nis_code is None or not e.municipalities or nis_code in {m.nis_code for m in e.municipalities})),
+                  key=lambda e: (e.starts_at, e.id))
+    first = {}
+    for e in held:
+        presenting = [o for o in e.partners if o.id in se]
+        presenting += [p.contact.organisation for p in s.scalars(select(EventParticipant).where(
+            EventParticipant.event_id == e.id)) if p.status == PRESENT and p.role in ("spreker", "partner")
+            and p.contact.organisation is not None and p.contact.organisation.id in se]
+        for o in presenting:
+            first.setdefault(o.id, (o.name, e))
+    items = sorted(first.values(), key=lambda item: (item[1].starts_at, item[0]))
+    return [[name, e.title, format_date(e.starts_at), 1] for name, e in items] + [["Totaal", "", "", len(items)]]
+
+
 REFERENCE = {
     "referrals_made": lambda s, y, n: _referrals(s, "referral_date", y, n),
     "referrals_started": lambda s, y, n: _referrals(s, "start_date", y, n),
@@ -133,6 +155,7 @@ REFERENCE = {
     "events_participants": _participants,
     "core_se_organisations": _se_organisations,
     "mvo_reports_complete": _mvo_complete,
+    "events_se_presented": _se_presented,
 }
 
 
@@ -157,6 +180,15 @@ def test_the_edge_cases_are_in_the_world(world):
     # SE1 complete; SE2 one value; Zonder Zetel two; Buiten Regio one (has values, so it reports); SE4 archived
     assert [r[0] for r in mvo[:-1]] == ["Buiten Regio", "Kringwinkel Beta", "Maatwerk Alfa", "Zonder Zetel"]
     assert mvo[-1][2] == 1
+    presented = _se_presented_rows(world)
+    # SE1 speaker at E1 (20/3), SE2 partner of E2 (1/6) and E7, SE3 archived but SE (partner of E7),
+    # Zonder Zetel speaker at E7; Buiten Regio (regular) is no SE organisation
+    assert [r[0] for r in presented[:-1]] == ["Maatwerk Alfa", "Kringwinkel Beta", "Maatwerk Gamma", "Zonder Zetel"]
+
+
+def _se_presented_rows(ctx):
+    with ctx.reading() as s:
+        return _se_presented(s, 2025, None)
 
 
 def test_survey_response_rate_equals_the_college_section(ctx):

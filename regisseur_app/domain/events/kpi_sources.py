@@ -13,11 +13,18 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
-from regisseur_app.domain.core.kpi_sources import se_organisation_ids
+from regisseur_app.domain.core.kpi_sources import SE_TYPE_CODES
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
 from regisseur_app.domain.events import obligations
-from regisseur_app.domain.events.models import FINISHED, PRESENT, Event, EventParticipant
+from regisseur_app.domain.events.models import (
+    FINISHED,
+    PRESENT,
+    Event,
+    EventParticipant,
+    event_municipality,
+    event_partner,
+)
 from regisseur_app.formatting import format_date
 from regisseur_app.reports.content import Column, Table
 
@@ -103,28 +110,32 @@ def participants_from_municipalities(session: Session, year: int, nis_code: str 
 
 def se_organisations_presented(session: Session, year: int, nis_code: str | None) -> Table:
     """SE organisations that presented their work at an event held in the year (a contact present as speaker
-    or partner, or the organisation a partner of the event): each organisation once."""
-    se_ids = se_organisation_ids(session)
-    events = _held(session, year, nis_code)
-    speakers = list(session.scalars(
-        select(EventParticipant).where(EventParticipant.event_id.in_([e.id for e in events]),
-                                       EventParticipant.status == PRESENT,
-                                       EventParticipant.role.in_(SPEAKER_ROLES))
-        .options(selectinload(EventParticipant.contact).selectinload(Contact.organisation))))
-    first: dict[int, tuple[str, Event]] = {}
-    by_id = {e.id: e for e in events}
-    for e in events:
-        for org in e.partners:
-            if org.id in se_ids:
-                first.setdefault(org.id, (org.name, e))
-    for p in speakers:
-        org = p.contact.organisation
-        if org is not None and org.id in se_ids:
-            event = by_id[p.event_id]
-            if org.id not in first or first[org.id][1].starts_at > event.starts_at:
-                first[org.id] = (org.name, event)
-    items = sorted(first.values(), key=lambda item: (item[1].starts_at, item[0]))
-    rows = [[name, e.title, format_date(e.starts_at), 1] for name, e in items]
+    or partner, or the organisation a partner of the event): each organisation once, at its first event. The
+    (organisation, event) pairs come from two joined selects; only those are loaded."""
+    held = [Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1), Event.starts_at < datetime(year + 1, 1, 1)]
+    if nis_code is not None:
+        linked = event_municipality.c
+        held.append(or_(~exists().where(linked.event_id == Event.id),
+                        exists().where(linked.event_id == Event.id, linked.nis_code == nis_code)))
+    held_ids = select(Event.id).where(*held)
+    shown = (Organisation.id, Organisation.name, Event.id, Event.title, Event.starts_at)
+    se_type = (CodeItem, Organisation.type_id == CodeItem.id)
+    partners = (select(*shown).select_from(event_partner)
+                .join(Event, event_partner.c.event_id == Event.id)
+                .join(Organisation, event_partner.c.organisation_id == Organisation.id).join(*se_type)
+                .where(event_partner.c.event_id.in_(held_ids), CodeItem.code.in_(SE_TYPE_CODES)))
+    speakers = (select(*shown).select_from(EventParticipant)
+                .join(Event, EventParticipant.event_id == Event.id)
+                .join(Contact, EventParticipant.contact_id == Contact.id)
+                .join(Organisation, Contact.organisation_id == Organisation.id).join(*se_type)
+                .where(EventParticipant.event_id.in_(held_ids), EventParticipant.status == PRESENT,
+                       EventParticipant.role.in_(SPEAKER_ROLES), CodeItem.code.in_(SE_TYPE_CODES)))
+    first: dict[int, tuple[str, int, str, datetime]] = {}
+    for org_id, name, event_id, title, starts_at in sorted(
+            [*session.execute(partners), *session.execute(speakers)], key=lambda r: (r[4], r[2])):  # by date, then event
+        first.setdefault(org_id, (name, event_id, title, starts_at))
+    items = sorted(first.values(), key=lambda item: (item[3], item[0]))
+    rows: list[list] = [[name, title, format_date(starts_at), 1] for name, _event_id, title, starts_at in items]
     rows.append(["Totaal", "", "", len(items)])
     return Table("SE-organisaties die zich voorstelden op een evenement",
                  [Column("Organisatie"), Column("Evenement"), Column("Datum"), Column("Aantal", numeric=True)],
