@@ -12,7 +12,6 @@ from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.operations import core as core_ops
 from regisseur_app.operations.home import keep_home_snapshot
 from regisseur_app.ui.home_page import HomePage
-from tests.ui.conftest import dispose
 
 
 def _stored(ctx) -> tuple[int, dict | None]:
@@ -100,4 +99,3 @@ def test_a_snapshot_that_does_not_fit_is_recomputed(qtbot, main_window, app_ctx)
     assert section.summary.text().startswith("Geen vastgelopen doorverwijzingen")
     assert "stale_section" in _stored(app_ctx)[1]["sections"]
     json.dumps(_stored(app_ctx)[1])  # plain JSON, nothing else
-    dispose(page)
