@@ -239,7 +239,10 @@ def compute_stats(session: Session, filt: StatsFilter | None = None) -> Referral
     for target, days in ((stats.lead_decision, decision_days), (stats.lead_start, start_days)):
         for nis, name in municipalities:
             target[name] = counted_lead_time(days.get(nis, Counter()))
-        target["Totaal"] = counted_lead_time(sum((days.get(nis, Counter()) for nis in codes), Counter()))
+        total: Counter = Counter()
+        for nis in codes:
+            total.update(days.get(nis, {}))
+        target["Totaal"] = counted_lead_time(total)
     return stats
 
 
