@@ -136,6 +136,7 @@ def _analyse(session: Session, survey_id: int, table: RawTable, targets: list[Ta
                            + ("…" if len(table.headers) > 8 else "") + "). Kies bij elke kolom de vraag, of kies "
                            "het bestand van deze peiling.")
     source = formats.detect_source(table.headers)
+    questions = {q.id: q for q in view.questions}
     existing = responses.existing_external_ids(session, survey_id)
     emails = {fold(r.email): (r.id, r.nis_code) for r in respondents.list_respondents(session, survey_id) if r.email}
     names = {m.nis_code for m in list_municipalities(session)}
@@ -177,10 +178,10 @@ def _analyse(session: Session, survey_id: int, table: RawTable, targets: list[Ta
                     issue.lines.append(line)
                     draft.nis = ("?", ("m", key))
             elif target.kind == QUESTION and value:
-                _read_answer(view.question(target.question_id), value, header, line, draft, issues, plan,
+                _read_answer(questions[target.question_id], value, header, line, draft, issues, plan,
                              source == "limesurvey")
             elif target.kind == OPTION and value:
-                question = view.question(target.question_id)
+                question = questions[target.question_id]
                 option = next(o for o in question.options if o.id == target.option_id)
                 checked = formats.is_checked(value, option)
                 if checked is None:
