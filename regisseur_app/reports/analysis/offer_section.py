@@ -8,6 +8,7 @@ Only organisations of social-economy types count, as in the Omgevingsanalyse wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
     if not matrix.rows:
         return no_data(KEY, TITLE, "Er zijn nog geen dienstencategorieën ingesteld; het aanbod kan niet getoond "
                                    "worden.")
-    providers = features.need_score_providers()
+    providers = _remembered(features.need_score_providers())
     stand = Text(f"Stand van de inventaris op {format_date(date.today())}: actieve organisaties van de sociale "
                  "economie die in de gemeente gevestigd of actief zijn.", "note")
     if scope.is_region:
@@ -63,6 +64,12 @@ def build(session: Session, scope: Scope) -> SectionContent:
                     f"economie in {scope.name}." if empty else
                     f"Alle {len(matrix.rows)} dienstencategorieën hebben aanbod in {scope.name}.")
     return SectionContent(KEY, TITLE, blocks, messages)
+
+
+def _remembered(providers: list[Callable]) -> list[Callable]:
+    """The need-score providers, each asked once per session: gap_list asks them for every municipality
+    (the regional report has five), and the batch builds every report in one session."""
+    return [lambda session, p=p: memo(session, ("need_scores", p), lambda: list(p(session))) for p in providers]
 
 
 def _region(session: Session, scope: Scope, matrix, providers, stand: Text) -> SectionContent:  # noqa: ANN001
