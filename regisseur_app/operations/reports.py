@@ -4,6 +4,7 @@ cancel). Every file made is logged: which report, for which municipality and per
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import time
@@ -13,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from regisseur_app.domain.core.settings import data_generation
 from regisseur_app.domain.reports import comments, log
 from regisseur_app.domain.reports.settings import ReportSettings, save_settings
 from regisseur_app.operations.base import Op, operation
@@ -92,20 +94,72 @@ def render(report: CollegeReport, path: Path) -> str:
 
 
 def make_report(ctx: AppContext, scope: Scope, path: Path, keys: list[str] | None = None) -> Path:
-    """One report (PDF, or .docx when the name ends so), logged."""
+    """One report (PDF, or .docx when the name ends so), logged. A PDF the preview has just shown is saved as
+    it is when nothing changed since (same database, data generation, day, municipality, period and
+    sections): 'Voorbeeld' then 'Opslaan als PDF' does not make the report twice."""
+    path = Path(path)
+    shown = _PREVIEW.get("last")
+    if path.suffix.lower() == ".pdf" and shown is not None and shown.matches(ctx, scope, keys):
+        _write_bytes(path, shown.pdf)
+        record_made(ctx, [(scope, "pdf", path, shown.section_keys)])
+        return path
     report = load_report(ctx, scope, keys)
-    kind = render(report, Path(path))
-    record_made(ctx, [(scope, kind, Path(path), [s.key for s in report.sections])])
-    return Path(path)
+    kind = render(report, path)
+    record_made(ctx, [(scope, kind, path, [s.key for s in report.sections])])
+    return path
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The PDF of the last preview and what it was made from."""
+
+    db_path: Path
+    generation: int
+    day: date
+    scope: Scope
+    keys: tuple[str, ...] | None
+    section_keys: list[str]
+    pdf: bytes
+
+    def matches(self, ctx: AppContext, scope: Scope, keys: list[str] | None) -> bool:
+        if (self.db_path, self.scope, self.keys, self.day) != (ctx.db_path, scope, _keys(keys), date.today()):
+            return False
+        with ctx.reading() as session:
+            return data_generation(session) == self.generation
+
+
+_PREVIEW: dict[str, _Shown] = {}  # one entry: a new preview replaces the last
+
+
+def _keys(keys: list[str] | None) -> tuple[str, ...] | None:
+    return None if keys is None else tuple(keys)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError as exc:
+        from regisseur_app.reports.pdf_base import ReportError  # reportlab is loaded with the first report
+
+        temp.unlink(missing_ok=True)
+        raise ReportError(f"Het PDF-bestand {path} kon niet geschreven worden: {exc.strerror or exc}. "
+                          "Is het nog geopend in een ander programma?") from exc
 
 
 def preview_pdf(ctx: AppContext, scope: Scope, keys: list[str] | None = None) -> bytes:
-    """The PDF as it would be saved, as bytes for the preview (nothing is logged)."""
-    report = load_report(ctx, scope, keys)
+    """The PDF as it would be saved, as bytes for the preview (nothing is logged); kept for make_report."""
+    with ctx.reading() as session:
+        generation = data_generation(session)  # read with the figures, in the same transaction
+        report = build_report(session, scope, keys)
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "voorbeeld.pdf"
         render(report, target)
-        return target.read_bytes()
+        pdf = target.read_bytes()
+    _PREVIEW["last"] = _Shown(ctx.db_path, generation, report.made_on, scope, _keys(keys),
+                              [s.key for s in report.sections], pdf)
+    return pdf
 
 
 def file_stem(scope: Scope) -> str:

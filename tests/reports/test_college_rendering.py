@@ -138,3 +138,26 @@ def test_a_wide_table_in_word_uses_the_font_size_its_widths_were_made_for(tmp_pa
     word = Document(str(tmp_path / "r.docx")).tables[-1]
     sizes = {run.font.size.pt for row in word.rows for cell in row.cells for p in cell.paragraphs for run in p.runs}
     assert sizes and max(sizes) <= size
+
+
+def test_saving_after_the_preview_writes_the_previewed_pdf_until_something_changes(demo_ctx, tmp_path):
+    from regisseur_app.operations import reports as ops
+
+    with demo_ctx.reading() as session:
+        scope = _scope(session, "Glabbeek")
+    keys = ["evenementen", "collaborations"]
+    shown = ops.preview_pdf(demo_ctx, scope, keys)
+    saved = ops.make_report(demo_ctx, scope, tmp_path / "a.pdf", keys)
+    assert saved.read_bytes() == shown  # the same file, not made a second time
+    with demo_ctx.reading() as session:
+        logged = [(r.kind, r.path) for r in ops.log.list_log(session)][:1]
+    assert logged[0][1].endswith("a.pdf")
+    # logging the saved report changed the data: the next save makes the report anew (and equal in content)
+    ops.save_comment(demo_ctx, scope, "evenementen", "Goed bijgewoond.")
+    again = ops.make_report(demo_ctx, scope, tmp_path / "b.pdf", keys)
+    assert again.read_bytes() != shown
+    assert "Goed bijgewoond." in " ".join(pdf_lines(again))
+    other = ops.preview_pdf(demo_ctx, scope, ["evenementen"])
+    ops.make_report(demo_ctx, scope, tmp_path / "c.pdf", keys)  # other sections than the preview
+    assert (tmp_path / "c.pdf").read_bytes() != other
+    ops.save_comment(demo_ctx, scope, "evenementen", "")
