@@ -172,3 +172,24 @@ def test_material_factor_needs_source_and_year_and_gets_an_indicator(ctx):
         assert "negatief" in info.value.errors["emission_factor"]
         save_material(s, MaterialInput("Fietsen", 0.9, "Studie X", 2022))
         assert indicator(s, "hergebruikt_fietsen").material_id is not None
+
+
+def test_shipped_defaults_are_added_again_only_when_missing(ctx):
+    """The open hook's shortcut (every shipped code present: nothing loaded, nothing added) and the way back
+    when a shipped indicator or material is gone."""
+    from sqlalchemy import delete, func, select
+
+    from regisseur_app.domain.mvo.models import MvoIndicator, MvoMaterial
+    from regisseur_app.domain.mvo.reference import ensure_defaults
+
+    with ctx.transaction() as s:
+        assert ensure_defaults(s) == 0
+        counts = (s.scalar(select(func.count()).select_from(MvoIndicator)),
+                  s.scalar(select(func.count()).select_from(MvoMaterial)))
+        code = s.scalars(select(MvoIndicator.code).order_by(MvoIndicator.code)).first()
+        s.execute(delete(MvoIndicator).where(MvoIndicator.code == code))
+    with ctx.transaction() as s:
+        assert ensure_defaults(s) == 1
+        assert s.scalar(select(MvoIndicator.id).where(MvoIndicator.code == code)) is not None
+        assert (s.scalar(select(func.count()).select_from(MvoIndicator)),
+                s.scalar(select(func.count()).select_from(MvoMaterial))) == counts

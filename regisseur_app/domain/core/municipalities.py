@@ -55,7 +55,15 @@ def load_reference_list(session: Session) -> int:
     """Bring the municipality table up to date with the shipped reference list (the 285 municipalities of
     1 January 2025 and the merged ones with their successor). Adds what is missing, points merged
     municipalities to their successor and moves participation to the successor. Idempotent; returns the
-    number of rows added or changed."""
+    number of rows added or changed. Runs at every open: when nothing is to be done (the usual case), one
+    query of three columns says so without loading the municipalities."""
+    state = {code: (successor, postcodes) for code, successor, postcodes in session.execute(
+        select(Municipality.nis_code, Municipality.successor, Municipality.postcodes))}
+    if all(row["nis_code"] in state
+           and (state[row["nis_code"]][1] or not row.get("postcodes"))
+           and (state[row["nis_code"]][0] is not None or not row.get("successor"))
+           for row in _reference_rows()):
+        return 0
     existing = {m.nis_code: m for m in session.scalars(select(Municipality))}
     changed = 0
     for row in _reference_rows():

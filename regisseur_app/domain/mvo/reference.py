@@ -61,8 +61,19 @@ def gri_disclosures() -> dict[str, GriDisclosure]:
             for row in csv.DictReader(handle)}
 
 
+@functools.cache
+def _shipped_codes(name: str) -> frozenset[str]:
+    with reference_file(name).open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["code"] for row in csv.DictReader(handle))
+
+
 def ensure_defaults(session: Session) -> int:
-    """Add the shipped materials and indicators whose code is missing. Returns how many rows were added."""
+    """Add the shipped materials and indicators whose code is missing. Returns how many rows were added.
+    Runs at every open (features on_open hook): when every shipped code is present, two queries of codes
+    answer it (no objects loaded)."""
+    if _shipped_codes("mvo_materials.csv") <= set(session.scalars(select(MvoMaterial.code))) \
+            and _shipped_codes("mvo_indicators.csv") <= set(session.scalars(select(MvoIndicator.code))):
+        return 0
     added = 0
     materials = {m.code: m for m in session.scalars(select(MvoMaterial))}
     with reference_file("mvo_materials.csv").open(encoding="utf-8", newline="") as handle:
