@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
@@ -27,6 +27,7 @@ from regisseur_app.domain.survey.models import (
 )
 from regisseur_app.domain.survey.privacy import national_number_problem
 from regisseur_app.formatting import format_number
+from regisseur_app.storage.bulk import insert_many
 
 AnswerValue = list[int] | float | str | None  # option ids, a number or a text; None/[]/"" = not answered
 MAX_TEXT = 4000
@@ -205,42 +206,18 @@ def insert_responses(session: Session, survey_id: int, found: list[tuple[dict, l
     table, answers = SurveyResponse.__table__, SurveyAnswer.__table__
     for start in range(0, len(found), chunk):
         part = found[start:start + chunk]
-        _bulk_insert(session, table, RESPONSE_COLUMNS, [tuple(c[k] for k in RESPONSE_COLUMNS) for c, _r in part])
+        insert_many(session, table, RESPONSE_COLUMNS, [tuple(c[k] for k in RESPONSE_COLUMNS) for c, _r in part])
         # the new ids by the response id that is unique per survey (one query, not one per row)
         ids = dict(session.execute(select(table.c.external_id, table.c.id).where(
             table.c.survey_id == survey_id, table.c.external_id.in_([c["external_id"] for c, _r in part]))).all())
         rows = [(ids[columns["external_id"]], *a) for columns, answered in part for a in answered]
         # (answer_values gives what the driver takes: ids, floats, texts)
-        _bulk_insert(session, answers, ("response_id", *ANSWER_COLUMNS), rows, processed=True)
+        insert_many(session, answers, ("response_id", *ANSWER_COLUMNS), rows, processed=True)
     if found:
         # the survey changed: its time stamp, and through the flush the data generation (backups)
         survey = session.get(Survey, survey_id)
         survey.updated_at = datetime.now().replace(microsecond=0)
         session.flush()
-
-
-def _bulk_insert(session: Session, table, columns: tuple[str, ...], rows: list[tuple],  # noqa: ANN001
-                 processed: bool = False) -> None:
-    """INSERT many rows (tuples in the order of `columns`) with the driver's executemany: the statement
-    compiled once for the dialect, the columns' bind processors applied (dates; not when `processed`: the
-    values are plain ints, floats and texts already), without the per-row parameter handling of a Core
-    executemany of dicts (as the KBO register is written)."""
-    if not rows:
-        return
-    conn = session.connection()
-    dialect = conn.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    order = list(compiled.positiontup) if dialect.positional else list(columns)
-    if order != list(columns):
-        at = [columns.index(k) for k in order]
-        rows = [tuple(row[i] for i in at) for row in rows]
-    processors = [None if processed else table.c[key].type._cached_bind_processor(dialect)  # noqa: SLF001
-                  for key in order]
-    if any(processors):
-        rows = [tuple(p(v) if p else v for v, p in zip(row, processors, strict=True)) for row in rows]
-    if not dialect.positional:
-        rows = [dict(zip(order, row, strict=True)) for row in rows]
-    conn.exec_driver_sql(str(compiled), rows)
 
 
 def existing_external_ids(session: Session, survey_id: int) -> set[str]:
