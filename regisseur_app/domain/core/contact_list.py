@@ -89,7 +89,12 @@ def contact_ids(session: Session, filt: ContactFilter | None = None, sort: str =
     else:
         raise ValueError(f"unknown sort {sort!r}")
     keys.append(Contact.id)
-    return list(session.scalars(query.order_by(*(k.desc() for k in keys) if descending else keys)))
+    return _ids(session, query.order_by(*(k.desc() for k in keys) if descending else keys))
+
+
+def _ids(session: Session, query) -> list[int]:  # noqa: ANN001
+    """Plain integers straight from the driver (thousands of them: no ORM result processing)."""
+    return list(session.connection().scalars(query))
 
 
 def contact_rows(session: Session, ids: Iterable[int]) -> list[ContactRow]:

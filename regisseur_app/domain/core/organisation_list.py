@@ -131,7 +131,12 @@ def organisation_ids(session: Session, filt: OrganisationFilter | None = None, s
         raise ValueError(f"unknown sort {sort!r}")
     keys = [key, Organisation.id] if sort == "name" else [key, folded(Organisation.name), Organisation.id]
     order = [k.desc() for k in keys] if descending else keys
-    return list(session.scalars(query.order_by(*order)))
+    return _ids(session, query.order_by(*order))
+
+
+def _ids(session: Session, query) -> list[int]:  # noqa: ANN001
+    """Plain integers straight from the driver (thousands of them: no ORM result processing)."""
+    return list(session.connection().scalars(query))
 
 
 def organisation_rows(session: Session, ids: Iterable[int]) -> list[OrganisationRow]:
