@@ -18,7 +18,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from regisseur_app import __version__, features
+from regisseur_app import features
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import home_snapshot
 from regisseur_app.domain.core.setup import association_name
@@ -27,7 +27,6 @@ from regisseur_app.formatting import format_number
 from regisseur_app.ui.page import Page
 
 log = logging.getLogger(__name__)
-SNAPSHOT_FORMAT = 1
 
 
 class _Tile(QFrame):
@@ -104,7 +103,7 @@ class HomePage(Page):
 
     def _key(self, generation: int, today: date) -> list:
         versions = {name: getattr(section, "SNAPSHOT_VERSION", 1) for name, section in self._snapshot_sections().items()}
-        return [generation, today.isoformat(), SNAPSHOT_FORMAT, __version__, versions]
+        return home_snapshot.key(generation, today, versions)
 
     @staticmethod
     def _expired(snapshot: dict) -> bool:

@@ -3,8 +3,10 @@ describes, so the next start shows it at once instead of recomputing every secti
 
 It is valid only for the data generation it was computed at (storage/generation.py: every transaction that
 changes data counts it up, an undo too, and a restore sets a new one), for the same day (KPI progress,
-stale referrals and due actions depend on today), for the same sections in the same version, and until
-the time a section said its values change by themselves (e.g. the first upcoming event ends). Writing it
+stale referrals and due actions depend on today), for the same application version and database schema
+(a migration may change data without counting the generation, and new code may compute differently),
+for the same sections in the same version, and until the time a section said its values change by
+themselves (e.g. the first upcoming event ends). Writing it
 does not count as a change of the data. Kept in the file itself rather than beside it: a copied or
 restored file brings its own snapshot with the generation it belongs to, never another file's.
 Stored as JSON (never pickle: a database file may come from elsewhere)."""
@@ -12,12 +14,23 @@ Stored as JSON (never pickle: a database file may come from elsewhere)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from regisseur_app import __version__
 from regisseur_app.domain.core.settings import AppSetting, set_setting
 from regisseur_app.storage.generation import GENERATION_KEY, SNAPSHOT_KEY
+from regisseur_app.storage.migrations import head_revisions
+
+FORMAT = 2
+
+
+def key(generation: int, today: date, sections: dict[str, int]) -> list:
+    """What a snapshot must match to be shown: data generation, day, format, application version, schema
+    (the migration heads) and the version of each section's values (JSON-able, compared as a whole)."""
+    return [generation, today.isoformat(), FORMAT, __version__, sorted(head_revisions()), sections]
 
 
 def read(session: Session) -> tuple[int, dict | None]:
