@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis.indicators import IndicatorData, get_indicator, inhabitants_indicator_id
 from regisseur_app.domain.analysis.inventory import count_se_organisations
-from regisseur_app.domain.analysis.models import COMPUTED_KBO, COMPUTED_SE_ORGANISATIONS, KeyFigureValue, KeyIndicator
+from regisseur_app.domain.analysis.models import (
+    COMPUTED_KBO,
+    COMPUTED_SE_ORGANISATIONS,
+    INHABITANTS,
+    KeyFigureValue,
+    KeyIndicator,
+)
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality, successors
 from regisseur_app.formatting import format_number
@@ -65,6 +71,28 @@ def get_values(session: Session, indicator_id: int, nis_codes: list[str] | None 
         query = query.where(KeyFigureValue.year.in_(years))
     values = {(nis, year): value for nis, year, value in session.execute(query)}
     return _fold_merged(values, merged) if merged else values
+
+
+def stored_values(session: Session, indicators: list[IndicatorData], nis_codes: list[str],
+                  years: list[int]) -> dict[int, dict[tuple[str, int], float]]:
+    """`get_values(session, i.id, nis_codes, years)` for each indicator i, read in one query: indicator
+    id -> (nis_code, year) -> value (merged municipalities counted under their successor, as there)."""
+    return _values_by_indicator(session, {i.id: i.is_count for i in indicators}, nis_codes, years)
+
+
+def _values_by_indicator(session: Session, counts: dict[int, bool], nis_codes: list[str],
+                         years: list[int]) -> dict[int, dict[tuple[str, int], float]]:
+    merged = {old: new for old, new in successors(session).items() if new in nis_codes}
+    wanted = set(nis_codes)
+    found: dict[int, dict[tuple[str, int], float]] = {indicator_id: {} for indicator_id in counts}
+    for indicator_id, nis, year, value in session.execute(
+            select(KeyFigureValue.indicator_id, KeyFigureValue.nis_code, KeyFigureValue.year, KeyFigureValue.value)
+            .where(KeyFigureValue.indicator_id.in_(list(counts)), KeyFigureValue.nis_code.in_([*nis_codes, *merged]),
+                   KeyFigureValue.year.in_(years))):
+        if nis in wanted or counts[indicator_id]:  # a rate or a percentage of a merged part is not added up
+            found[indicator_id][(nis, year)] = value
+    return {indicator_id: _fold_merged(values, merged) if merged and counts[indicator_id] else values
+            for indicator_id, values in found.items()}
 
 
 def _fold_merged(values: dict[tuple[str, int], float], merged: dict[str, str]) -> dict[tuple[str, int], float]:
@@ -146,10 +174,14 @@ def delete_year(session: Session, indicator_id: int, year: int) -> int:
     return result.rowcount or 0
 
 
-def years_with_data(session: Session, indicator_id: int | None = None) -> list[int]:
+def years_with_data(session: Session, indicator_id: int | None = None,
+                    indicator_ids: list[int] | None = None) -> list[int]:
+    """The years with a value: of one indicator, of any of `indicator_ids`, or (neither given) of any."""
     query = select(KeyFigureValue.year).distinct().order_by(KeyFigureValue.year)
     if indicator_id is not None:
         query = query.where(KeyFigureValue.indicator_id == indicator_id)
+    if indicator_ids is not None:
+        query = query.where(KeyFigureValue.indicator_id.in_(indicator_ids))
     return list(session.scalars(query))
 
 
@@ -189,6 +221,18 @@ def inhabitants_for_year(session: Session, year: int, nis_codes: list[str]) -> d
         else:
             result[nis] = Inhabitants(table.get(nis), None, True)
     return result
+
+
+def inhabitants_for_years(session: Session, years: list[int], nis_codes: list[str]) -> dict[int, dict[str, Inhabitants]]:
+    """`inhabitants_for_year` for several years at once: year -> nis_code -> Inhabitants."""
+    indicator = session.execute(select(KeyIndicator.id, KeyIndicator.is_count).where(
+        KeyIndicator.code == INHABITANTS)).first()
+    stored = _values_by_indicator(session, {indicator.id: indicator.is_count}, nis_codes, years)[indicator.id] \
+        if indicator else {}
+    table = dict(session.execute(select(Municipality.nis_code, Municipality.inhabitants).where(
+        Municipality.nis_code.in_(nis_codes))).all())
+    return {year: {nis: Inhabitants(stored[(nis, year)], year, False) if (nis, year) in stored
+                   else Inhabitants(table.get(nis), None, True) for nis in nis_codes} for year in years}
 
 
 def latest_inhabitants(session: Session, nis_codes: list[str]) -> tuple[int, dict[str, Inhabitants]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis import indicators, key_figures
-from regisseur_app.domain.analysis.comparison import AVERAGE, TOTAL, Comparison, compare
+from regisseur_app.domain.analysis.comparison import AVERAGE, TOTAL, Comparison, compare_all
 from regisseur_app.domain.analysis.indicators import IndicatorData
 from regisseur_app.formatting import format_number
 from regisseur_app.reports.college.memo import memo
@@ -23,7 +23,8 @@ KEY, TITLE = "kerncijfers", "Kerncijfers"
 
 def report_year(session: Session, scope: Scope, shown: list[IndicatorData]) -> int | None:
     """The last year of the period, or the latest earlier year with any key figure; None without figures."""
-    years = sorted({y for i in shown for y in key_figures.years_with_data(session, i.id) if y <= scope.end.year})
+    years = [y for y in key_figures.years_with_data(session, indicator_ids=[i.id for i in shown])
+             if y <= scope.end.year]
     return years[-1] if years else None
 
 
@@ -36,7 +37,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
     year = report_year(session, scope, shown)
     if year is None:
         return no_data(KEY, TITLE, f"Er zijn nog geen kerncijfers ingevoerd voor {scope.end.year} of eerder.")
-    comparisons = memo(session, ("key_figures", year), lambda: [compare(session, i.id, year) for i in shown])
+    comparisons = memo(session, ("key_figures", year), lambda: compare_all(session, shown, year))
     if scope.is_region:
         content = _region(scope, year, comparisons)
     else:
