@@ -3,7 +3,7 @@ of rows open at once), archive (undo: the window's Ctrl+Z)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table
 from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
+REFIT_DELAY_MS = 50
 FIT_ROWS = 60  # column widths follow the first rows (a screenful and more), not every loaded row
 
 
@@ -45,6 +46,11 @@ class ListPage(Page):
         self.count_label = QLabel(objectName="count")
         self.table = read_only_table(self.proxy, "table")
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # (Qt reads it from this header)
+        # the columns follow the table's width: a page shown for the first time gets its final width only
+        # after the window's layout ran (and a resized window changes it); refit once the width settles
+        self._refit = QTimer(self, singleShot=True, interval=REFIT_DELAY_MS)
+        self._refit.timeout.connect(lambda: fit_columns(self.table))
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         self.new_button = QPushButton("Nieuw…", objectName="new")
         self.new_button.setToolTip("Nieuw (Ctrl+N)")
@@ -169,6 +175,12 @@ class ListPage(Page):
     def _archive_mode_changed(self, archived: bool) -> None:
         self.archive_button.setText("Terugzetten" if archived else "Archiveren")
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.Resize and watched is self.table.viewport()
+                and event.size().width() != event.oldSize().width()):
+            self._refit.start()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

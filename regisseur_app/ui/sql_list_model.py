@@ -106,8 +106,11 @@ class SqlListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tooltip: a narrowed header
-            return self.COLUMNS[section].header
+        header = self.COLUMNS[section].header  # may be split over two lines ("Doelgroep-\nwerknemers")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header
+        if role == Qt.ItemDataRole.ToolTipRole:  # in full, on one line: for a narrowed header
+            return header.replace("-\n", "").replace("\n", " ")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

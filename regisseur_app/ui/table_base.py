@@ -127,9 +127,8 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
         if sum(floors) > available:  # not even the headers fit side by side: the same minimum for all
             floors = [MIN_COLUMN] * count
         others = [c for c in range(count) if c != main]
-        first = max(floors[main], min(widths[main], FIRST_COLUMN))
-        if first + sum(floors[c] for c in others) > available:
-            first = floors[main]
+        # the main column keeps up to FIRST_COLUMN, as far as the others' headers leave room
+        first = max(floors[main], min(widths[main], FIRST_COLUMN, available - sum(floors[c] for c in others)))
         low, high = MIN_COLUMN, max((widths[c] for c in others), default=MIN_COLUMN)
         while low < high:  # the largest cap with which everything fits
             cap = (low + high + 1) // 2

@@ -187,3 +187,34 @@ def test_contact_list_pages_and_sorts_on_the_last_name(qtbot, app_ctx, small_pag
     assert [model.index(r, 0).data() for r in range(3, 5)] == ["Jan Peeters", "An Van den Broeck"]
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert model.index(0, 0).data() == "An Van den Broeck"
+
+
+def test_columns_follow_the_window_width_and_headers_stay_readable(qtbot, main_window, app_ctx):
+    from regisseur_app.domain.core import codelists as lists
+    from tests.unit.events_support import org
+
+    with app_ctx.transaction() as s:
+        categories = [c.id for c in lists.list_items(s, lists.SERVICE_CATEGORY)][:4]
+        for n in range(3):
+            oid = org(s, f"Centrum voor Volwassenenonderwijs Demerland en omstreken {n}", "kennisinstelling",
+                      seat="24008", active=["24008", "24028", "24137", "24054", "24135"])
+            data = organisation_service.get_organisation(s, oid)
+            data.category_ids, data.city = categories, "Sint-Margriete-Houtem"
+            organisation_service.save_organisation(s, data, oid)
+    main_window.resize(1600, 800)
+    page = main_window.show_page("Organisaties")
+    table, header = page.table, page.table.horizontalHeader()
+
+    def fitted():
+        widths = [table.columnWidth(c) for c in range(page.model.columnCount())]
+        return sum(widths) <= table.viewport().width() and all(
+            widths[c] >= min(header.sectionSizeHint(c), 320) for c in range(len(widths)))
+
+    qtbot.waitUntil(fitted, timeout=3000)
+    wide = [table.columnWidth(c) for c in range(page.model.columnCount())]
+    main_window.resize(1280, 800)  # narrower: the columns are fitted again, every header still whole
+    qtbot.waitUntil(lambda: fitted() and sum(table.columnWidth(c) for c in range(len(wide))) < sum(wide),
+                    timeout=3000)
+    assert page.model.headerData(org_columns.TARGET_GROUP, Qt.Orientation.Horizontal) == "Doelgroep-\nwerknemers"
+    assert page.model.headerData(org_columns.TARGET_GROUP, Qt.Orientation.Horizontal,
+                                 Qt.ItemDataRole.ToolTipRole) == "Doelgroepwerknemers"

@@ -20,7 +20,7 @@ COLUMNS = (
     Column("Plaats", lambda r: r.city or r.seat_name),
     Column("Actief in", lambda r: r.municipalities),
     Column("Dienstencategorieën", lambda r: r.categories),
-    Column("Doelgroepwerknemers", lambda r: format_number(r.target_group_employees),
+    Column("Doelgroep-\nwerknemers", lambda r: format_number(r.target_group_employees),
            sort_key=lambda r: r.target_group_employees, align_right=True),
     Column("Contacten", lambda r: format_number(r.contact_count), sort_key=lambda r: r.contact_count,
            align_right=True),
