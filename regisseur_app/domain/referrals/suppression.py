@@ -8,7 +8,7 @@ computed back from the row and column totals:
    (least information lost);
 2. then an exact check: the hidden cells are the unknowns of the linear system "body cells add up to
    their row and column totals"; a hidden cell is recoverable when its unit vector lies in the row
-   space of that system (rank test over exact fractions). While one is recoverable, another cell on
+   space of that system (exact integer elimination). While one is recoverable, another cell on
    one of its lines is hidden.
 3. inner cells are chosen before totals, and a total of 5 or more is hidden only when no choice of
    inner cells protects the table as well: a municipality's own total stays visible where possible.
@@ -18,8 +18,8 @@ Tables that share their totals (per municipality, same population) are protected
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 TOTAL = "Totaal"
 SECONDARY_MARK = "x"
@@ -87,43 +87,54 @@ def _equations(n_rows: int, n_cols: int) -> list[dict[tuple[int, int], int]]:
     return equations
 
 
-def _rank(matrix: list[list[Fraction]]) -> int:
+def _reduced(matrix: list[list[int]]) -> list[list[int]]:
+    """The rows of the reduced row echelon form of an integer matrix, each up to a non-zero integer factor:
+    Gauss-Jordan elimination without division (row_i * pivot - row_p * entry), every row divided by the
+    gcd of its entries so the numbers stay small. Exact, like elimination over fractions, and the zero
+    pattern is that of the reduced row echelon form."""
     rows = [row[:] for row in matrix if any(row)]
     rank, n_cols = 0, len(rows[0]) if rows else 0
     for col in range(n_cols):
-        pivot = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][col]), None)
         if pivot is None:
             continue
         rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        top = rows[rank]
+        p = top[col]
         for i in range(len(rows)):
-            if i != rank and rows[i][col] != 0:
-                factor = rows[i][col] / rows[rank][col]
-                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[rank], strict=True)]
+            f = rows[i][col]
+            if i != rank and f:
+                row = [a * p - b * f for a, b in zip(rows[i], top, strict=True)]
+                g = math.gcd(*row)
+                rows[i] = [a // g for a in row] if g > 1 else row
         rank += 1
-    return rank
+    return rows[:rank]
 
 
 def recoverable_cells(n_rows: int, n_cols: int, hidden: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Hidden cells whose exact value follows from the shown cells and the additivity of the table."""
+    """Hidden cells whose exact value follows from the shown cells and the additivity of the table.
+
+    A cell is recoverable when its unit vector lies in the row space of the equations over the hidden
+    cells. In the reduced row echelon form a combination of rows has at each pivot column the coefficient
+    of that pivot's row, so a unit vector lies in the row space exactly when the form has a row that is
+    (a multiple of) that unit vector: one elimination answers for every cell."""
     unknowns = sorted(hidden)
     if not unknowns:
         return set()
     index = {cell: i for i, cell in enumerate(unknowns)}
     matrix = []
     for eq in _equations(n_rows, n_cols):
-        row = [Fraction(0)] * len(unknowns)
+        row = [0] * len(unknowns)
         for cell, coef in eq.items():
             if cell in index:
-                row[index[cell]] = Fraction(coef)
+                row[index[cell]] = coef
         if any(row):
             matrix.append(row)
-    base = _rank(matrix)
     found = set()
-    for cell, i in index.items():
-        unit = [Fraction(0)] * len(unknowns)
-        unit[i] = Fraction(1)
-        if _rank([*matrix, unit]) == base:
-            found.add(cell)
+    for row in _reduced(matrix):
+        nonzero = [i for i, a in enumerate(row) if a]
+        if len(nonzero) == 1:
+            found.add(unknowns[nonzero[0]])
     return found
 
 
