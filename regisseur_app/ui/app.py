@@ -12,7 +12,7 @@ from regisseur_app import APP_NAME, __version__
 from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.logs import setup_logging
 from regisseur_app.paths import resources_dir
-from regisseur_app.startup import DatabaseDamagedError, open_after_file_restore, open_context
+from regisseur_app.startup import DatabaseDamagedError, backup_on_close, open_after_file_restore, open_context
 from regisseur_app.storage.backup import BackupError
 from regisseur_app.storage.errors import StorageError
 from regisseur_app.storage.migrations import MigrationError, NewerDatabaseError
@@ -67,7 +67,9 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
             window = MainWindow(ctx)
             window.show()
             start_background_check(window)
-            return app.exec()
+            code = app.exec()
+            backup_on_close(ctx)  # the window is gone: the next start need not back up first
+            return code
         finally:
             ctx.close()
     finally:
