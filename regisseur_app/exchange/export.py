@@ -9,8 +9,7 @@ import re
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from regisseur_app.domain.core.contact_service import ContactRow
 from regisseur_app.domain.core.organisation_service import OrganisationRow
@@ -19,7 +18,11 @@ from regisseur_app.exchange.core.contact_import import CONTACT_FIELDS
 from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS
 from regisseur_app.formatting import format_date, format_datetime, format_number
 
+if TYPE_CHECKING:  # pandas (~0,25 s to import) loads only where a frame is made or written
+    import pandas as pd
+
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+_PANDAS_MISSING = frozenset({"NAType", "NaTType"})  # the types of pd.NA and pd.NaT (without importing pandas)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 CONTACT_COUNT_LABEL = "Aantal contactpersonen"
 ARCHIVED_LABEL = "Gearchiveerd"
@@ -49,6 +52,8 @@ def neutralise(value):
 
 
 def organisations_frame(rows: list[OrganisationRow]) -> pd.DataFrame:
+    import pandas as pd
+
     f = ORGANISATION_FIELDS
     records = [{
         f["name"]: r.name, f["kbo_number"]: _kbo(r.kbo_number), f["type"]: r.type_label, f["street"]: r.street,
@@ -67,6 +72,8 @@ def organisations_frame(rows: list[OrganisationRow]) -> pd.DataFrame:
 
 
 def contacts_frame(rows: list[ContactRow]) -> pd.DataFrame:
+    import pandas as pd
+
     f = CONTACT_FIELDS
     columns = [f["name"], f["function"], f["organisation"], f["email"], f["phone"], f["municipalities"],
                ARCHIVED_LABEL]
@@ -135,6 +142,8 @@ def sheet_name(title: str) -> str:
 
 
 def _write_xlsx(sheets: list[tuple[str, pd.DataFrame]], target: Path) -> None:
+    import pandas as pd
+
     used: set[str] = set()
     with pd.ExcelWriter(target, engine="openpyxl", date_format="DD/MM/YYYY",
                         datetime_format="DD/MM/YYYY HH:MM") as writer:
@@ -183,6 +192,8 @@ def guard_cells(sheet) -> None:  # noqa: ANN001 - an openpyxl worksheet
 
 def _number_format(series: pd.Series) -> str | None:
     """'#,##0' for whole numbers, '#,##0.0' (…) with the decimals the column has (at most 3), else None."""
+    import pandas as pd
+
     if pd.api.types.is_bool_dtype(series.dtype):
         return None
     numbers = [v for v in series if isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -227,7 +238,7 @@ def _write_csv(frame: pd.DataFrame, target: Path) -> None:
 
 def _csv_text(value) -> str:
     """A cell as nl-BE text: integers without separators (so they re-import), decimals with a comma."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or type(value).__name__ in _PANDAS_MISSING:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"

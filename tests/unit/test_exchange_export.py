@@ -150,3 +150,22 @@ def test_export_replaces_an_existing_file_completely(tmp_path):
     export_frame(pd.DataFrame({"Naam": ["a"], "Getal": [1.5]}), path, "Blad")
     assert path.read_bytes().decode("utf-8-sig") == "Naam;Getal\r\na;1,5\r\n"
     assert [p.name for p in tmp_path.iterdir()] == ["lijst.csv"]
+
+
+def test_the_workbook_writers_do_not_load_pandas():
+    """pandas costs ~0,25 s to import: the college-report workbook and the other openpyxl workbooks that only
+    need export's helpers (neutralise, save_workbook, sheet_name) do not load it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import regisseur_app.exchange.export, regisseur_app.exchange.reports.workbook; "
+            "print('pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_csv_cells_of_missing_pandas_values_are_empty(tmp_path):
+    frame = pd.DataFrame({"n": pd.array([1, None], dtype="Int64"), "d": [pd.Timestamp("2025-03-01"), pd.NaT]})
+    export_frame(frame, tmp_path / "x.csv", "x")
+    lines = (tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines == ["n;d", "1;01/03/2025", ";"]
