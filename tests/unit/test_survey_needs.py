@@ -126,3 +126,19 @@ def test_reminders_are_eml_drafts_for_those_who_did_not_answer(ctx, tmp_path):
     assert message["X-Unsent"] == "1" and "ann@bekkevoort.be" in message["To"]
     assert message["Subject"] == "Herinnering: Peiling 2025"
     assert "nog niet ontvangen" in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_report_section_takes_a_municipality_from_the_region_dataset_as_a_load_would(ctx):
+    from regisseur_app.domain.survey import dataset
+    from tests.unit.survey_support import ROWS, add_row
+
+    with ctx.transaction() as session:
+        built = build_survey(session)
+        add_row(session, built, (GEETBETS, "C", "Z", 2, 1, "Nee", "later toegevoegd"), "x9")
+        add_row(session, built, ROWS[0], "x10")
+    with ctx.reading() as session:
+        region = dataset.load(session, built.survey_id)
+        for nis in (BEKKEVOORT, GEETBETS, "24137"):
+            part = section.municipality_part(region, nis)
+            assert part == dataset.load(session, built.survey_id, nis)
+        assert len(section.municipality_part(region, GEETBETS).responses) == 3

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +24,12 @@ def _surveys(session: Session, scope: Scope) -> list[Survey]:
     return list(session.scalars(query))
 
 
+def municipality_part(region: dataset.Dataset, nis_code: str) -> dataset.Dataset:
+    """What `dataset.load(session, survey_id, nis_code)` gives, taken from the region's dataset in memory
+    (that load would read every answer of the survey again)."""
+    return replace(region, responses=[f for f in region.responses if f.nis_code == nis_code])
+
+
 def _pct(value: float | None, n: int) -> float | str | None:
     if value is None:
         return None
@@ -34,7 +42,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
     messages: list[str] = []
     for survey in surveys:
         region = memo(session, ("survey_dataset", survey.id), lambda s=survey: dataset.load(session, s.id))
-        local = dataset.load(session, survey.id, scope.nis_code) if scope.nis_code else region
+        local = municipality_part(region, scope.nis_code) if scope.nis_code else region
         if not local.responses:
             continue
         # the year only when the title does not already say it ("Behoeftepeiling 2025 (2025)")
