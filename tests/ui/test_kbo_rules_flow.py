@@ -53,3 +53,19 @@ def test_add_a_rule_refused_then_saved_and_undone(qtbot, main_window, app_ctx, t
     main_window.undo_stack.undo()
     qtbot.waitUntil(lambda: digits(H) not in _candidates(view))
     assert view.model.rowCount() == 3
+
+
+def test_without_any_rule_in_use_the_list_says_so(qtbot, main_window, app_ctx, tmp_path):
+    from regisseur_app.domain.kbo import rules
+
+    ops.import_extract(app_ctx, region_extract().write(tmp_path / "extract"))
+    with app_ctx.reading() as s:
+        shipped = rules.list_rules(s)
+    for rule in shipped:
+        ops.change_candidate_rule(app_ctx, rule.id, rules.RuleInput(**{**rule.as_input().__dict__, "active": False}))
+    page = main_window.show_page("KBO-register")
+    page.tabs.setCurrentIndex(1)
+    view = page.candidate_view
+    view.refresh()
+    assert view.model.rowCount() == 0
+    assert "geen enkele regel in gebruik" in view.hint.text() and view.hint.isVisibleTo(view)

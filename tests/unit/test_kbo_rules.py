@@ -149,3 +149,13 @@ def test_rules_are_written_as_people_write_them_and_checked_without_a_register(c
     with pytest.raises(ValidationError, match="NACE-afdeling 04"):
         ops.add_candidate_rule(ctx, RuleInput(NACE, "04"))
     ops.add_candidate_rule(ctx, RuleInput(FORM, "123"))
+
+
+def test_a_rule_the_register_lacks_can_still_be_renamed_and_switched_off(loaded):
+    rule_id = _rule_id(loaded, "NACE 38.1")            # shipped; the test extract's code.csv has no 38.1
+    ops.change_candidate_rule(loaded, rule_id, RuleInput(NACE, "38.1", label="afval", active=False))
+    with loaded.reading() as s:
+        assert (rules.get_rule(s, rule_id).label, rules.get_rule(s, rule_id).active) == ("afval", False)
+    with pytest.raises(ValidationError, match="NACE-code 38.2 bestaat niet"):
+        ops.change_candidate_rule(loaded, rule_id, RuleInput(NACE, "38.2", label="afval"))
+    _in_sync(loaded)

@@ -100,7 +100,7 @@ def _known_codes(session: Session, category: str) -> bool:
     return session.scalar(select(KboCode.code).where(KboCode.category == category).limit(1)) is not None
 
 
-def _check_nace(session: Session, data: RuleInput) -> str:
+def _check_nace(session: Session, data: RuleInput, against_register: bool = True) -> str:
     value = nace_value(data.value)
     if value is None:
         raise ValidationError({"value": f"'{data.value.strip()}' is geen geldige NACE-code: schrijf 2 tot 5 cijfers, "
@@ -110,7 +110,7 @@ def _check_nace(session: Session, data: RuleInput) -> str:
         raise ValidationError({"value": f"NACE-afdeling {value[:2]} bestaat niet in "
                                         f"{' of '.join(nace.VERSION_LABELS[v] for v in versions)}."})
     # with a register imported, code.csv tells which codes exist
-    checked = [v for v in versions if _known_codes(session, "Nace" + v)]
+    checked = [v for v in versions if against_register and _known_codes(session, "Nace" + v)]
     if checked and not any(session.scalar(select(KboCode.code).where(
             KboCode.category == "Nace" + v, KboCode.code >= value, KboCode.code < value + "\uffff").limit(1))
             for v in checked):
@@ -120,24 +120,25 @@ def _check_nace(session: Session, data: RuleInput) -> str:
     return value
 
 
-def _check_form(session: Session, data: RuleInput) -> str:
+def _check_form(session: Session, data: RuleInput, against_register: bool = True) -> str:
     value = (data.value or "").strip()
     if not re.fullmatch(r"\d{3}", value):
         raise ValidationError({"value": f"'{value}' is geen rechtsvormcode: de KBO schrijft ze met drie cijfers "
                                         "(bv. 014 of 706)."})
-    if _known_codes(session, "JuridicalForm") and session.get(KboCode, ("JuridicalForm", value)) is None:
+    if against_register and _known_codes(session, "JuridicalForm") and \
+            session.get(KboCode, ("JuridicalForm", value)) is None:
         raise ValidationError({"value": f"Rechtsvorm {value} bestaat niet in de codetabel van het KBO-register."})
     return value
 
 
-def _check_form_text(session: Session, data: RuleInput) -> str:
+def _check_form_text(session: Session, data: RuleInput, against_register: bool = True) -> str:
     value = " ".join((data.value or "").split())
     if len(fold(value)) < 3:
         raise ValidationError({"value": "Vul minstens drie letters in die in de omschrijving van de rechtsvorm "
                                         "staan (bv. sociaal oogmerk)."})
     if len(value) > 60:
         raise ValidationError({"value": "De tekst is te lang (maximaal 60 tekens)."})
-    if _known_codes(session, "JuridicalForm") and not form_codes(session, value):
+    if against_register and _known_codes(session, "JuridicalForm") and not form_codes(session, value):
         raise ValidationError({"value": f"Geen enkele rechtsvorm in de codetabel van het KBO-register bevat "
                                         f"'{value}'."})
     return value
@@ -163,7 +164,13 @@ def validate(session: Session, data: RuleInput, own_id: int | None = None) -> Ru
         raise ValidationError({"nace_version": f"Onbekende NACE-versie '{version}': kies 2008, 2025 of beide."})
     data = RuleInput(data.kind, data.value, version, " ".join((data.label or "").split()), data.category_code or "",
                      data.active)
-    value = {NACE: _check_nace, FORM: _check_form, FORM_TEXT: _check_form_text}[data.kind](session, data)
+    # what the rule looks for is checked against the register's code table only when it is new or changed:
+    # a rule whose code the current extract lacks can still be renamed or switched off
+    stored = session.get(KboCandidateRule, own_id) if own_id is not None else None
+    unchanged = stored is not None and (stored.kind, stored.nace_version) == (data.kind, version) and (
+        stored.value == (nace_value(data.value) if data.kind == NACE else " ".join((data.value or "").split())))
+    value = {NACE: _check_nace, FORM: _check_form, FORM_TEXT: _check_form_text}[data.kind](
+        session, data, against_register=not unchanged)
     if len(data.label) > 120:
         raise ValidationError({"label": "De omschrijving is te lang (maximaal 120 tekens)."})
     errors: dict[str, str] = {}

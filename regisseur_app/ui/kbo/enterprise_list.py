@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.kbo import candidates, matchmaking, queries
+from regisseur_app.domain.kbo import candidates, matchmaking, queries, rules
 from regisseur_app.domain.kbo.inventory_link import default_type_id
 from regisseur_app.formatting import counted
 from regisseur_app.operations import kbo as ops
@@ -146,6 +146,7 @@ class EnterpriseListView(QWidget):
         with self.ctx.reading() as session:
             total = queries.count_enterprises(session, filt)
             empty = queries.register_is_empty(session)
+            no_rules = self.mode == CANDIDATES and not rules.list_rules(session)
         with_rules = self.mode == CANDIDATES
 
         def fetch(offset: int, limit: int, sort: str | None, descending: bool, after) -> list:  # noqa: ANN001
@@ -163,7 +164,8 @@ class EnterpriseListView(QWidget):
         if empty:
             hint = EMPTY_REGISTER
         elif total == 0:
-            hint = "Geen ondernemingen die aan deze filters voldoen."
+            hint = ("Er is geen enkele regel in gebruik, dus ook geen SE-kandidaat: voeg een regel toe of zet er een "
+                    "weer aan met 'Regels bewerken…'." if no_rules else "Geen ondernemingen die aan deze filters voldoen.")
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self._update_buttons()
