@@ -1,38 +1,66 @@
 """Read the first worksheet of an .xlsx safely: defused XML, a zip-bomb cap, values instead of formulas.
 
-Bounded whatever the file: before any XML is parsed, the cells (<c>) of the worksheets and the shared
-strings (<si>) are counted in the unpacked stream (a C-speed byte count) and a file with more than
-tabular.MAX_CELLS is refused; rows stream in one at a time (xlsx_stream: defusedxml's SAX parser),
-at most MAX_COLUMNS + 1 wide, and no row is padded past the header's width. Not python-calamine,
-though fast: it loads a sheet as a dense rectangle, so one cell at XFD1048576 asks for billions of
-cells before any check could run; and not openpyxl's reader any more: it builds an element tree per
-row and took about five times as long.
+Bounded whatever the file: before any XML is parsed, every part of the package is scanned unpacked, 1 MB
+at a time, by C-speed byte searches (xlsx_scan.check_cell_count): a file with more than tabular.MAX_CELLS cells
+(<c>) or shared strings (<si>) is refused, and the scan notes where the furthest cell lies (the largest
+row and column of the cells' r="AB12" references) and whether anything needs the streaming reader.
+
+Two readers give the same records (the same row numbers, cell texts, header search and Dutch messages):
+- python-calamine (Rust, about four times faster), only when the scan proves it safe and equal. calamine
+  loads a sheet as a dense rectangle from its first to its furthest cell, so one cell at XFD1048576 would
+  ask for billions of cells before any check could run; it is therefore used only when every cell tag in
+  every part carries a plain reference (so no cell can lie outside what was measured) and the rectangle
+  (furthest row x furthest column) is within MAX_CELLS. It is not used when a part holds a DTD, a comment
+  or CDATA ("<!": a DTD and its entities are what defusedxml refuses), an error cell (t="e": calamine
+  shows it as blank), Excel's _xHHHH_ escapes or rich text with unpreserved edge spaces (calamine changes
+  those texts), or UTF-16/32 text (the byte scan could not see its cells). calamine expands no entities.
+  A time of day or an integer of 16 digits or more (whose text calamine could give differently) sends the
+  file back to the streaming reader, as does any error calamine raises.
+- otherwise the streaming reader (xlsx_stream: defusedxml's expat parser, rows one at a time, at most
+  MAX_COLUMNS + 1 wide, no row padded past the header's width; a DTD or entity is refused in Dutch).
+Not openpyxl's reader: it builds an element tree per row and took about five times as long as the stream.
+Known difference: a date serial beyond the year 9999 is refused by the streaming reader as damaged,
+while calamine reads the number.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from regisseur_app.exchange.tabular import MAX_CELLS, MAX_COLUMNS, TableReadError, _check_header
-from regisseur_app.formatting import format_bytes, format_date, format_datetime, format_number
+from regisseur_app.exchange.xlsx_scan import MAX_UNCOMPRESSED, check_cell_count, check_zip
+from regisseur_app.formatting import format_date, format_datetime, format_number
 
 log = logging.getLogger(__name__)
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_ELEMENTS = 8_000_000  # '<' in one worksheet: 1.500.000 cells of <c><v>..</v></c> and their rows fit
-MAX_WHOLE_PART = 20 * 1024 * 1024  # workbook, relationships and styles are parsed whole
 _HEADER_SEARCH_ROWS = 50
 
 
-def read_xlsx_records(path: Path, max_rows: int, max_uncompressed: int = MAX_UNCOMPRESSED) -> list:
-    """Return [(row number, [cell text, ...]), ...] of the first worksheet. Raises TableReadError."""
+def read_xlsx_records(path: Path, max_rows: int, max_uncompressed: int = MAX_UNCOMPRESSED,
+                      fast: bool | None = None) -> list:
+    """Return [(row number, [cell text, ...]), ...] of the first worksheet. Raises TableReadError.
+    `fast`: None chooses (calamine when the pre-scan allows it), False forces the streaming reader."""
     name = path.name
     check_zip(path, max_uncompressed)
-    check_cell_count(path)
+    scan = check_cell_count(path)
+    if fast is None:
+        fast = FAST_READER
+    if fast and scan.fast_ok():
+        records = _read_fast(path, max_rows, name)
+        if records is not None:
+            return records
+    return _read_streaming(path, max_rows, name)
+
+
+FAST_READER = os.environ.get("REGISSEUR_XLSX_READER", "") != "stream"  # the switch the tests run both ways
+
+
+def _read_streaming(path: Path, max_rows: int, name: str) -> list:
     import openpyxl  # its number-format and Excel-date helpers; it reports whether defusedxml is there
 
     if not getattr(openpyxl, "DEFUSEDXML", False):
@@ -52,77 +80,45 @@ def read_xlsx_records(path: Path, max_rows: int, max_uncompressed: int = MAX_UNC
         raise TableReadError(_unreadable(name, exc)) from exc
 
 
-_CELL_TAGS = (b"<c ", b"<c>", b"<c/>", b":c ", b":c>")
-_STRING_TAGS = (b"<si>", b"<si ", b":si>", b":si ")
+class _NotSame(Exception):
+    """A value calamine cannot give exactly as the streaming reader would: read the file that way."""
 
 
-def check_cell_count(path: Path, max_cells: int = MAX_CELLS) -> None:
-    """Count cells and shared strings in the unpacked XML, 1 MB at a time, and refuse a file with too many;
-    also refuse a worksheet or string table with more XML elements than such a table needs (each element
-    costs parsing time, whatever it is), and an oversized part that is read whole (workbook, styles)."""
-    name = path.name
+def _read_fast(path: Path, max_rows: int, name: str) -> list | None:
+    """The records through python-calamine, or None when the streaming reader must read the file (calamine
+    cannot read it, or a value is one whose text could differ: see _calamine_rows)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                member = info.filename.lower()
-                if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-                    tags, what = _CELL_TAGS, "cellen"
-                elif member.endswith("sharedstrings.xml"):
-                    tags, what = _STRING_TAGS, "teksten"
-                else:
-                    if member.endswith((".xml", ".rels")) and info.file_size > MAX_WHOLE_PART:
-                        raise TableReadError(
-                            f"Het Excel-bestand '{name}' is te ingewikkeld om in te lezen (het onderdeel "
-                            f"{info.filename} is {format_bytes(info.file_size)}). Kopieer de gegevens naar een "
-                            "nieuwe werkmap, sla die op en probeer opnieuw.")
-                    continue
-                counted, elements = _count_tags(archive, info, tags, max_cells)
-                if counted > max_cells:
-                    raise TableReadError(
-                        f"Het Excel-bestand '{name}' is te groot om in te lezen: meer dan {format_number(max_cells)} "
-                        f"{what}. Splits het op in kleinere bestanden of verwijder overbodige kolommen.")
-                if elements > MAX_ELEMENTS:
-                    raise TableReadError(
-                        f"Het Excel-bestand '{name}' is te ingewikkeld om in te lezen (meer dan "
-                        f"{format_number(MAX_ELEMENTS)} onderdelen in één werkblad). Kopieer de gegevens naar een "
-                        "nieuwe werkmap, sla die op en probeer opnieuw.")
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-        raise TableReadError(f"'{name}' is een beschadigd .xlsx-bestand ({exc}).") from exc
-
-
-def _count_tags(archive: zipfile.ZipFile, info: zipfile.ZipInfo, tags: tuple[bytes, ...],
-                limit: int) -> tuple[int, int]:
-    """(occurrences of `tags`, number of '<'), stopping early once either is over its limit."""
-    count = elements = 0
-    tail = b""
-    with archive.open(info) as stream:
-        while chunk := stream.read(1 << 20):
-            block = tail + chunk
-            count += sum(block.count(tag) for tag in tags)
-            elements += chunk.count(b"<")
-            if count > limit or elements > MAX_ELEMENTS:
-                break
-            tail = block[-4:]
-            count -= sum(tail.count(tag) for tag in tags)  # counted again with the next block
-    return count, elements
-
-
-def check_zip(path: Path, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
-    """Refuse a file that is not a zip (so not an .xlsx) or that unpacks to more than the cap."""
-    name = path.name
-    if not zipfile.is_zipfile(path):
-        raise TableReadError(
-            f"'{name}' is geen geldig .xlsx-bestand (het is geen Excel-werkmap; misschien een ouder .xls-bestand, "
-            "een beveiligd bestand of een ander bestand met een .xlsx-extensie). Open het in Excel en sla het op "
-            "als 'Excel-werkmap (.xlsx)'.")
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return None
     try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TableReadError(f"'{name}' is een beschadigd .xlsx-bestand ({exc}).") from exc
-    if total > max_uncompressed:
-        raise TableReadError(f"'{name}' is uitgepakt te groot ({format_bytes(total)}; maximaal "
-                             f"{format_bytes(max_uncompressed)}). Het wordt niet geopend.")
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        return list(_records(_calamine_rows(sheet, MAX_COLUMNS + 1), max_rows, name))
+    except TableReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - _NotSame, or anything calamine refuses: the streaming reader decides
+        log.info("xlsx %s read by the streaming reader: %r", name, exc)
+        return None
+
+
+def _calamine_rows(sheet, max_col: int) -> Iterator[tuple[int, list[object]]]:  # noqa: ANN001
+    """(row number, values) as xlsx_stream.iter_rows gives them: calamine's rectangle starts at the first used
+    row and column, so rows are numbered from there and the columns before it are put back. A time of day
+    (calamine turns a negative date serial into 00:00, and rounds a time just under midnight differently)
+    and an integer of 16 digits or more (calamine reads every number as a float) raise _NotSame."""
+    start = sheet.start
+    if start is None:
+        return
+    first_row, first_col = start
+    pad = [None] * first_col
+    for offset, values in enumerate(sheet.to_python(skip_empty_area=True)):  # from `start` on (iter_rows is not)
+        for value in values:
+            if value.__class__ is float:
+                if value.is_integer() and abs(value) >= 1e15:
+                    raise _NotSame("large integer")
+            elif value.__class__ is time:
+                raise _NotSame("time of day")
+        yield first_row + 1 + offset, (pad + values if first_col else values)[:max_col]
 
 
 def _records(rows, max_rows: int, name: str) -> Iterator[tuple[int, list[str]]]:  # noqa: ANN001

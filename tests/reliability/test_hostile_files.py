@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -17,9 +18,12 @@ from tests.reliability.helpers import ROOT
 LIMIT_S, LIMIT_MB = 10, 400
 
 
-def measured(path: Path) -> dict:
+def measured(path: Path, reader: str = "") -> dict:
+    """read_table in a child process; reader "stream" forces the streaming xlsx reader (else calamine where
+    the pre-scan allows it)."""
+    env = {**os.environ, "REGISSEUR_XLSX_READER": reader}
     result = subprocess.run([sys.executable, "-m", "tests.reliability.hostile_child", str(path)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr[-800:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -99,10 +103,11 @@ CASES = {"16.384 kolommen": wide_header, "te veel cellen": many_cells, "9 miljoe
          "stijlen van 25 MB": huge_styles, "NUL na 64 KiB": late_nul_csv}
 
 
+@pytest.mark.parametrize("reader", ["", "stream"])
 @pytest.mark.parametrize("name", list(CASES))
-def test_hostile_file_refused_in_bounded_time_and_memory(tmp_path, name):
+def test_hostile_file_refused_in_bounded_time_and_memory(tmp_path, name, reader):
     path = CASES[name](tmp_path)
-    result = measured(path)
+    result = measured(path, reader)
     assert result["outcome"].startswith("geweigerd: "), result
     assert result["seconds"] < LIMIT_S and result["peak_mb"] < LIMIT_MB, result
     assert "beschadigd" not in result["outcome"]
@@ -151,3 +156,13 @@ def test_hostile_import_writes_nothing(app_ctx, tmp_path):
         table = read_table(late_nul_csv(tmp_path))
         import_table(app_ctx, import_organisations, table, guess_mapping(table.headers, ORGANISATION_FIELDS))
     assert count(app_ctx.db_path, "organisation") == before
+
+
+def test_one_far_cell_does_not_make_calamine_allocate_the_sheet(tmp_path):
+    """A cell at XFD1048576 would make python-calamine allocate 17 billion cells: the pre-scan sees it and the
+    streaming reader reads the file, in bounded time and memory."""
+    path = _xlsx(tmp_path / "ver.xlsx", _cells(1, ["Naam"]) + _cells(2, ["Groen Werkt"])
+                 + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    result = measured(path)
+    assert result["outcome"] == "gelezen: 1 rijen", result
+    assert result["seconds"] < LIMIT_S and result["peak_mb"] < LIMIT_MB, result

@@ -4,7 +4,16 @@ import zipfile
 
 import pytest
 
+from regisseur_app.exchange import xlsx_reader
 from regisseur_app.exchange.tabular import TableReadError, read_table
+
+
+@pytest.fixture(autouse=True, params=["calamine", "stream"])
+def xlsx_path(request, monkeypatch):
+    """Every test here runs with both xlsx readers: the fast one (python-calamine, where the pre-scan allows
+    it) and the defused streaming one; they must give the same tables and the same Dutch messages."""
+    monkeypatch.setattr(xlsx_reader, "FAST_READER", request.param == "calamine")
+    return request.param
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
