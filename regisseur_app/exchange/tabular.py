@@ -122,6 +122,8 @@ def build_table(records, source: str, max_rows: int, encoding: str | None, delim
 
 
 def _check_controls(cells: list[str], header: list[str], source: str, line: int) -> None:
+    if not _CONTROL.search("\n".join(cells)):  # one search per row ('\n' is no control character here)
+        return
     for index, text in enumerate(cells):
         found = _CONTROL.search(text)
         if found:

@@ -127,7 +127,7 @@ def _records(rows, max_rows: int, name: str) -> Iterator[tuple[int, list[str]]]:
     width = 0
     data_rows = 0
     for number, values in rows:
-        cells = [cell_text(v) for v in values[:width or None]]
+        cells = [v.strip() if v.__class__ is str else cell_text(v) for v in values[:width or None]]
         while cells and not cells[-1].strip():
             cells.pop()  # build_table pads to the header's width; a row is never wider than that
         if not cells:
@@ -147,6 +147,8 @@ def _records(rows, max_rows: int, name: str) -> Iterator[tuple[int, list[str]]]:
 
 def cell_text(value: object) -> str:
     """An Excel value as the text the user sees, the Flemish way (12.0 -> '12', dates dd/mm/jjjj)."""
+    if value.__class__ is str:  # most cells: first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -259,3 +259,10 @@ def test_binary_file_named_csv(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(TableReadError, match="'weg.csv' kan niet geopend worden"):
         read_table(tmp_path / "weg.csv")
+
+
+def test_a_control_character_names_its_own_column_and_row(tmp_path):
+    path = tmp_path / "stuur.csv"
+    path.write_bytes(b"Naam;Type;Gemeente\nA;B;C\nD;E\x07x;F\n")
+    with pytest.raises(TableReadError, match=r"rij 3, kolom 'Type': .*code 7"):
+        read_table(path)
