@@ -30,11 +30,13 @@ _BLOCK = 1 << 20
 # with a literal, which the regex engine finds fast)
 _REF = {b"<": (re.compile(rb'<c r="([A-Z]{1,3})[0-9]'), re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')),
         b":": (re.compile(rb':c r="([A-Z]{1,3})[0-9]'), re.compile(rb':c r="[A-Z]{1,3}([0-9]{1,7})"'))}
-_CELL_SPACE = re.compile(rb"<c[\t\n\r]")  # a cell tag with a tab or line break after its name
+# a cell tag (<c followed by white space, '/' or '>') without such a reference right after its name
+_UNREFERENCED = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}[0-9]{1,7}")')
 _PREFIXED_CELL_SPACE = re.compile(rb":c[\t\n\r]")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")  # Excel's _x000D_ escapes: calamine decodes them, the stream does not
 # what only the streaming reader reads the same way: a DTD, comment or CDATA (<!), an error cell (t="e")
-_SLOW_MARKERS = (b"<!", b'"e"', b"'e'")
+# (each after a one-byte search: memchr, far faster than a search for the marker, which is usually absent)
+_SLOW_MARKERS = ((b"!", b"<!"), (b'"', b'"e"'), (b"'", b"'e'"))
 # whitespace at the edge of a rich-text run: calamine drops it unless xml:space="preserve", the stream keeps it
 _EDGES = (b"t> ", b"t>\t", b"t>\n", b"t>\r", b" </", b"\t</", b"\n</", b"\r</")
 
@@ -142,22 +144,31 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, tags: tuple[byte
 
 def _scan_block(block: bytes, scan: Scan) -> None:
     """Add one block's cells (tags, references, furthest row and column) and slow-path markers to `scan`."""
-    for lead, tags, space in ((b"<", _CELL_TAGS, _CELL_SPACE), (b":", _PREFIXED_CELL_TAGS, _PREFIXED_CELL_SPACE)):
-        if lead == b":" and b":c" not in block:
-            continue
-        cells = sum(block.count(tag) for tag in tags)
+    if _UNREFERENCED.search(block) is None:  # every <c ...> is <c r="AB12": its reference says where it lies
+        letters, digits = _REF[b"<"]
+        rows = digits.findall(block)
+        if rows:
+            scan.cells += len(rows)
+            scan.referenced += len(rows)
+            scan._rows.update(rows)
+            scan._letters.update(letters.findall(block))
+    else:
+        scan.cells += sum(block.count(tag) for tag in _CELL_TAGS)
+        scan.plain = False
+    if b":c" in block:  # <x:c ...>: a namespace prefix, as some libraries write
+        cells = sum(block.count(tag) for tag in _PREFIXED_CELL_TAGS)
         if cells:
             scan.cells += cells
-            letters, digits = _REF[lead]
+            letters, digits = _REF[b":"]
             scan._letters.update(letters.findall(block))
             rows = digits.findall(block)
             scan.referenced += len(rows)
             scan._rows.update(rows)
-        if scan.plain and space.search(block):
+        if _PREFIXED_CELL_SPACE.search(block):
             scan.plain = False  # a tag that is not counted above
-    if scan.plain and (any(marker in block for marker in _SLOW_MARKERS)
+    if scan.plain and (any(first in block and marker in block for first, marker in _SLOW_MARKERS)
                        or b"\x00" in block and (b"<\x00" in block or b"\x00<" in block)  # UTF-16/32: bytes unseen
-                       or b"_x" in block and _ESCAPE.search(block)
+                       or b"_" in block and b"_x" in block and _ESCAPE.search(block)
                        or (b"</r>" in block or b":r>" in block) and any(edge in block for edge in _EDGES)):
         scan.plain = False
 
