@@ -6,7 +6,9 @@ expat parser defusedxml configures, and a row is handed
 on as soon as it is complete, cut at `max_col` columns. Values follow openpyxl's read-only, data-only
 mode (cached formula results; numbers with a date format become dates), using openpyxl's own helpers for
 formats and Excel serial dates. About five times faster than openpyxl's reader, which builds an element
-tree per row (docs/reliability.md).
+tree per row (docs/reliability.md). xlsx_reader uses it for every file the pre-scan does not hand to
+python-calamine (a DTD, a cell far off or without a plain reference, error cells, ...), and as the
+reference the calamine path is tested against.
 """
 
 from __future__ import annotations

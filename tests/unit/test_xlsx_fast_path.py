@@ -201,3 +201,31 @@ def test_a_reference_split_across_blocks_is_seen_once(tmp_path, monkeypatch):
         monkeypatch.setattr(xlsx_scan, "_BLOCK", size)
         assert xlsx_scan.check_cell_count(path) == whole
     assert (whole.max_row, whole.max_col, whole.cells) == (60, 5, whole.referenced)
+
+
+def test_a_part_that_inflates_past_its_declared_size_is_not_read_further(tmp_path):
+    """The scan reads each part up to its declared size; a part that goes on (here stored; deflated alike: to a cell at
+    XFD1048576) must not be read further by calamine either: its zip reader stops with an error there, and the
+    streaming reader then gives its Dutch message."""
+    import struct
+    import zlib
+
+    head = '<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row>'
+    tail = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = workbook(tmp_path / "liegt.xlsx", head + tail)
+    real = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    declared = real[:real.index(b'<row r="1048576"')]
+    raw = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):  # local header, central directory
+        pos = raw.find(signature)
+        while pos >= 0:
+            crc, packed, size = struct.unpack_from("<III", raw, pos + offset)
+            if crc == zlib.crc32(real) and size == len(real):
+                struct.pack_into("<III", raw, pos + offset, zlib.crc32(declared), packed, len(declared))
+            pos = raw.find(signature, pos + 4)
+    path.write_bytes(bytes(raw))
+    assert zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml") == declared  # what the scan sees
+    assert xlsx_scan.check_cell_count(path).fast_ok()
+    assert xlsx_reader._read_fast(path, 10, path.name) is None
+    with pytest.raises(TableReadError, match="beschadigd"):
+        read_table(path)
