@@ -147,8 +147,13 @@ def _records(rows, max_rows: int, name: str) -> Iterator[tuple[int, list[str]]]:
 
 def cell_text(value: object) -> str:
     """An Excel value as the text the user sees, the Flemish way (12.0 -> '12', dates dd/mm/jjjj)."""
-    if value.__class__ is str:  # most cells: first
+    kind = value.__class__
+    if kind is str:  # most cells: first
         return value.strip()
+    if kind is float:  # every number calamine reads
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g").replace(".", ",")
     if value is None:
         return ""
     if isinstance(value, bool):
