@@ -331,6 +331,19 @@ def floor_report(_db: Path, work: Path) -> dict[str, float]:
     return {"report": _clock(build)}
 
 
+@case("floor_report_loaded")
+def floor_report_loaded(db: Path, work: Path) -> dict[str, float]:
+    """The floor of the first measurements: the same document, with reportlab imported (and the font
+    registered) before the clock starts, as it was before floor_report included them."""
+    import reportlab.graphics.charts.barcharts  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    from regisseur_app.reports.pdf_base import paragraph
+
+    paragraph("x", "h2")
+    return floor_report(db, work)
+
+
 @case("college_batch")
 def college_batch(db: Path, work: Path) -> dict[str, float]:
     """The batch: every participating municipality's report, the regional one and the Excel workbook."""
