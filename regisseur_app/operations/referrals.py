@@ -11,22 +11,28 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regisseur_app.domain.referrals import retention
-from regisseur_app.domain.referrals.settings import ReferralSettings, save_settings
+from regisseur_app.domain.referrals.erasure_register import ErasureRegister, register_path
 from regisseur_app.operations.base import Op, operation
 
 if TYPE_CHECKING:
     from regisseur_app.context import AppContext
     from regisseur_app.domain.referrals.service import ReferralInput, StepInput
+    from regisseur_app.domain.referrals.settings import ReferralSettings
 
-# domain.referrals.service (and its queries) is imported by the actions that use it: the open hook below
-# runs on every start and needs only the erasure register
+# The referral modules are imported by the actions that use them: the open hook below runs on every
+# start and needs only the erasure register (a file; standard library).
 
 
 def _service():  # noqa: ANN202
     from regisseur_app.domain.referrals import service
 
     return service
+
+
+def _retention():  # noqa: ANN202
+    from regisseur_app.domain.referrals import retention
+
+    return retention
 
 
 @operation(changes={"referrals"})
@@ -56,6 +62,8 @@ def undo_last_step(op: Op, referral_id: int) -> str:
 
 @operation(changes={"referral_settings"})
 def save_referral_settings(op: Op, data: ReferralSettings) -> None:
+    from regisseur_app.domain.referrals.settings import save_settings
+
     save_settings(op.session, data)
 
 
@@ -74,8 +82,8 @@ def erase_referrals(op: Op, codes: list[str], reason: str, today: date | None = 
     register beside the database is written before the commit)."""
     if progress:
         progress(60, "Doorverwijzingen wissen…")
-    register = retention.ErasureRegister(retention.register_path(op.ctx.db_path))
-    return retention.erase(op.session, codes, register, reason, today)
+    register = ErasureRegister(register_path(op.ctx.db_path))
+    return _retention().erase(op.session, codes, register, reason, today)
 
 
 def run_retention(ctx: AppContext, codes: list[str], reason: str, today: date | None = None,
@@ -85,8 +93,7 @@ def run_retention(ctx: AppContext, codes: list[str], reason: str, today: date | 
     count = erase_referrals(ctx, codes, reason, today, progress=progress)
     if progress:
         progress(80, "Ook wissen in de bewaarde back-ups…")
-    retention.erase_in_backups(ctx.paths.backup_dir,
-                               retention.ErasureRegister(retention.register_path(ctx.db_path)).codes())
+    _retention().erase_in_backups(ctx.paths.backup_dir, ErasureRegister(register_path(ctx.db_path)).codes())
     return count
 
 
@@ -95,21 +102,21 @@ def reapply_after_restore(op: Op, previous: Path | None = None) -> list[str]:
     """Restore hook (features/referrals.py): re-apply the erasure register to the restored database, and
     raise the code counters past every code the database held before the restore (`previous`, the safety
     backup), so a code is never handed out twice."""
-    return retention.reapply_after_restore(op.session, op.ctx.db_path, previous)
+    return _retention().reapply_after_restore(op.session, op.ctx.db_path, previous)
 
 
 @operation(changes={"referrals"})
 def reapply_erasures(op: Op) -> list[str]:
     """Erase again every code of the erasure register that is in the database."""
-    return retention.reapply(op.session, retention.ErasureRegister(retention.register_path(op.ctx.db_path)))
+    return _retention().reapply(op.session, ErasureRegister(register_path(op.ctx.db_path)))
 
 
 def reapply_on_open(ctx: AppContext) -> list[str]:
     """Open hook (features/referrals.py): the erasure register is applied on every open, so a backup copied
     over the database or opened with --db does not bring an erased referral back; and to the kept backups."""
-    codes = retention.ErasureRegister(retention.register_path(ctx.db_path)).codes()
+    codes = ErasureRegister(register_path(ctx.db_path)).codes()
     if not codes:
         return []
     erased = reapply_erasures(ctx)
-    retention.erase_in_backups(ctx.paths.backup_dir, codes)
+    _retention().erase_in_backups(ctx.paths.backup_dir, codes)
     return erased

@@ -15,10 +15,7 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +26,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.referrals import audit
+from regisseur_app.domain.referrals.erasure_register import ErasureRegister, register_path
 from regisseur_app.domain.referrals.models import CLOSED, Referral, ReferralAudit
 from regisseur_app.domain.referrals.settings import load_settings, raise_counter
 from regisseur_app.formatting import format_date
@@ -45,54 +43,6 @@ class RetentionCandidate:
     code: str
     municipality: str
     closed_date: date
-
-
-def register_path(db_path: Path) -> Path:
-    return Path(db_path).with_name(Path(db_path).stem + ".gewist.jsonl")
-
-
-class ErasureRegister:
-    """The erased codes, one JSON object per line: {"code": ..., "erased": "YYYY-MM-DD", "reason": ...}."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-
-    def entries(self) -> list[dict]:
-        if not self.path.exists():
-            return []
-        result = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line:
-                result.append(json.loads(line))
-        return result
-
-    def codes(self) -> set[str]:
-        return {e["code"] for e in self.entries()}
-
-    def add(self, codes: list[str], when: date, reason: str) -> None:
-        """Rewrite the file with the new codes appended, atomically and durably."""
-        known = self.codes()
-        lines = [json.dumps(e, ensure_ascii=False) for e in self.entries()]
-        lines += [json.dumps({"code": c, "erased": when.isoformat(), "reason": reason}, ensure_ascii=False)
-                  for c in codes if c not in known]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{self.path.name}-", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write("\n".join(lines) + "\n")
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        if os.name == "posix":
-            fd = os.open(self.path.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
 
 
 def cutoff_date(today: date, months: int) -> date:
