@@ -15,7 +15,8 @@ from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.core.validation import check_no_national_number
 from regisseur_app.domain.plan import links
-from regisseur_app.domain.plan.models import ROLES, Collaboration, CollaborationParty, PlanAction
+from regisseur_app.domain.plan.memo import remembered
+from regisseur_app.domain.plan.models import ROLE_SUPPLIER, ROLES, Collaboration, CollaborationParty, PlanAction
 from regisseur_app.domain.plan.service import COLLABORATION_TYPE
 
 MAX_VALUE = 100_000_000
@@ -50,6 +51,7 @@ class CollaborationRow:
     parties: str
     origin: str
     description: str
+    supplier_ids: tuple[int, ...] = ()  # the organisations that carry it out (role 'uitvoerder')
 
 
 def validate(session: Session, data: CollaborationInput) -> dict[str, str]:
@@ -134,8 +136,16 @@ def in_scope(year: int | None, nis_code: str | None):  # noqa: ANN201
 
 
 def list_collaborations(session: Session, year: int | None = None, nis_code: str | None = None) -> list[CollaborationRow]:
+    """Newest first; dated in the year (None: every year); a municipality's own ones (None: all of them). The
+    rows of a municipality (or all) are loaded once per session while it does not write (memo.py): the KPI
+    sources and the report sections ask for them several times."""
+    rows = remembered(session, ("collaborations", nis_code), lambda: _load(session, nis_code))
+    return [r for r in rows if year is None or r.on_date.year == year]
+
+
+def _load(session: Session, nis_code: str | None) -> tuple[CollaborationRow, ...]:
     names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
-    rows = list(session.scalars(select(Collaboration).where(*in_scope(year, nis_code))
+    rows = list(session.scalars(select(Collaboration).where(*in_scope(None, nis_code))
                                 .options(selectinload(Collaboration.type),
                                          selectinload(Collaboration.parties).selectinload(CollaborationParty.organisation))
                                 .order_by(Collaboration.on_date.desc(), Collaboration.id.desc())))
@@ -150,5 +160,6 @@ def list_collaborations(session: Session, year: int | None = None, nis_code: str
                                        events.get(r.event_id, links.GONE) if r.event_id is not None else "") if x)
         result.append(CollaborationRow(r.id, r.on_date, r.title, r.type.code, r.type.label, r.nis_code,
                                        names.get(r.nis_code, "Regio") if r.nis_code else "Regio",
-                                       r.estimated_value, r.jobs, parties, origin, r.description))
-    return result
+                                       r.estimated_value, r.jobs, parties, origin, r.description,
+                                       tuple(sorted(p.organisation_id for p in r.parties if p.role == ROLE_SUPPLIER))))
+    return tuple(result)

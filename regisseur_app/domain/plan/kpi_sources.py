@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.kpi_sources import se_organisation_ids
 from regisseur_app.domain.plan import collaborations
-from regisseur_app.domain.plan.models import ROLE_SUPPLIER, Collaboration
 from regisseur_app.formatting import format_date
 from regisseur_app.reports.content import Column, Table
 
@@ -29,9 +28,7 @@ def new_collaborations(session: Session, year: int, nis_code: str | None) -> Tab
 
 def _assignments_to_se(session: Session, year: int, nis_code: str | None) -> list[collaborations.CollaborationRow]:
     se_ids = se_organisation_ids(session)
-    ids = {c.id for c in session.query(Collaboration).filter(*collaborations.in_scope(year, nis_code))
-           if any(p.role == ROLE_SUPPLIER and p.organisation_id in se_ids for p in c.parties)}
-    return [r for r in _rows(session, year, nis_code) if r.id in ids]
+    return [r for r in _rows(session, year, nis_code) if any(o in se_ids for o in r.supplier_ids)]
 
 
 def assignment_value(session: Session, year: int, nis_code: str | None) -> Table:

@@ -12,6 +12,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.validation import check_no_national_number
+from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.domain.plan.models import (
     NOT_STARTED,
     STATUS_LABELS,
@@ -236,13 +237,18 @@ def get_objective(session: Session, objective_id: int) -> ObjectiveInput | None:
 
 
 def list_plan(session: Session) -> list[ObjectiveRow]:
-    """The whole plan: objectives in order, their actions, each action's executions per municipality."""
+    """The whole plan: objectives in order, their actions, each action's executions per municipality. Loaded
+    once per session while it does not write (memo.py): the subsidy check, the roll-ups and the report share it."""
+    return list(remembered(session, "plan", lambda: _load_plan(session)))
+
+
+def _load_plan(session: Session) -> tuple[ObjectiveRow, ...]:
     names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
     objectives = session.scalars(select(Objective).order_by(Objective.position, Objective.id).options(
         selectinload(Objective.actions).selectinload(PlanAction.priorities),
         selectinload(Objective.actions).selectinload(PlanAction.municipalities)))
-    return [ObjectiveRow(o.id, o.number, o.title, o.description,
-                         tuple(_action_row(a, o, names) for a in o.actions)) for o in objectives]
+    return tuple(ObjectiveRow(o.id, o.number, o.title, o.description,
+                              tuple(_action_row(a, o, names) for a in o.actions)) for o in objectives)
 
 
 def list_actions(session: Session) -> list[ActionRow]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.settings import get_setting, set_setting
+from regisseur_app.domain.plan.memo import remembered
 
 START_YEAR = "plan.start_year"
 END_YEAR = "plan.end_year"
@@ -30,7 +31,11 @@ class PlanPeriod:
 
 
 def plan_period(session) -> PlanPeriod | None:  # noqa: ANN001
-    """None while no plan was made."""
+    """None while no plan was made. Read once per session while it does not write (memo.py)."""
+    return remembered(session, "plan_period", lambda: _read_period(session))
+
+
+def _read_period(session) -> PlanPeriod | None:  # noqa: ANN001
     start, end = get_setting(session, START_YEAR), get_setting(session, END_YEAR)
     if not start or not end:
         return None

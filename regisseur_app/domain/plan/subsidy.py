@@ -20,6 +20,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import codelists, municipalities
+from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.domain.plan.models import ACTIVE_STATUSES
 from regisseur_app.domain.plan.service import PRIORITY_LIST, ActionRow, ExecutionRow, list_actions
 from regisseur_app.domain.plan.settings import plan_period
@@ -99,20 +100,27 @@ def counts(e: ExecutionRow, year: int, today: date) -> bool:
     return e.status in ACTIVE_STATUSES and e.overlaps(year) and (e.start_date is None or e.start_date <= today)
 
 
+def _inputs(session: Session) -> tuple[tuple, tuple]:
+    """The participating municipalities and the priorities (once per session: the batch checks every
+    municipality in one session)."""
+    return (tuple(municipalities.list_municipalities(session, participating_only=True)),
+            tuple(codelists.list_items(session, PRIORITY_LIST)))
+
+
 def check(session: Session, year: int, today: date | None = None, nis_codes: list[str] | None = None
           ) -> list[MunicipalityCheck]:
     """The check for every participating municipality (or these ones) in the year."""
     today = today or date.today()
     period = plan_period(session)
-    towns = [m for m in municipalities.list_municipalities(session, participating_only=True)
-             if nis_codes is None or m.nis_code in nis_codes]
-    priorities = codelists.list_items(session, PRIORITY_LIST)
+    participating, priorities = remembered(session, "subsidy_inputs", lambda: _inputs(session))
+    towns = [m for m in participating if nis_codes is None or m.nis_code in nis_codes]
     actions = list_actions(session)
+    tagged_with = {p.code: [a for a in actions if p.code in a.priorities] for p in priorities}
     result = []
     for town in towns:
         checks = []
         for priority in priorities:
-            tagged = [(a, a.execution(town.nis_code)) for a in actions if priority.code in a.priorities]
+            tagged = [(a, a.execution(town.nis_code)) for a in tagged_with[priority.code]]
             tagged = [(a, e) for a, e in tagged if e is not None and e.overlaps(year)]
             counting = tuple(_item(a, e) for a, e in tagged if counts(e, year, today))
             pending = tuple(_item(a, e) for a, e in tagged if not counts(e, year, today))

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.plan import collaborations, kpis, rollup, subsidy
-from regisseur_app.domain.plan.service import has_plan
+from regisseur_app.domain.plan.service import list_plan
 from regisseur_app.domain.plan.settings import plan_period
 from regisseur_app.formatting import counted, format_money, format_number
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
@@ -26,7 +26,7 @@ COLLAB_KEY, COLLAB_TITLE = "collaborations", "Samenwerkingen en opdrachten"
 
 def build(session: Session, scope: Scope) -> SectionContent:
     year = scope.end.year
-    if not has_plan(session):
+    if not list_plan(session):  # the plan, loaded once for this session: the check and the roll-up share it
         return no_data(KEY, TITLE, f"Er is nog geen actieplan ingevoerd: voor {scope.name} zijn er in "
                                    f"{scope.period_label} geen acties of KPI's om te tonen.")
     if not has_plan_for(session, year):

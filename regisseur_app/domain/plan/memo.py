@@ -1,0 +1,54 @@
+"""What the plan's readers load over and over within one session (the whole plan, a municipality's
+collaborations) is loaded once per session and shared: the college report's plan section, the subsidy check,
+the roll-ups, the KPI sources and the start screen all ask for it in the same reading session.
+
+A remembered value is forgotten as soon as the session writes anything (a flush, a DML statement, the end of
+its transaction, commit or rollback), and nothing is remembered or read while the session holds changes it
+has not flushed: a reader always sees what a fresh query would show. The values are immutable (frozen
+dataclasses in tuples), so sharing them is safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session
+
+T = TypeVar("T")
+_KEY = "plan_memo"
+
+
+def remembered(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """compute(), once per session and key while the session does not write."""
+    if session.new or session.dirty or session.deleted:
+        return compute()
+    store = session.info.setdefault(_KEY, {})
+    if key not in store:
+        value = compute()
+        if session.new or session.dirty or session.deleted:  # compute() itself changed the session
+            return value
+        store = session.info.setdefault(_KEY, {})  # compute() may have flushed, which forgets the store
+        store[key] = value
+    return store[key]
+
+
+def forget(session: Session) -> None:
+    session.info.pop(_KEY, None)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: object) -> None:
+    forget(session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction(session: Session, _transaction: object) -> None:
+    forget(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        forget(state.session)
