@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
 from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.kpi_sources import se_organisation_ids
@@ -20,6 +21,8 @@ from regisseur_app.domain.plan.models import (
     ROLE_SUPPLIER,
     RUNNING,
     Collaboration,
+    Objective,
+    PlanAction,
 )
 from regisseur_app.domain.plan.service import ActionInput, ExecutionInput, ObjectiveInput
 from regisseur_app.domain.plan.settings import plan_period, set_plan_period
@@ -36,8 +39,7 @@ def old_check(session, year, today, nis_codes=None):
     towns = [m for m in municipalities.list_municipalities(session, participating_only=True)
              if nis_codes is None or m.nis_code in nis_codes]
     priorities = codelists.list_items(session, service.PRIORITY_LIST)
-    actions = service._load_plan(session)
-    actions = [a for o in actions for a in o.actions]
+    actions = [a for o in old_load_plan(session) for a in o.actions]
     result = []
     for town in towns:
         checks = []
@@ -57,6 +59,26 @@ def old_check(session, year, today, nis_codes=None):
             checks.append(subsidy.PriorityCheck(priority.code, priority.label, year, town.nis_code, town.name, state,
                                                 counting, pending))
         result.append(subsidy.MunicipalityCheck(town.nis_code, town.name, year, tuple(checks)))
+    return result
+
+
+def old_load_plan(session):
+    """service.list_plan as it was: the ORM objects with their relationships loaded by selectinload."""
+    names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
+    objectives = session.scalars(select(Objective).order_by(Objective.position, Objective.id).options(
+        selectinload(Objective.actions).selectinload(PlanAction.priorities),
+        selectinload(Objective.actions).selectinload(PlanAction.municipalities)))
+    result = []
+    for o in objectives:
+        actions = []
+        for a in o.actions:
+            executions = sorted((service.ExecutionRow(e.id, a.id, e.nis_code, names.get(e.nis_code, e.nis_code),
+                                                      e.status, e.owner, e.start_date, e.end_date, e.notes, e.result,
+                                                      e.status_date) for e in a.municipalities),
+                                key=lambda e: e.municipality)
+            actions.append(service.ActionRow(a.id, o.id, o.number, a.number, a.title, a.description,
+                                             tuple(sorted(p.code for p in a.priorities)), tuple(executions)))
+        result.append(service.ObjectiveRow(o.id, o.number, o.title, o.description, tuple(actions)))
     return result
 
 
@@ -150,6 +172,16 @@ def test_shared_answers_equal_the_old_ones_computed_alone(plan):
     assert alone == shared
 
 
+def test_the_plan_is_loaded_as_the_old_orm_load_did(plan):
+    with plan.reading() as s:
+        loaded = service.list_plan(s)
+        assert loaded == old_load_plan(s)
+    assert [len(o.actions) for o in loaded] == [5, 0]
+    assert [a.priorities for a in loaded[0].actions] == [("WSE-LR1",), ("WSE-LR2", "WSE-LR4"), ("WSE-LR3",), (),
+                                                         ("WSE-LR1",)]
+    assert [e.nis_code for e in loaded[0].actions[4].executions] == [KOR, LEUVEN]  # by municipality name
+
+
 def test_the_plan_in_the_answers_is_what_was_built(plan):
     with plan.reading() as s:
         shared = _answers(s)
@@ -215,6 +247,7 @@ def test_changes_in_a_session_that_remembered_the_plan(plan):
         _answers(s)
         s.execute(update(Municipality).where(Municipality.nis_code == KOR).values(participating=False))
         first = _check_right_after_write(s)
+        assert first["plan"] == old_load_plan(s)
         assert KOR not in {c.nis_code for c in first["check 2026"]}
         _answers(s)
         set_plan_period(s, 2025, 2026)
