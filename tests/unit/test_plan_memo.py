@@ -13,20 +13,24 @@ from sqlalchemy.orm import selectinload
 from regisseur_app.domain.core import codelists, municipalities
 from regisseur_app.domain.core.kpi_sources import se_organisation_ids
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.plan import collaborations, kpi_sources, kpis, memo, rollup, service, subsidy
+from regisseur_app.domain.plan import collaborations, kpi_sources, kpis, links, memo, rollup, service, subsidy
 from regisseur_app.domain.plan.models import (
     NOT_STARTED,
     POSTPONED,
     REALISED,
+    ROLE_CLIENT,
     ROLE_SUPPLIER,
+    ROLES,
     RUNNING,
     Collaboration,
+    CollaborationParty,
     Objective,
     PlanAction,
 )
 from regisseur_app.domain.plan.service import ActionInput, ExecutionInput, ObjectiveInput
 from regisseur_app.domain.plan.settings import plan_period, set_plan_period
 from regisseur_app.reports.plan.sources import registered_sources
+from tests.unit.events_support import type_id
 from tests.unit.plan_support import BEK, GEE, KOR, LEUVEN, build_world
 
 TODAY = date(2026, 6, 30)
@@ -82,6 +86,29 @@ def old_load_plan(session):
     return result
 
 
+def old_list_collaborations(session, year=None, nis_code=None):
+    """collaborations.list_collaborations as it was: ORM objects with type, parties and organisations."""
+    names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
+    rows = list(session.scalars(select(Collaboration).where(*collaborations.in_scope(year, nis_code))
+                                .options(selectinload(Collaboration.type),
+                                         selectinload(Collaboration.parties).selectinload(CollaborationParty.organisation))
+                                .order_by(Collaboration.on_date.desc(), Collaboration.id.desc())))
+    events = links.titles(session, "event", [r.event_id for r in rows if r.event_id is not None])
+    actions = {a.id: f"Actie {a.number}" for a in session.scalars(
+        select(PlanAction).where(PlanAction.id.in_([r.action_id for r in rows if r.action_id is not None])))}
+    result = []
+    for r in rows:
+        parties = "; ".join(f"{p.organisation.name} ({ROLES[p.role].lower()})"
+                            for p in sorted(r.parties, key=lambda p: (list(ROLES).index(p.role), p.organisation.name)))
+        origin = ", ".join(x for x in (actions.get(r.action_id, ""),
+                                       events.get(r.event_id, links.GONE) if r.event_id is not None else "") if x)
+        result.append(collaborations.CollaborationRow(
+            r.id, r.on_date, r.title, r.type.code, r.type.label, r.nis_code,
+            names.get(r.nis_code, "Regio") if r.nis_code else "Regio", r.estimated_value, r.jobs, parties, origin,
+            r.description, tuple(sorted(p.organisation_id for p in r.parties if p.role == ROLE_SUPPLIER))))
+    return result
+
+
 def old_assignments_to_se(session, year, nis_code):
     """kpi_sources._assignments_to_se as it was: the collaborations queried again with their parties."""
     se_ids = se_organisation_ids(session)
@@ -108,17 +135,21 @@ def plan(ctx):
     KPIs: the default sources plus hand-entered ones, with targets only for 2025; the world of plan_support
     gives collaborations (also for 2026 and region-wide)."""
     with ctx.transaction() as s:
-        build_world(s)
+        world = build_world(s)
         set_plan_period(s, 2025, 2027)
         first = service.save_objective(s, ObjectiveInput("1", "Doel een"))
         service.save_objective(s, ObjectiveInput("2", "Doel twee zonder acties"))
-        _action(s, first, "A", ["WSE-LR1"], {BEK: (RUNNING, date(2025, 1, 1), None),
+        a = _action(s, first, "A", ["WSE-LR1"], {BEK: (RUNNING, date(2025, 1, 1), None),
                                              GEE: (NOT_STARTED, date(2026, 9, 1), date(2026, 12, 31))})
         _action(s, first, "B", ["WSE-LR2", "WSE-LR4"], {BEK: (REALISED, date(2025, 2, 1), date(2025, 6, 30)),
                                                         GEE: (RUNNING, date(2026, 8, 1), None)})
         _action(s, first, "C", ["WSE-LR3"], {BEK: (POSTPONED, date(2026, 1, 1), date(2026, 12, 31))})
         _action(s, first, "D", [], {BEK: (RUNNING, date(2025, 3, 1), None)})
         _action(s, first, "E", ["WSE-LR1"], {LEUVEN: (RUNNING, date(2025, 1, 1), None), KOR: (REALISED, None, None)})
+        collaborations.save(s, collaborations.CollaborationInput(
+            date(2025, 4, 1), "Uit actie A en het MVO-ontbijt", type_id(s, service.COLLABORATION_TYPE, "opdracht_se"),
+            BEK, 1500.0, 1, event_id=world["events"]["E4"], action_id=a,
+            parties=[(world["SE2"], ROLE_SUPPLIER), (world["SE1"], ROLE_CLIENT), (world["REG"], ROLE_SUPPLIER)]))
         sources = registered_sources()
         by_hand = kpis.save_kpi(s, kpis.KpiInput(first, "Gesprekken", "gesprekken"), sources=sources)
         computed = kpis.save_kpi(s, kpis.KpiInput(first, "Opdrachten", "€", "plan_assignment_value"), sources=sources)
@@ -163,8 +194,14 @@ def test_shared_answers_equal_the_old_ones_computed_alone(plan):
         if kind == "check":
             year, nis = key[1], key[2] if len(key) > 2 else None
             assert answer == _alone(plan, lambda s, y=year, n=nis: old_check(s, y, TODAY, None if n is None else [n]))
+        elif kind == "collaborations" and isinstance(key, tuple):
+            assert answer == _alone(plan, lambda s, k=key: old_list_collaborations(s, k[1], k[2]))
         elif kind == "assignments":
             assert answer == _alone(plan, lambda s, k=key: old_assignments_to_se(s, k[1], k[2]))
+    assert shared["collaborations"] == _alone(plan, old_list_collaborations)
+    linked = next(r for r in shared["collaborations"] if r.title.startswith("Uit actie A"))
+    assert linked.origin.startswith("Actie A, MVO-ontbijt")
+    assert linked.parties == "Maatwerk Alfa (opdrachtgever); Bouw Epsilon (uitvoerder); Kringwinkel Beta (uitvoerder)"
     # and every answer equals the one a fresh session gives for that question alone
     alone = {}
     for key in shared:

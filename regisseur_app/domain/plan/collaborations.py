@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import CodeItem
@@ -144,22 +144,32 @@ def list_collaborations(session: Session, year: int | None = None, nis_code: str
 
 
 def _load(session: Session, nis_code: str | None) -> tuple[CollaborationRow, ...]:
+    """Plain column queries (no ORM objects): the collaborations with their type, then their parties."""
     names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
-    rows = list(session.scalars(select(Collaboration).where(*in_scope(None, nis_code))
-                                .options(selectinload(Collaboration.type),
-                                         selectinload(Collaboration.parties).selectinload(CollaborationParty.organisation))
-                                .order_by(Collaboration.on_date.desc(), Collaboration.id.desc())))
+    c = Collaboration
+    rows = list(session.execute(
+        select(c.id, c.on_date, c.title, c.nis_code, c.estimated_value, c.jobs, c.description, c.event_id, c.action_id,
+               CodeItem.code, CodeItem.label).join(CodeItem, CodeItem.id == c.type_id)
+        .where(*in_scope(None, nis_code)).order_by(c.on_date.desc(), c.id.desc())))
+    parties: dict[int, list[tuple[str, str, int]]] = {}
+    for collaboration_id, organisation_id, role, name in session.execute(
+            select(CollaborationParty.collaboration_id, CollaborationParty.organisation_id, CollaborationParty.role,
+                   Organisation.name).join(Organisation, Organisation.id == CollaborationParty.organisation_id)
+            .join(c, c.id == CollaborationParty.collaboration_id).where(*in_scope(None, nis_code))):
+        parties.setdefault(collaboration_id, []).append((role, name, organisation_id))
     events = links.titles(session, "event", [r.event_id for r in rows if r.event_id is not None])
-    actions = {a.id: f"Actie {a.number}" for a in session.scalars(
-        select(PlanAction).where(PlanAction.id.in_([r.action_id for r in rows if r.action_id is not None])))}
+    action_ids = [r.action_id for r in rows if r.action_id is not None]
+    actions = {} if not action_ids else {action_id: f"Actie {number}" for action_id, number in session.execute(
+        select(PlanAction.id, PlanAction.number).where(PlanAction.id.in_(action_ids)))}
+    order = list(ROLES)
     result = []
     for r in rows:
-        parties = "; ".join(f"{p.organisation.name} ({ROLES[p.role].lower()})"
-                            for p in sorted(r.parties, key=lambda p: (list(ROLES).index(p.role), p.organisation.name)))
+        own = sorted(parties.get(r.id, ()), key=lambda p: (order.index(p[0]), p[1]))
+        text = "; ".join(f"{name} ({ROLES[role].lower()})" for role, name, _ in own)
         origin = ", ".join(x for x in (actions.get(r.action_id, ""),
                                        events.get(r.event_id, links.GONE) if r.event_id is not None else "") if x)
-        result.append(CollaborationRow(r.id, r.on_date, r.title, r.type.code, r.type.label, r.nis_code,
+        result.append(CollaborationRow(r.id, r.on_date, r.title, r.code, r.label, r.nis_code,
                                        names.get(r.nis_code, "Regio") if r.nis_code else "Regio",
-                                       r.estimated_value, r.jobs, parties, origin, r.description,
-                                       tuple(sorted(p.organisation_id for p in r.parties if p.role == ROLE_SUPPLIER))))
+                                       r.estimated_value, r.jobs, text, origin, r.description,
+                                       tuple(sorted(o for role, _, o in own if role == ROLE_SUPPLIER))))
     return tuple(result)
