@@ -6,10 +6,19 @@ and a search for the text "PySide6". inspect.getsource goes through linecache an
 the ~300 modules the start imports after Qt (SQLAlchemy, the features) that cost about 0,07 s on an
 idle machine and 0,25 s under load. `_uses_pyside` answers the same question by searching the raw bytes
 of the module's .py file, and leaves every other case (no source file, a built-in or compiled module) to
-PySide6's own function."""
+PySide6's own function.
+
+It also makes None immortal on Python 3.11, as Python 3.12 does for every interpreter (PEP 683).
+PySide6 6.12.0 takes one reference from None on every call from Qt into Python (a slot, a model's
+data(), a timer) made while a worker thread (ui/workers) runs: after a few thousand such calls
+during a background job the process aborts with "Fatal Python error: none_dealloc". On 3.12 and
+later None's count is immortal and the leak harmless; on 3.11 its count is set as high as 3.12's
+immortal objects have it, so no number of lost references can reach zero.
+tests/reliability/test_qt_worker_threads.py fails without this."""
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from types import ModuleType
 
@@ -37,4 +46,13 @@ def _install_faster_feature_check() -> None:
     feature._mod_uses_pyside = _uses_pyside
 
 
+def _make_none_immortal() -> None:
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return  # immortal already (PEP 683), or not CPython's object layout
+    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of every object
+    if count.value < 1 << 40:
+        count.value += 1 << 40
+
+
 _install_faster_feature_check()
+_make_none_immortal()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from regisseur_app.domain.analysis.comparison import MUNICIPALITY, Comparison, ComparisonRow
@@ -73,8 +73,8 @@ def _inhabitants(row: ComparisonRow) -> str:
 class RegionLastProxy(QSortFilterProxyModel):
     """Sorts the municipalities; the region rows (total, average) stay at the bottom in either order."""
 
-    def __init__(self, model: ComparisonModel):
-        super().__init__(model)
+    def __init__(self, model: ComparisonModel, parent: QObject | None = None):
+        super().__init__(parent)  # not a child of its source: deleting both in either order stays safe
         self.setSourceModel(model)
         self.setSortRole(SORT_ROLE)
 

@@ -75,7 +75,7 @@ class KeyFiguresTab(QWidget):
     # ---- layout -------------------------------------------------------------------------------------
     def _build_comparison(self) -> QWidget:
         self.model = ComparisonModel(self)
-        self.proxy = RegionLastProxy(self.model)
+        self.proxy = RegionLastProxy(self.model, self)
         self.table = QTableView(objectName="comparison")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
