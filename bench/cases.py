@@ -124,14 +124,12 @@ def referral_list(db: Path, _work: Path) -> dict[str, float]:
     return {"open": opened, "filter": filtered}
 
 
-@case("organisation_list")
-def organisation_list(db: Path, _work: Path) -> dict[str, float]:
+def list_page_case(db: Path, make_page: Callable) -> dict[str, float]:  # noqa: ANN001
+    """A list page on the large region: open it (first rows shown), then search 'groen'."""
     _qt_app()
     ctx = _ctx(db)
-    from regisseur_app.ui.organisations.organisation_page import OrganisationPage
-
     holder: dict = {}
-    opened = _clock(lambda: holder.setdefault("page", OrganisationPage(ctx)))
+    opened = _clock(lambda: holder.setdefault("page", make_page(ctx)))
     page = holder["page"]
 
     def search() -> None:
@@ -141,6 +139,13 @@ def organisation_list(db: Path, _work: Path) -> dict[str, float]:
     filtered = _clock(search)
     assert page.model.rowCount() > 0
     return {"open": opened, "filter": filtered}
+
+
+@case("organisation_list")
+def organisation_list(db: Path, _work: Path) -> dict[str, float]:
+    from regisseur_app.ui.organisations.organisation_page import OrganisationPage
+
+    return list_page_case(db, OrganisationPage)
 
 
 # ---- statistics -------------------------------------------------------------------------------------

@@ -5,27 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bench.cases import _clock, _ctx, _qt_app, case
+from bench.cases import _clock, case, list_page_case
 
 
 @case("contact_list")
 def contact_list(db: Path, _work: Path) -> dict[str, float]:
     """The contact list on the large region (20.000 contacts): open it, then search 'groen' (first rows shown)."""
-    _qt_app()
-    ctx = _ctx(db)
     from regisseur_app.ui.contacts.contact_page import ContactPage
 
-    holder: dict = {}
-    opened = _clock(lambda: holder.setdefault("page", ContactPage(ctx)))
-    page = holder["page"]
-
-    def search() -> None:
-        page.search_edit.setText("groen")
-        page.refresh()
-
-    filtered = _clock(search)
-    assert page.model.rowCount() > 0
-    return {"open": opened, "filter": filtered}
+    return list_page_case(db, ContactPage)
 
 
 @case("floor_contact_list")

@@ -57,58 +57,26 @@ class _FirstSpace(GenericFunction):
     name = "first_space"
 
 
-@compiles(_Folded, "sqlite")
-def _fold_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"fold({compiler.process(element.clauses, **kw)})"
+def _spelled(kind: type[GenericFunction], sqlite: str, other: str) -> None:
+    """Compile `kind` as the template `sqlite` on SQLite and as `other` on every other engine; {0}, {1}
+    are its compiled arguments."""
+    def spelling(template: str):  # noqa: ANN202
+        def compile_(element, compiler, **kw) -> str:  # noqa: ANN001
+            return template.format(*(compiler.process(arg, **kw) for arg in element.clauses))
+        return compile_
+
+    compiles(kind, "sqlite")(spelling(sqlite))
+    compiles(kind)(spelling(other))
 
 
-@compiles(_Folded)
-def _fold_default(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"lower(unaccent({compiler.process(element.clauses, **kw)}))"
-
-
-@compiles(_YearOf, "sqlite")
-def _year_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
-    # SQLAlchemy stores dates and datetimes on SQLite as ISO text ('2025-03-14 08:30:00'): the first four
-    # characters are the year, several times faster than strftime() over a whole table
-    return f"CAST(substr({compiler.process(element.clauses, **kw)}, 1, 4) AS INTEGER)"
-
-
-@compiles(_YearOf)
-def _year_default(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"CAST(EXTRACT(YEAR FROM {compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(_DaysBetween, "sqlite")
-def _days_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
-    start, end = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(round(julianday({end}) - julianday({start})) AS INTEGER)"
-
-
-@compiles(_DaysBetween)
-def _days_default(element, compiler, **kw) -> str:  # noqa: ANN001
-    start, end = (compiler.process(c, **kw) for c in element.clauses)
-    return f"(CAST({end} AS DATE) - CAST({start} AS DATE))"
-
-
-@compiles(_JoinedText, "sqlite")
-def _joined_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"group_concat({compiler.process(element.clauses, **kw)}, ', ')"
-
-
-@compiles(_JoinedText)
-def _joined_default(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"string_agg({compiler.process(element.clauses, **kw)}, ', ')"
-
-
-@compiles(_FirstSpace, "sqlite")
-def _first_space_sqlite(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"instr({compiler.process(element.clauses, **kw)}, ' ')"
-
-
-@compiles(_FirstSpace)
-def _first_space_default(element, compiler, **kw) -> str:  # noqa: ANN001
-    return f"strpos({compiler.process(element.clauses, **kw)}, ' ')"
+_spelled(_Folded, "fold({0})", "lower(unaccent({0}))")
+# SQLAlchemy stores dates and datetimes on SQLite as ISO text ('2025-03-14 08:30:00'): the first four
+# characters are the year, several times faster than strftime() over a whole table
+_spelled(_YearOf, "CAST(substr({0}, 1, 4) AS INTEGER)", "CAST(EXTRACT(YEAR FROM {0}) AS INTEGER)")
+_spelled(_DaysBetween, "CAST(round(julianday({1}) - julianday({0})) AS INTEGER)",
+         "(CAST({1} AS DATE) - CAST({0} AS DATE))")
+_spelled(_JoinedText, "group_concat({0}, ', ')", "string_agg({0}, ', ')")
+_spelled(_FirstSpace, "instr({0}, ' ')", "strpos({0}, ' ')")
 
 
 def folded(expr: ColumnElement) -> ColumnElement[str]:
