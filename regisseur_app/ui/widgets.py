@@ -1,9 +1,21 @@
-"""Small reusable widgets: a searchable check list and validation messages shown at the field."""
+"""Small reusable widgets: a searchable check list, validation messages shown at the field, a dialog's
+Save/Cancel buttons and the hint of an empty list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_FIELD_STYLE = "border: 1px solid #b00020;"
@@ -97,3 +109,14 @@ def empty_hint(object_name: str = "empty_hint") -> QLabel:
     label.setStyleSheet("color: #1f4e79; background: #eef4fa; padding: 8px; border-radius: 3px;")
     label.hide()
     return label
+
+
+def save_cancel_buttons(on_save: Callable[[], object], on_cancel: Callable[[], object],
+                        save_text: str = "Opslaan") -> QDialogButtonBox:
+    """A dialog's Save and Cancel buttons, labelled in Dutch whether or not Qt's translation is loaded."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(on_cancel)
+    return buttons

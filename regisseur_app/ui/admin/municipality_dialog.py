@@ -24,7 +24,7 @@ from regisseur_app.domain.core.municipalities import MunicipalityData
 from regisseur_app.formatting import format_number, parse_whole_number
 from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.table_base import Column, RowTableModel, sorting_proxy
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class MunicipalityTableModel(RowTableModel):
@@ -71,11 +71,7 @@ class MunicipalityEditDialog(QDialog):
             self.province_edit.setText(existing.province)
             self.inhabitants_edit.setText("" if existing.inhabitants is None else str(existing.inhabitants))
             self.postcodes_edit.setText(existing.postcodes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

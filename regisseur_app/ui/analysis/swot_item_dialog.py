@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,7 @@ from regisseur_app.domain.analysis.models import QUADRANTS, SOURCE_INDICATOR, SO
 from regisseur_app.domain.analysis.swot import SwotInput
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.operations import analysis as analysis_ops
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 SOURCE_HINTS = {
     "survey": "bv. Behoeftepeiling 2025, vraag 4",
@@ -68,11 +67,7 @@ class SwotItemDialog(QDialog):
         self.errors.add_row("indicator_id", "Kerncijfer", self.indicator_combo)
         self.errors.add_row("source_text", "Bron (tekst)", self.source_edit)
         self.form = form
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject, "Bewaren")
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

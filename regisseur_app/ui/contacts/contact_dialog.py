@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -19,7 +18,7 @@ from regisseur_app.domain.core import contact_service, municipalities, organisat
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.contact_service import ContactInput
 from regisseur_app.operations import core as core_ops
-from regisseur_app.ui.widgets import CheckList, FieldErrors
+from regisseur_app.ui.widgets import CheckList, FieldErrors, save_cancel_buttons
 
 
 class ContactDialog(QDialog):
@@ -68,11 +67,7 @@ class ContactDialog(QDialog):
         form.addRow("", self.no_invitations_check)
         if existing is not None:
             form.addRow("", self.archived_check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

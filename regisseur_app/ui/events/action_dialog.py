@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -26,7 +25,7 @@ from regisseur_app.domain.events import follow_up
 from regisseur_app.domain.events.follow_up import ActionInput
 from regisseur_app.domain.events.models import ACTION_STATUSES, REGISSEUR_OWNER
 from regisseur_app.operations import events as event_ops
-from regisseur_app.ui.widgets import CheckList, FieldErrors
+from regisseur_app.ui.widgets import CheckList, FieldErrors, save_cancel_buttons
 
 
 class ActionDialog(QDialog):
@@ -80,11 +79,7 @@ class ActionDialog(QDialog):
             self.errors.add_row(key, label, widget)
         if existing is not None:
             self._load(existing)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

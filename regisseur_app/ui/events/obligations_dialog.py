@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.events import obligations
 from regisseur_app.operations import events as event_ops
-from regisseur_app.ui.widgets import CheckList, FieldErrors
+from regisseur_app.ui.widgets import CheckList, FieldErrors, save_cancel_buttons
 
 
 class ObligationsDialog(QDialog):
@@ -31,11 +31,7 @@ class ObligationsDialog(QDialog):
             check_list.setObjectName(f"obligation_{obligation.key}")
             self.lists[obligation.key] = check_list
             self.errors.add_row(obligation.key, obligation.title, check_list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Per jaar moet er minstens één evenement van elk van deze verplichtingen zijn "
                                 "(regierolnota 2.1 en 6.1). Kies welke soorten evenementen meetellen. Een evenement "

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from regisseur_app.domain.mvo.models import VALUE_TYPES
 from regisseur_app.domain.mvo.reference import VSME_BASIC
 from regisseur_app.formatting import format_number, parse_number
 from regisseur_app.operations import mvo as mvo_ops
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class IndicatorDialog(QDialog):
@@ -87,11 +86,7 @@ class IndicatorDialog(QDialog):
             layout.addWidget(QLabel(f"Berekend: {current.formula_text}", objectName="formula"))
         elif in_use:
             layout.addWidget(QLabel(f"Al {in_use} waarde(n) ingevuld: de soort waarde ligt vast."))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self.save, self.reject, "Bewaren")
         layout.addWidget(self.buttons)
 
     def _number(self, edit: QLineEdit, key: str, errors: dict[str, str]) -> float | None:

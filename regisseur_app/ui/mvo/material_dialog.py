@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.mvo.materials import MaterialData, MaterialInput
 from regisseur_app.formatting import parse_number, parse_whole_number
 from regisseur_app.operations import mvo as mvo_ops
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class MaterialDialog(QDialog):
@@ -50,11 +49,7 @@ class MaterialDialog(QDialog):
                       "'Hergebruikt: …' bij de pijler Planeet.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self.save, self.reject, "Bewaren")
         layout.addWidget(self.buttons)
 
     def save(self) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -32,7 +31,7 @@ from regisseur_app.ui.contacts import table_model as contact_columns
 from regisseur_app.ui.contacts.contact_dialog import ContactDialog
 from regisseur_app.ui.contacts.table_model import ContactTableModel
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
-from regisseur_app.ui.widgets import CheckList, FieldErrors
+from regisseur_app.ui.widgets import CheckList, FieldErrors, save_cancel_buttons
 
 
 class OrganisationDialog(QDialog):
@@ -106,11 +105,7 @@ class OrganisationDialog(QDialog):
         self.tabs.addTab(form_page, "Gegevens")
         if self.org_id is not None:
             self.tabs.addTab(self._build_contacts_tab(), "Contactpersonen")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from regisseur_app.domain.plan import collaborations, links, service
 from regisseur_app.formatting import format_number, parse_number
 from regisseur_app.operations import plan as ops
 from regisseur_app.ui.plan.parties_editor import PartiesEditor
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class CollaborationDialog(QDialog):
@@ -89,11 +88,7 @@ class CollaborationDialog(QDialog):
             self.action_combo.setCurrentIndex(max(0, self.action_combo.findData(existing.action_id)))
             self.event_combo.setCurrentIndex(max(0, self.event_combo.findData(existing.event_id)))
             self.description_edit.setPlainText(existing.description)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -19,7 +18,7 @@ from regisseur_app.domain.plan import service
 from regisseur_app.domain.plan.models import STATUS_LABELS
 from regisseur_app.operations import plan as ops
 from regisseur_app.ui.plan.common import OptionalDate
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class ExecutionDialog(QDialog):
@@ -47,11 +46,7 @@ class ExecutionDialog(QDialog):
                                    ("start_date", "Van", self.start_edit), ("end_date", "Tot", self.end_edit),
                                    ("result", "Resultaat", self.result_edit), ("notes", "Notities", self.notes_edit)):
             self.errors.add_row(key, label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.plan import kpis, service
 from regisseur_app.operations import plan as ops
 from regisseur_app.reports.plan.sources import registered_sources
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 BY_HAND = "Met de hand ingevuld"
 
@@ -52,11 +52,7 @@ class KpiDialog(QDialog):
             self.source_combo.setCurrentIndex(index)
         elif objective_id is not None:
             self.objective_combo.setCurrentIndex(self.objective_combo.findData(objective_id))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import municipalities
@@ -10,7 +10,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.formatting import parse_number
 from regisseur_app.operations import plan as ops
 from regisseur_app.ui.plan.kpi_format import kpi_number
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 TARGET, VALUE = "target", "value"
 
@@ -40,11 +40,7 @@ class KpiNumberDialog(QDialog):
         self.errors.add_row("year", "Jaar", self.year_combo)
         self.errors.add_row("scope", "Voor", self.scope_combo)
         self.errors.add_row(what, "Streefcijfer" if what == TARGET else "Waarde", self.number_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

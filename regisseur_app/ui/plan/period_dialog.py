@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.plan.settings import plan_period
 from regisseur_app.operations import plan as ops
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class PeriodDialog(QDialog):
@@ -29,11 +29,7 @@ class PeriodDialog(QDialog):
         self.errors = FieldErrors(form)
         self.errors.add_row("start", "Eerste jaar", self.start_spin)
         self.errors.add_row("period", "Laatste jaar", self.end_spin)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from regisseur_app.domain.referrals.models import NOTE_MAX, REFERENCE_MAX
 from regisseur_app.domain.referrals.privacy import note_warnings
 from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.referrals.date_field import date_edit, to_date, to_qdate
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 PRIVACY_HINT = ("Vul nooit een naam, rijksregisternummer of adres in: de doorverwijzing krijgt een code "
                 "(bv. BEK-2025-0007). Het OCMW bewaart de koppeling met de persoon.")
@@ -76,11 +75,7 @@ class ReferralDialog(QDialog):
             self.errors.add_row(key, label, widget)
         hint = QLabel(PRIVACY_HINT, objectName="privacy_hint", wordWrap=True)
         hint.setStyleSheet("color: #5a4a00; background: #fff6d6; padding: 6px; border-radius: 4px;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)

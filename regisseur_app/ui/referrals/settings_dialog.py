@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from regisseur_app.domain.referrals.settings import (
     load_settings,
 )
 from regisseur_app.operations import referrals as referral_ops
-from regisseur_app.ui.widgets import ERROR_STYLE
+from regisseur_app.ui.widgets import ERROR_STYLE, save_cancel_buttons
 
 
 class ReferralSettingsDialog(QDialog):
@@ -79,11 +78,7 @@ class ReferralSettingsDialog(QDialog):
         self.error_label = QLabel(objectName="settings_error", wordWrap=True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self.save, self.reject)
         columns = QHBoxLayout()
         columns.addWidget(expected_box)
         columns.addWidget(privacy_box)

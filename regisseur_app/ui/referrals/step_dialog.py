@@ -24,7 +24,7 @@ from regisseur_app.domain.referrals.models import STARTED, STATUS_LABELS
 from regisseur_app.domain.referrals.privacy import note_warnings
 from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.referrals.date_field import date_edit, to_date
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class StepDialog(QDialog):
@@ -66,11 +66,7 @@ class StepDialog(QDialog):
         self.bulk_error = QLabel(objectName="error_bulk", wordWrap=True)
         self.bulk_error.setStyleSheet("color: #b00020;")
         self.bulk_error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         if not statuses:

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.reports.settings import ReportSettings, load_settings, logo_kind_of
 from regisseur_app.operations import reports as ops
 from regisseur_app.reports.college.assemble import available_sections
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class ReportSettingsDialog(QDialog):
@@ -65,11 +64,7 @@ class ReportSettingsDialog(QDialog):
         self.errors.add_row("logo", "Logo (PNG of SVG)", logo_row)
         self.errors.add_row("sender", "Afzender (onder de voorpagina)", self.sender_edit)
         form.addRow("Standaard in elk rapport", self.sections)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.accept, self.reject, "Bewaren")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

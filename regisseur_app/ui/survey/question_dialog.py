@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,7 +31,7 @@ from regisseur_app.domain.survey.questionnaire import OptionInput, QuestionInput
 from regisseur_app.domain.survey.views import QuestionView
 from regisseur_app.operations import survey as ops
 from regisseur_app.ui.survey.option_editor import OptionEditor
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 LINKABLE = (SCALE, YESNO, NUMBER)
 
@@ -76,11 +75,7 @@ class QuestionDialog(QDialog):
         self.errors.add_row("category", "Meet nood aan:", self.category_combo)
         form.addRow("", self.category_hint)
         self.errors.add_row("options", "Antwoorden:", self.options)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject, "Bewaren")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.core import contact_service, municipalities, organisation_service
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.survey.respondents import RespondentInput
 from regisseur_app.operations import survey as ops
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class RespondentDialog(QDialog):
@@ -43,11 +43,7 @@ class RespondentDialog(QDialog):
         self.errors.add_row("organisation", "Organisatie:", self.org_combo)
         self.errors.add_row("contact", "Contactpersoon:", self.contact_combo)
         self.errors.add_row("invited", "Uitgenodigd op:", self.date_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject, "Bewaren")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

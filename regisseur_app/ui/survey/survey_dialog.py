@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -23,7 +22,7 @@ from regisseur_app.domain.survey.models import SURVEY_AUDIENCE
 from regisseur_app.domain.survey.questionnaire import SurveyInput
 from regisseur_app.domain.survey.views import survey_view
 from regisseur_app.operations import survey as ops
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
 
 
 class SurveyDialog(QDialog):
@@ -49,11 +48,7 @@ class SurveyDialog(QDialog):
         self.errors.add_row("year", "Jaar:", self.year_spin)
         self.errors.add_row("audience", "Doelgroep:", self.audience_combo)
         self.errors.add_row("intro", "Inleiding:", self.intro_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Bewaren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject, "Bewaren")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
