@@ -55,7 +55,8 @@ class PreviewView(QScrollArea):
     def _clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
+            if item.widget() is not None:  # hidden at once: a deferred delete waits for the event loop
+                item.widget().hide()
                 item.widget().deleteLater()
 
     def show_hint(self, text: str) -> None:
