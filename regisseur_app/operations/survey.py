@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from regisseur_app.domain.survey import questionnaire, respondents, responses
 from regisseur_app.domain.survey.questionnaire import QuestionInput, SurveyInput
 from regisseur_app.domain.survey.respondents import RespondentInput
 from regisseur_app.domain.survey.responses import ResponseInput
 from regisseur_app.operations.base import Op, operation
+
+if TYPE_CHECKING:
+    from regisseur_app.context import AppContext
 
 TOPIC = "survey"
 
@@ -32,23 +35,34 @@ def copy_survey(op: Op, survey_id: int, year: int | None = None) -> int:
 
 @operation(changes={TOPIC})
 def save_section(op: Op, survey_id: int, title: str, section_id: int | None = None) -> int:
-    """A new section, or a renamed one (undoable)."""
+    """A new section, or a renamed one (undoable: undo removes a new section, redo puts it back with the same
+    id and place, and with the questions that had been put in it before the undo)."""
     before = questionnaire.section_snapshot(op.session, section_id) if section_id else None
     saved = questionnaire.save_section(op.session, survey_id, title, section_id)
-    if before is not None and before.title != title.strip():
+    if section_id is None:
+        added = {"snapshot": questionnaire.section_snapshot(op.session, saved)}
+
+        def undo_add(ctx: AppContext) -> None:
+            # snapshot at undo time: questions given this section after it was added get it back on redo
+            added["snapshot"] = delete_section(ctx, saved) or added["snapshot"]
+
+        op.undoable("rubriek toevoegen", undo=undo_add, redo=lambda ctx: restore_section(ctx, added["snapshot"]))
+    elif before is not None and before.title != title.strip():
         op.undoable("rubriek hernoemen", undo=lambda ctx: save_section(ctx, survey_id, before.title, section_id),
                     redo=lambda ctx: save_section(ctx, survey_id, title, section_id))
     return saved
 
 
 @operation(changes={TOPIC})
-def delete_section(op: Op, section_id: int) -> None:
-    """Delete a section (its questions stay, without section); undo puts it back with its questions."""
+def delete_section(op: Op, section_id: int) -> questionnaire.SectionSnapshot | None:
+    """Delete a section (its questions stay, without section); undo puts it back with its questions.
+    Returns the section as it was (None when it was gone already)."""
     before = questionnaire.section_snapshot(op.session, section_id)
     questionnaire.delete_section(op.session, section_id)
     if before is not None:
         op.undoable("rubriek verwijderen", undo=lambda ctx: restore_section(ctx, before),
                     redo=lambda ctx: delete_section(ctx, section_id))
+    return before
 
 
 @operation(changes={TOPIC})

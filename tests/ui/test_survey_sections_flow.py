@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from regisseur_app.domain.core.codelists import find_item
 from regisseur_app.domain.survey.models import NUMBER, SURVEY_AUDIENCE
 from regisseur_app.domain.survey.questionnaire import QuestionInput, SurveyInput
+from regisseur_app.domain.survey.views import survey_view
 from regisseur_app.operations import survey as ops
 from regisseur_app.ui.survey.sections_dialog import SectionsDialog
 from tests.ui.conftest import dispose, when_modal
@@ -67,3 +68,83 @@ def test_rename_delete_and_undo_a_section(qtbot, main_window, app_ctx):
     assert _sections_in_builder(page) == ["Noden van de gemeente", "Noden van de gemeente"]
     main_window.undo_stack.undo()
     assert _sections_in_builder(page) == ["Noden", "Noden"]
+
+
+def _sections(ctx, survey_id) -> list[tuple[int, str]]:
+    with ctx.reading() as session:
+        return list(survey_view(session, survey_id).sections)
+
+
+def _new_survey(ctx) -> int:
+    with ctx.reading() as session:
+        audience = find_item(session, SURVEY_AUDIENCE, "lokaal_bestuur")
+    return ops.save_survey(ctx, SurveyInput("Peiling nieuwe rubriek 2026", 2026, audience))
+
+
+def _answer_title(title: str):
+    def fill():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog) and box.labelText() == "Titel van de rubriek:"
+        box.setTextValue(title)
+        box.accept()
+
+    when_modal(fill)
+
+
+def _keys(qtbot, widget, key):
+    widget.window().activateWindow()
+    qtbot.waitUntil(widget.window().isActiveWindow, timeout=2000)
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_adding_a_section_in_the_dialog_is_undone_with_ctrl_z_and_redone_with_ctrl_y(qtbot, main_window, app_ctx):
+    survey_id = _new_survey(app_ctx)
+    first = ops.save_section(app_ctx, survey_id, "Uw gemeente")
+    page = main_window.show_page("Behoeftepeiling")
+    page.reload_choices()
+    page.survey_combo.setCurrentIndex(page.survey_combo.findData(survey_id))
+    dialog = SectionsDialog(app_ctx, survey_id, page.builder)
+    dialog.show()
+
+    _answer_title("  Noden van de sociale economie ")
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    added = _sections(app_ctx, survey_id)
+    assert [title for _id, title in added] == ["Uw gemeente", "Noden van de sociale economie"]
+    assert dialog.list.currentItem().text() == "Noden van de sociale economie  (0 vragen)"
+    assert main_window.undo_stack.undoText() == "rubriek toevoegen"
+
+    _keys(qtbot, dialog.list, Qt.Key.Key_Z)  # Ctrl+Z in the (modal) dialog itself
+    assert _sections(app_ctx, survey_id) == [(first, "Uw gemeente")]
+    assert [dialog.list.item(r).text() for r in range(dialog.list.count())] == ["Uw gemeente  (0 vragen)"]
+
+    _keys(qtbot, dialog.list, Qt.Key.Key_Y)  # back with the same id, in the same place
+    assert _sections(app_ctx, survey_id) == added
+    assert dialog.list.count() == 2
+    dispose(dialog)
+
+
+def test_section_added_in_the_builder_undone_in_the_window_keeps_its_questions_on_redo(qtbot, main_window,
+                                                                                        app_ctx):
+    survey_id = _new_survey(app_ctx)
+    page = main_window.show_page("Behoeftepeiling")
+    page.reload_choices()
+    page.survey_combo.setCurrentIndex(page.survey_combo.findData(survey_id))
+    messages = []
+    page.builder.status_message.connect(messages.append)
+
+    _answer_title("Tewerkstelling")
+    qtbot.mouseClick(page.builder.buttons["new_section"], Qt.MouseButton.LeftButton)
+    [(section, title)] = _sections(app_ctx, survey_id)
+    assert title == "Tewerkstelling" and messages[-1].endswith("Ongedaan maken met Ctrl+Z.")
+    ops.save_question(app_ctx, survey_id, QuestionInput("Hoeveel vacatures?", NUMBER, section))
+    page.builder.refresh()
+    assert _sections_in_builder(page) == ["Tewerkstelling"]
+
+    _keys(qtbot, main_window, Qt.Key.Key_Z)
+    assert _sections(app_ctx, survey_id) == []
+    assert _sections_in_builder(page) == [""]  # the question stays, without rubriek
+    assert main_window.statusBar().currentMessage() == "Ongedaan gemaakt: rubriek toevoegen."
+
+    _keys(qtbot, main_window, Qt.Key.Key_Y)
+    assert _sections(app_ctx, survey_id) == [(section, "Tewerkstelling")]
+    assert _sections_in_builder(page) == ["Tewerkstelling"]

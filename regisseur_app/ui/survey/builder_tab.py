@@ -160,7 +160,8 @@ class BuilderTab(QWidget):
         except ValidationError as exc:
             QMessageBox.warning(self, "Rubriek niet bewaard", "\n".join(exc.errors.values()))
             return
-        self.status_message.emit(f"Rubriek '{title.strip()}' toegevoegd; kies ze bij een vraag.")
+        self.status_message.emit(f"Rubriek '{title.strip()}' toegevoegd; kies ze bij een vraag. "
+                                 "Ongedaan maken met Ctrl+Z.")
 
     def edit_sections(self) -> None:
         """Rename or delete rubrieken (SectionsDialog); the questions show the new names at once."""

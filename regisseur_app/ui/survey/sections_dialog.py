@@ -1,10 +1,11 @@
 """Rubrieken of a survey: add, rename (F2) and delete (Del, after confirmation; the questions stay, without
-rubriek). Rename and delete can be undone with Ctrl+Z in the main window."""
+rubriek). Each of them can be undone with Ctrl+Z and redone with Ctrl+Y, here and in the main window: the
+dialog borrows the window's Ongedaan maken / Opnieuw uitvoeren actions (one undo stack) and shows the result."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -58,12 +59,26 @@ class SectionsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
-        layout.addWidget(QLabel("Hernoemen en verwijderen maakt u ongedaan met Ctrl+Z in het hoofdvenster.",
-                                wordWrap=True))
+        layout.addWidget(QLabel("Toevoegen, hernoemen en verwijderen maakt u ongedaan met Ctrl+Z "
+                                "(opnieuw uitvoeren: Ctrl+Y).", wordWrap=True))
         layout.addWidget(close)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self.list, activated=self.rename_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, activated=self.delete_selected)
+        self._borrow_undo_actions()
         self.refresh()
+
+    def _borrow_undo_actions(self) -> None:
+        """The main window's undo/redo actions work in this (modal) dialog too; the list follows."""
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        for name in ("undo", "redo"):
+            action = window.findChild(QAction, name) if window is not None else None
+            if action is not None:
+                self.addAction(action)
+                action.triggered.connect(self._after_undo)
+
+    def _after_undo(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
         with self.ctx.reading() as session:
