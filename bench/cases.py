@@ -68,11 +68,11 @@ def start(db: Path, _work: Path) -> dict[str, float]:
     warm-up run of run.py is that previous start): a repeated start on the same day. Like cli.main, the
     database check begins before the application's imports."""
     from regisseur_app.app_paths import AppPaths
-    from regisseur_app.storage import start_check
+    from regisseur_app.cli import begin_gui_start
 
     paths = AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg")
-    start_check.begin(paths.db_path)
-    from regisseur_app.ui.app import _ensure_setup, _open, make_application
+    begin_gui_start(paths.db_path)
+    from regisseur_app.ui.app import _ensure_setup, _open, make_application, show_main_window
     from regisseur_app.ui.instance_lock import InstanceLock
 
     app = make_application()
@@ -80,10 +80,7 @@ def start(db: Path, _work: Path) -> dict[str, float]:
     assert lock.acquire()
     ctx = _open(paths, demo=False)
     assert ctx is not None and _ensure_setup(ctx)
-    from regisseur_app.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
+    window = show_main_window(ctx)
     app.processEvents()
     home = window.current_page()
     assert home.tiles["organisations"].value.text() != "–", "the start screen is not populated"

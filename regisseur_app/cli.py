@@ -58,6 +58,17 @@ def _open_context(args: argparse.Namespace):  # noqa: ANN202
     return open_context(paths)
 
 
+def begin_gui_start(db_path: Path) -> None:
+    """What the window's process does first, before importing Qt, SQLAlchemy and the features: begin the
+    read-only database check on its thread (open_context waits for it) and pause the garbage collector
+    until the window is shown (start_gc)."""
+    from regisseur_app import start_gc
+    from regisseur_app.storage import start_check
+
+    start_gc.pause()
+    start_check.begin(db_path)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
@@ -93,10 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         from regisseur_app.reports.college import command as report_command
 
         return report_command.run(args, _open_context)
-    from regisseur_app.storage import start_check
-
     paths = _paths(args)
-    start_check.begin(paths.db_path)  # the read-only check runs beside the imports below (open_context waits)
+    begin_gui_start(paths.db_path)
     from regisseur_app.ui.app import run_gui
 
     return run_gui(paths, demo=args.demo)

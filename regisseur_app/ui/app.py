@@ -61,11 +61,9 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
         try:
             if not _ensure_setup(ctx):
                 return 0
-            from regisseur_app.ui.main_window import MainWindow
             from regisseur_app.ui.recovery.background_check import start_background_check
 
-            window = MainWindow(ctx)
-            window.show()
+            window = show_main_window(ctx)
             start_background_check(window)
             code = app.exec()
             backup_on_close(ctx)  # the window is gone: the next start need not back up first
@@ -74,6 +72,18 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
             ctx.close()
     finally:
         lock.release()
+
+
+def show_main_window(ctx: AppContext):  # noqa: ANN201  (a MainWindow; imported here, after the database opened)
+    """Build and show the main window (its first page, the Overzicht, filled), then end the start's pause of
+    the garbage collector (start_gc)."""
+    from regisseur_app import start_gc
+    from regisseur_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    start_gc.resume()
+    return window
 
 
 def _open(paths: AppPaths, demo: bool) -> AppContext | None:
