@@ -26,6 +26,7 @@ from regisseur_app.reports.college.logo import logo_flowable
 from regisseur_app.reports.college.pdf_chart import pdf_chart
 from regisseur_app.reports.college.pdf_contents import Contents
 from regisseur_app.reports.college.pdf_document import HEADING_STYLE, build_document
+from regisseur_app.reports.college.pdf_foot import TableWithNote
 from regisseur_app.reports.college.pdf_table import pdf_table
 from regisseur_app.reports.content import BarChart, SectionContent, Table, Text
 from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, register_fonts
@@ -162,8 +163,10 @@ def _table_flowables(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowab
     foot = [Spacer(1, 2), Paragraph(_esc(block.footnote), st["note"])] if block.footnote else []
     if len(block.rows) <= LONG_TABLE:
         return [KeepTogether([*head, table, *foot]), Spacer(1, 8)]
-    # a long table may run over pages (its header repeats); keep the title with its first rows
-    return [CondPageBreak(45 * mm), *head, table, *foot, Spacer(1, 8)]
+    # a long table may run over pages (its header repeats); keep the title with its first rows, and the note
+    # with its last rows
+    body: Flowable = TableWithNote(table, foot[-1]) if foot else table
+    return [CondPageBreak(45 * mm), *head, body, Spacer(1, 8)]
 
 
 def report_story(report: CollegeReport) -> list[Flowable]:
