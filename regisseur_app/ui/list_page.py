@@ -3,12 +3,13 @@ of rows open at once), archive (undo: the window's Ctrl+Z)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.formatting import counted
+from regisseur_app.ui.list_view_state import restore_view, view_state
 from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.sql_list_model import SqlListModel
 from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table
@@ -52,6 +53,10 @@ class ListPage(Page):
         self._refit.timeout.connect(lambda: fit_columns(self.table))
         self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
+        # a header click reads the list in a new order: the same rows stay selected, the current one in view
+        self._before_sort = view_state(self.table)
+        model.modelAboutToBeReset.connect(self._remember_view)
+        model.resorted.connect(lambda: restore_view(self.table, self.model, self._before_sort.for_new_order()))
         self.new_button = QPushButton("Nieuw…", objectName="new")
         self.new_button.setToolTip("Nieuw (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.open_editor(None))
@@ -111,8 +116,9 @@ class ListPage(Page):
 
     # ---- behaviour ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the list again (a filter or the data changed): the matching ids and the first page."""
-        selected = set(self.selected_ids())
+        """Read the list again (a filter or the data changed): the matching ids and the first page; then the
+        selection, the current row and the scroll position as they were (rows far down loaded again)."""
+        view = view_state(self.table)
         filt = self.make_filter(self.search_edit.text(), self.archived_check.isChecked())
 
         def ids(sort: str, descending: bool) -> list[int]:
@@ -131,7 +137,7 @@ class ListPage(Page):
         self.count_label.setText(counted(total, self.NOUN_SINGULAR, self.NOUN_PLURAL)
                                  + (" in het archief" if self.archived_check.isChecked() else ""))
         self._show_hint(total == 0)
-        self._reselect(selected)
+        restore_view(self.table, self.model, view)
 
     def _show_hint(self, empty: bool) -> None:
         text = self.search_edit.text().strip()
@@ -166,11 +172,14 @@ class ListPage(Page):
             self.status_message.emit(f"Selecteer eerst een of meer {self.NOUN_PLURAL}.")
             return
         archive = not self.archived_check.isChecked()
+        current = self.table.currentIndex().row()
         changed = self.set_archived(ids, archive)
         verb = "gearchiveerd" if archive else "teruggezet uit het archief"
         self.status_message.emit(f"{counted(changed, self.NOUN_SINGULAR, self.NOUN_PLURAL)} {verb}. "
                                  "Ongedaan maken met Ctrl+Z.")
         self.refresh()
+        if current >= 0 and not self.selected_ids() and self.model.rowCount():  # on to the next row
+            self.table.selectRow(min(current, self.model.rowCount() - 1))
 
     def _archive_mode_changed(self, archived: bool) -> None:
         self.archive_button.setText("Terugzetten" if archived else "Archiveren")
@@ -186,16 +195,9 @@ class ListPage(Page):
         super().showEvent(event)
         fit_columns(self.table)  # the real width is known only now
 
+    def _remember_view(self) -> None:
+        self._before_sort = view_state(self.table)
+
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
-
-    def _reselect(self, ids: set[int]) -> None:
-        if not ids:
-            return
-        selection = self.table.selectionModel()
-        for row in range(self.model.rowCount()):  # the rows loaded so far
-            index = self.model.index(row, 0)
-            if index.data(ID_ROLE) in ids:
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                                 | QItemSelectionModel.SelectionFlag.Rows)

@@ -8,10 +8,10 @@ and one page of rows, never every row with its relations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from regisseur_app.ui.table_base import ID_ROLE, Column
 
@@ -27,6 +27,7 @@ class SqlListModel(QAbstractTableModel):
 
     COLUMNS: tuple[Column, ...] = ()
     SORT_KEYS: tuple[str | None, ...] = ()
+    resorted = Signal()  # read again in a new order (a header click): the view may select its rows again
 
     def __init__(self, parent=None):  # noqa: ANN001
         super().__init__(parent)
@@ -52,10 +53,11 @@ class SqlListModel(QAbstractTableModel):
         self._rows = self._next_page()
         self.endResetModel()
 
-    def _next_page(self) -> list:
-        """The rows of the next page (not yet added). Ids whose row is gone meanwhile are dropped."""
+    def _next_page(self, size: int | None = None) -> list:
+        """The rows of the next page (not yet added), or of the next `size` ids. Ids whose row is gone
+        meanwhile are dropped."""
         start = len(self._rows)
-        wanted = self._ids[start:start + PAGE_SIZE]
+        wanted = self._ids[start:start + (size or PAGE_SIZE)]
         page = self._rows_source(wanted) if wanted and self._rows_source else []
         self.pages_fetched += 1
         if len(page) != len(wanted):
@@ -86,10 +88,23 @@ class SqlListModel(QAbstractTableModel):
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self._rows) < len(self._ids)
 
+    def positions(self, item_ids: Iterable[int]) -> dict[int, int]:
+        """Where these ids are in the shown order, loaded or not (ids that do not match are left out)."""
+        wanted = set(item_ids)
+        return {item_id: row for row, item_id in enumerate(self._ids) if item_id in wanted} if wanted else {}
+
+    def load_through(self, row: int) -> None:
+        """Load the rows up to `row` and the rest of its page, in one read (to show a row far down the list)."""
+        end = min((row // PAGE_SIZE + 1) * PAGE_SIZE, len(self._ids))
+        if end > len(self._rows):
+            self._add_page(end - len(self._rows))
+
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if not self.canFetchMore(parent):
-            return
-        page = self._next_page()
+        if self.canFetchMore(parent):
+            self._add_page(PAGE_SIZE)
+
+    def _add_page(self, size: int) -> None:
+        page = self._next_page(size)
         if page:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
@@ -138,3 +153,4 @@ class SqlListModel(QAbstractTableModel):
         self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
         if self._ids_source is not None:
             self.reload()
+            self.resorted.emit()

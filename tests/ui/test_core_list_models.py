@@ -218,3 +218,17 @@ def test_columns_follow_the_window_width_and_headers_stay_readable(qtbot, main_w
     assert page.model.headerData(org_columns.TARGET_GROUP, Qt.Orientation.Horizontal) == "Doelgroep-\nwerknemers"
     assert page.model.headerData(org_columns.TARGET_GROUP, Qt.Orientation.Horizontal,
                                  Qt.ItemDataRole.ToolTipRole) == "Doelgroepwerknemers"
+
+
+def test_positions_and_loading_down_to_a_row_in_one_read(qtbot, app_ctx, orgs, small_pages):
+    page = _page(qtbot, app_ctx)
+    model = page.model
+    reads = model.pages_fetched
+    assert model.positions([orgs["Groene Vallei"], orgs["Atelier Noord"], -1]) == {
+        orgs["Groene Vallei"]: 5, orgs["Atelier Noord"]: 0}
+    model.load_through(4)  # row 4 is on the second page: that page is loaded in full, in one read
+    assert _names(model) == NAMES[:6] and model.pages_fetched == reads + 1
+    model.load_through(2)  # loaded already: nothing read
+    assert model.pages_fetched == reads + 1
+    model.load_through(6)
+    assert _names(model) == NAMES and not model.canFetchMore()
