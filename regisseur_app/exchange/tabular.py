@@ -71,31 +71,56 @@ def read_table(path: Path, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES)
     if suffix == ".xlsx":
         from regisseur_app.exchange.xlsx_reader import read_xlsx_records
 
-        records, encoding, delimiter = read_xlsx_records(path, max_rows), None, None
-    else:
-        records, encoding, delimiter = _read_csv_records(path)
-    return build_table(records, name, max_rows, encoding, delimiter, strict_width=suffix == ".csv")
+        return build_table(read_xlsx_records(path, max_rows), name, max_rows, None, None, strict_width=False,
+                           stripped=True)
+    records, encoding, delimiter = _read_csv_records(path)
+    return build_table(records, name, max_rows, encoding, delimiter, strict_width=True)
 
 
 def build_table(records, source: str, max_rows: int, encoding: str | None, delimiter: str | None,
-                strict_width: bool) -> RawTable:
-    """Turn (line, cells) records into a RawTable: header checks, blank rows skipped, widths fixed."""
-    header: list[str] | None = None
-    header_line = 0
+                strict_width: bool, stripped: bool = False) -> RawTable:
+    """Turn (line, cells) records into a RawTable: header checks, blank rows skipped, widths fixed.
+    `stripped`: the cells are stripped texts already (the xlsx reader's). Control characters are looked for
+    in all rows at once; before any error of a later row is raised too, so the first row at fault is named."""
     rows: list[list[str]] = []
     lines: list[int] = []
+    found: list = []  # [header, its line] once seen
+    try:
+        _fill(records, source, max_rows, delimiter, strict_width, stripped, rows, lines, found)
+    except TableReadError:
+        if rows:
+            _check_controls_of(rows, lines, found[0], source)
+        raise
+    if not found:
+        raise TableReadError(f"Het bestand '{source}' is leeg: er staat geen kopregel en geen gegevens in.")
+    header, header_line = found
+    _check_controls_of(rows, lines, header, source)
+    if not rows:
+        raise TableReadError(f"Het bestand '{source}' bevat alleen een kopregel (rij {header_line}) en geen "
+                             "gegevens.")
+    return RawTable(headers=header, rows=rows, source=source, encoding=encoding, delimiter=delimiter,
+                    line_numbers=lines)
+
+
+def _fill(records, source: str, max_rows: int, delimiter: str | None, strict_width: bool, stripped: bool,
+          rows: list[list[str]], lines: list[int], found: list) -> None:
+    """Append the data rows (cut or padded to the header's width) and their lines; put the header in `found`."""
+    header: list[str] | None = None
+    header_line = width = 0
     for line, cells in records:
-        cells = [c.strip() for c in cells]
+        if not stripped:
+            cells = [c.strip() for c in cells]
         if not any(cells):
             continue
         if header is None:
             header, header_line = _check_header(cells, source, line), line
             _check_controls(header, header, source, line)
+            found[:] = header, header_line
+            width = len(header)
             continue
         if len(rows) >= max_rows:
             raise TableReadError(f"Het bestand '{source}' heeft meer dan {format_number(max_rows)} rijen. "
                                  "Splits het op in kleinere bestanden.")
-        width = len(header)
         if len(cells) > width:
             if strict_width and any(cells[width:]):
                 raise TableReadError(
@@ -109,16 +134,16 @@ def build_table(records, source: str, max_rows: int, encoding: str | None, delim
             raise TableReadError(f"Het bestand '{source}' is te groot om in te lezen: meer dan "
                                  f"{format_number(MAX_CELLS)} cellen ({format_number(width)} kolommen). "
                                  "Splits het op in kleinere bestanden of verwijder overbodige kolommen.")
-        _check_controls(cells, header, source, line)
         rows.append(cells)
         lines.append(line)
-    if header is None:
-        raise TableReadError(f"Het bestand '{source}' is leeg: er staat geen kopregel en geen gegevens in.")
-    if not rows:
-        raise TableReadError(f"Het bestand '{source}' bevat alleen een kopregel (rij {header_line}) en geen "
-                             "gegevens.")
-    return RawTable(headers=header, rows=rows, source=source, encoding=encoding, delimiter=delimiter,
-                    line_numbers=lines)
+
+
+def _check_controls_of(rows: list[list[str]], lines: list[int], header: list[str], source: str) -> None:
+    """_check_controls of every row, with one search over all their cells (a row at fault is then found)."""
+    if not _CONTROL.search("\n".join(map("\n".join, rows))):  # '\n' is no control character here
+        return
+    for cells, line in zip(rows, lines, strict=True):
+        _check_controls(cells, header, source, line)
 
 
 def _check_controls(cells: list[str], header: list[str], source: str, line: int) -> None:

@@ -86,14 +86,14 @@ class _NotSame(Exception):
 
 def _read_fast(path: Path, max_rows: int, name: str) -> list | None:
     """The records through python-calamine, or None when the streaming reader must read the file (calamine
-    cannot read it, or a value is one whose text could differ: see _calamine_rows)."""
+    cannot read it, or a value is one whose text could differ: see _value_text)."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
         return None
     try:
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        return list(_records(_calamine_rows(sheet, MAX_COLUMNS + 1), max_rows, name))
+        return _calamine_records(sheet, max_rows, name)
     except TableReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - _NotSame, or anything calamine refuses: the streaming reader decides
@@ -101,23 +101,70 @@ def _read_fast(path: Path, max_rows: int, name: str) -> list | None:
         return None
 
 
+def _calamine_records(sheet, max_rows: int, name: str) -> list:  # noqa: ANN001
+    """What _records makes of xlsx_stream.iter_rows, from calamine's rectangle in one pass: calamine starts at
+    the first used row and column, so rows are numbered from there and the columns before it are put back."""
+    start = sheet.start
+    if start is None:
+        return []
+    number, first_col = start
+    pad = [""] * first_col
+    records: list = []
+    width = 0
+    data_rows = 0
+    for values in sheet.to_python(skip_empty_area=True):  # from `start` on
+        number += 1
+        if len(values) > (width or _WIDEST) - first_col:
+            values = values[:max(0, (width or _WIDEST) - first_col)]
+        try:
+            cells = list(map(str.strip, values))  # a row of texts only: most rows
+        except TypeError:
+            cells = [v.strip() if v.__class__ is str else _value_text(v) for v in values]
+        if first_col:
+            cells = pad + cells
+        while cells and not cells[-1]:
+            cells.pop()  # build_table pads to the header's width; a row is never wider than that
+        if not cells:
+            continue
+        if not width:
+            if number > _HEADER_SEARCH_ROWS:
+                break
+            width = len(cells)
+            _check_header(list(cells), name, number)  # refuse a wide header before any row
+        else:
+            data_rows += 1
+        records.append((number, cells))
+        if data_rows > max_rows or data_rows * width > MAX_CELLS:
+            break  # build_table reports "more than max_rows" or too many cells; stop reading here
+    return records
+
+
+_WIDEST = MAX_COLUMNS + 1  # the header search reads at most this wide: a wider header is refused at once
+
+
+def _value_text(value: object) -> str:
+    """cell_text of a value that is not a text; raises _NotSame for a time of day (calamine turns a negative
+    date serial into 00:00, and rounds a time just under midnight differently) and for an integer of 16 digits
+    or more (calamine reads every number as a float)."""
+    if value.__class__ is float:
+        if value.is_integer():
+            if abs(value) >= 1e15:
+                raise _NotSame("large integer")
+            return str(int(value))
+        return format(value, ".15g").replace(".", ",")
+    if value.__class__ is time:
+        raise _NotSame("time of day")
+    return cell_text(value)
+
+
 def _calamine_rows(sheet, max_col: int) -> Iterator[tuple[int, list[object]]]:  # noqa: ANN001
-    """(row number, values) as xlsx_stream.iter_rows gives them: calamine's rectangle starts at the first used
-    row and column, so rows are numbered from there and the columns before it are put back. A time of day
-    (calamine turns a negative date serial into 00:00, and rounds a time just under midnight differently)
-    and an integer of 16 digits or more (calamine reads every number as a float) raise _NotSame."""
+    """(row number, values) as xlsx_stream.iter_rows gives them (the raw values, for comparing the readers)."""
     start = sheet.start
     if start is None:
         return
     first_row, first_col = start
     pad = [None] * first_col
-    for offset, values in enumerate(sheet.to_python(skip_empty_area=True)):  # from `start` on (iter_rows is not)
-        for value in values:
-            if value.__class__ is float:
-                if value.is_integer() and abs(value) >= 1e15:
-                    raise _NotSame("large integer")
-            elif value.__class__ is time:
-                raise _NotSame("time of day")
+    for offset, values in enumerate(sheet.to_python(skip_empty_area=True)):
         yield first_row + 1 + offset, (pad + values if first_col else values)[:max_col]
 
 

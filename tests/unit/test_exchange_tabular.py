@@ -266,3 +266,18 @@ def test_a_control_character_names_its_own_column_and_row(tmp_path):
     path.write_bytes(b"Naam;Type;Gemeente\nA;B;C\nD;E\x07x;F\n")
     with pytest.raises(TableReadError, match=r"rij 3, kolom 'Type': .*code 7"):
         read_table(path)
+
+
+@pytest.mark.parametrize("later, max_rows", [('G;"H;I\n', 10),  # an unclosed quote at the end
+                                              ("G;H;I;J\n", 10),  # a row wider than the header
+                                              ("G;H;I\n", 2)])  # one row too many
+def test_a_control_character_is_named_before_an_error_of_a_later_row(tmp_path, later, max_rows):
+    """The rows are searched for control characters all at once; a row at fault before another error is still
+    the one named, as when every row was checked as it was read."""
+    path = tmp_path / "stuur.csv"
+    path.write_bytes(b"Naam;Type;Gemeente\nA;B;C\nD;E\x07x;F\n" + later.encode())
+    with pytest.raises(TableReadError, match=r"rij 3, kolom 'Type': .*code 7"):
+        read_table(path, max_rows=max_rows)
+    path.write_bytes(b"Naam;Type;Gemeente\nA;B;C\nD;Ex;F\n" + later.encode())
+    with pytest.raises(TableReadError, match=r"rij 4|meer dan 2 rijen"):
+        read_table(path, max_rows=max_rows)

@@ -229,3 +229,54 @@ def test_a_part_that_inflates_past_its_declared_size_is_not_read_further(tmp_pat
     assert xlsx_reader._read_fast(path, 10, path.name) is None
     with pytest.raises(TableReadError, match="beschadigd"):
         read_table(path)
+
+
+def _rows(first: int, last: int, columns: str = "ABC") -> str:
+    return "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="inlineStr"><is><t>{c}{r}</t></is></c>' for c in columns)
+                   + "</row>" for r in range(first, last + 1))
+
+
+@pytest.mark.parametrize("far, expected", [("XFD1048576", (1_048_576, 16_384)),  # beyond the last row and column
+                                           ("D12", (300, 4)),  # one column further, in an early row
+                                           ("A999", (999, 3))])  # a row further than the last one
+def test_a_cell_beyond_the_last_reference_is_found_wherever_it_lies(tmp_path, monkeypatch, far, expected):
+    """The block's last reference only proposes the bound; a cell outside it anywhere in the block (here in row
+    12 of 300) is found, and the furthest cell is then counted exactly, however the blocks are cut."""
+    cells = f'<c r="A12" t="inlineStr"><is><t>x</t></is></c><c r="{far}"><v>1</v></c>'
+    path = workbook(tmp_path / "midden.xlsx", _rows(1, 11) + f'<row r="12">{cells}</row>' + _rows(13, 300))
+    for size in (64, 1000, 1 << 20):
+        monkeypatch.setattr(xlsx_scan, "_BLOCK", size)
+        scan = xlsx_scan.check_cell_count(path)
+        assert (scan.max_row, scan.max_col) == expected
+        assert scan.cells == scan.referenced == 300 * 3 - 2 + 1
+    assert scan.fast_ok() == (far != "XFD1048576")
+
+
+def test_prefixed_cells_are_counted_and_bounded(tmp_path):
+    ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sheet = (f'<row r="1" {ns}><x:c r="A1" t="inlineStr"><x:is><x:t>Naam</x:t></x:is></x:c></row>'
+             f'<row r="2" {ns}><x:c r="XFD1048576"><x:v>1</x:v></x:c></row>')
+    scan = xlsx_scan.check_cell_count(workbook(tmp_path / "prefix.xlsx", sheet))
+    assert (scan.max_row, scan.max_col, scan.referenced) == (1_048_576, 16_384, 2) and not scan.fast_ok()
+
+
+def test_the_bound_patterns_match_exactly_the_references_within_the_bound():
+    for row, col in ((1, 1), (9, 26), (10, 27), (10001, 7), (99, 52), (100, 702), (1_048_576, 16_384), (120, 703)):
+        outside = xlsx_scan._outside(row, col)
+        for r in sorted({1, 2, 9, 10, 11, 99, 100, 101, row - 1, row, row + 1, row * 10}):
+            for c in sorted({1, 2, 26, 27, 52, 53, 702, 703, col - 1, col, col + 1} - {0}):
+                tag = f'<c r="{xlsx_scan._column_letters(c)}{r}">'.encode()
+                assert (outside.search(tag) is None) == (1 <= r <= row and c <= col), (row, col, tag)
+        for tag in (b'<c r="A01">', b'<c r="a1">', b"<c>", b"<c/>", b'<c\nr="A1">', b"<c r='A1'>", b'<c t="s" r="A1">',
+                    b'<c r="A0">', b'<c r="AAAA1">'):
+            assert outside.search(tag) is not None, tag
+        assert outside.search(b'<col min="1"/><cols><cfRule/>') is None  # no cell tags
+
+
+def test_a_part_too_small_to_hold_too_many_elements_is_not_counted(tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsx_scan, "MAX_ELEMENTS", 1000)
+    head = '<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row>'
+    # '<x/>' x 600: under 3 bytes a '<' cannot go over the cap (each element takes at least 3 bytes)
+    assert xlsx_scan.check_cell_count(workbook(tmp_path / "klein.xlsx", head + "<x/>" * 600)).fast_ok()
+    with pytest.raises(TableReadError, match="te ingewikkeld"):  # 1.200 elements in a part declared over 3.000 bytes
+        xlsx_scan.check_cell_count(workbook(tmp_path / "groot.xlsx", head + "<x/>" * 1200))
