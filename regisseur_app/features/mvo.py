@@ -17,7 +17,7 @@ FEATURE = Feature(
     home_sections=(HomeSectionSpec(45, "regisseur_app.ui.mvo.home_section:make_section"),),
     demo=DemoSpec("demo_mvo", "regisseur_app.domain.mvo.demo:populate_demo"),
     code_lists=(CodeListSpec("mvo_pillar", "MVO-pijlers"),),
-    on_open=("regisseur_app.operations.mvo:load_shipped_defaults",),
+    on_open=("regisseur_app.operations.mvo:add_missing_defaults",),
     report_sections=(ReportSectionSpec("mvo", "Maatschappelijk verantwoord ondernemen", 60,
                                        "regisseur_app.reports.mvo.section:build"),),
     kpi_sources=(KpiSourceSpec("mvo_reports_complete", "MVO-rapporten volledig", "aantal",

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from regisseur_app.operations.base import Op, operation
 
 if TYPE_CHECKING:
+    from regisseur_app.context import AppContext
     from regisseur_app.domain.mvo.indicators import IndicatorInput
     from regisseur_app.domain.mvo.materials import MaterialInput
     from regisseur_app.domain.mvo.values import Change, ValueEntry
 
-# The MVO services are imported by the actions that use them: the open hook (load_shipped_defaults) runs
-# on every start and needs only the shipped reference data.
+# The MVO services are imported by the actions that use them: the open hook (add_missing_defaults) runs
+# on every start and, when nothing is missing, reads two columns without importing the MVO models.
 
 TOPIC = "mvo"
 
@@ -35,6 +36,17 @@ def _snapshot(op: Op, organisation_id: int, year: int, indicator_ids: set[int]) 
         raw = value.text if indicator and indicator.value_type == TEXT else value.number
         entries.append(ValueEntry(indicator_id, raw, value.note, value.source))
     return entries
+
+
+def add_missing_defaults(ctx: AppContext) -> int:
+    """After every open of a database (features on_open hook): when a shipped indicator or material is
+    missing, add it (load_shipped_defaults); otherwise only two columns are read, in no transaction."""
+    from regisseur_app.domain.mvo.shipped import defaults_present
+
+    with ctx.reading() as session:
+        if defaults_present(session):
+            return 0
+    return load_shipped_defaults(ctx)
 
 
 @operation()

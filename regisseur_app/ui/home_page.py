@@ -115,14 +115,9 @@ class HomePage(Page):
             return True
 
     def _load_header(self, session) -> dict:  # noqa: ANN001  (a read-only Session)
-        from regisseur_app.domain.core import contact_service, municipalities, organisation_service
+        from regisseur_app.domain.core.overview import header_figures
 
-        return {"name": association_name(session),
-                "municipalities": [m.name for m in municipalities.list_municipalities(session,
-                                                                                      participating_only=True)],
-                "organisations": organisation_service.count_organisations(session),
-                "target_group": organisation_service.known_target_group_employees(session),
-                "contacts": contact_service.count_contacts(session)}
+        return {"name": association_name(session), **header_figures(session)}
 
     def _show(self, snapshot: dict) -> bool:
         """Fill the page from a snapshot; False when it does not fit this version (then it is recomputed)."""

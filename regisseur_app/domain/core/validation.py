@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from stdnum.be import bis, nn, vat
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+# python-stdnum is imported where a number is checked: importing it (with pydoc) costs every start a few
+# milliseconds, and a start checks no number
 
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
@@ -19,6 +19,9 @@ def normalize_kbo(text: str) -> str:
 
     Accepts '0403.170.701', 'BE0403170701', '403170701'. Raises ValueError with a Dutch message.
     """
+    from stdnum.be import vat
+    from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+
     raw = (text or "").strip()
     try:
         digits = vat.validate(raw)
@@ -58,6 +61,8 @@ def find_national_number(text: str | None) -> str | None:
     if not text:
         return None
     for match in _NN_CANDIDATE.finditer(str(text)):
+        from stdnum.be import bis, nn
+
         digits = re.sub(r"\D", "", match.group())
         if nn.is_valid(digits) or bis.is_valid(digits):
             return match.group()

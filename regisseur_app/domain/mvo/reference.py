@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.mvo.models import PILLAR_LIST, MvoIndicator, MvoMaterial
+from regisseur_app.domain.mvo.shipped import defaults_present
 from regisseur_app.paths import reference_file
 
 # EFRAG, Voluntary Sustainability Reporting Standard for non-listed SMEs (VSME, december 2024): basic module
@@ -61,18 +62,11 @@ def gri_disclosures() -> dict[str, GriDisclosure]:
             for row in csv.DictReader(handle)}
 
 
-@functools.cache
-def _shipped_codes(name: str) -> frozenset[str]:
-    with reference_file(name).open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["code"] for row in csv.DictReader(handle))
-
-
 def ensure_defaults(session: Session) -> int:
     """Add the shipped materials and indicators whose code is missing. Returns how many rows were added.
-    Runs at every open (features on_open hook): when every shipped code is present, two queries of codes
-    answer it (no objects loaded)."""
-    if _shipped_codes("mvo_materials.csv") <= set(session.scalars(select(MvoMaterial.code))) \
-            and _shipped_codes("mvo_indicators.csv") <= set(session.scalars(select(MvoIndicator.code))):
+    The open hook asks shipped.defaults_present first; when every shipped code is present, nothing is
+    loaded here either."""
+    if defaults_present(session):
         return 0
     added = 0
     materials = {m.code: m for m in session.scalars(select(MvoMaterial))}
