@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -106,29 +106,96 @@ MIN_COLUMN = 90
 FIRST_COLUMN = 240
 
 
+class _UserWidths(QObject):
+    """The widths the user gave columns by dragging the edge of a header section (or double-clicking it):
+    fit_columns keeps them. A resize counts as the user's only while a mouse button is down on the header, so
+    the fits themselves, other code's setColumnWidth and Qt stretching the last column are not mistaken for
+    one. Right-clicking the header offers 'Kolombreedtes herstellen' (fitted again)."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.setObjectName("user_column_widths")
+        self.table = table
+        self.widths: dict[int, int] = {}
+        self.pressed = False
+        self.fit_args: tuple[int, int] = (320, 0)  # widest, main of the last fit (for the reset)
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._resized)
+        header.viewport().installEventFilter(self)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._menu)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self.pressed = True
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self.pressed = False
+        return False
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        header = self.table.horizontalHeader()
+        if not self.pressed or (header.stretchLastSection() and header.visualIndex(column) == header.count() - 1):
+            return
+        self.widths[column] = new
+
+    def fixed(self, count: int) -> dict[int, int]:
+        header = self.table.horizontalHeader()
+        stretched = header.logicalIndex(count - 1) if header.stretchLastSection() else None
+        return {c: w for c, w in self.widths.items() if c < count and c != stretched}
+
+    def _menu(self, point) -> None:  # noqa: ANN001
+        menu = QMenu(self.table)
+        reset = menu.addAction("Kolombreedtes herstellen")
+        reset.setEnabled(bool(self.widths))
+        reset.triggered.connect(self.reset)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(point))
+
+    def reset(self) -> None:
+        self.widths.clear()
+        widest, main = self.fit_args
+        fit_columns(self.table, widest, main)
+
+
+def user_widths(table: QTableView) -> _UserWidths:
+    """The table's record of the widths its user dragged (made on first use)."""
+    found = table.findChild(_UserWidths, "user_column_widths", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else _UserWidths(table)
+
+
 def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     """Columns as wide as their contents (at most `widest`), and when that is wider than the table, the widest
     columns narrowed to one common width so every column stays on screen (the text elides; the tooltip
     has it in full); the `main` column (the name, the title) keeps more room than the others. A column is
     not narrowed below its header text (nor below MIN_COLUMN) as long as the headers fit side by side, so a
-    1280-px window shows every column of the organisation list with readable headers."""
+    1280-px window shows every column of the organisation list with readable headers.
+
+    A column whose width the user dragged keeps it: the other columns fit in the room it leaves (and the
+    stretched last column takes what remains), also when the window is resized or the list refreshed."""
     model = table.model()
     count = model.columnCount() if model is not None else 0
     if not count:
         return
+    user = user_widths(table)
+    user.fit_args = (widest, main)
+    fixed = user.fixed(count)
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
-    widths = [min(table.columnWidth(c), widest) for c in range(count)]
-    floors = [min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest) for c in range(count)]
-    if header.stretchLastSection():  # Qt does not stretch the last column below its default size
-        floors[-1] = max(floors[-1], header.defaultSectionSize())
-    available = table.viewport().width() if table.isVisible() else 0  # hidden: no real width yet
-    if available > 0 and sum(widths) > available:
-        if sum(floors) > available:  # not even the headers fit side by side: the same minimum for all
-            floors = [MIN_COLUMN] * count
-        others = [c for c in range(count) if c != main]
+    widths = [fixed.get(c, min(table.columnWidth(c), widest)) for c in range(count)]
+    free = [c for c in range(count) if c not in fixed]
+    floors = {c: min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest) for c in free}
+    last = header.logicalIndex(count - 1)
+    if header.stretchLastSection() and last in floors:  # Qt does not stretch the last column below its default
+        floors[last] = max(floors[last], header.defaultSectionSize())
+    width = table.viewport().width() if table.isVisible() else 0  # hidden: no real width yet
+    available = width - sum(fixed.values())
+    if width > 0 and free and sum(widths[c] for c in free) > available:
+        if sum(floors.values()) > available:  # not even the headers fit side by side: the same minimum for all
+            floors = dict.fromkeys(free, MIN_COLUMN)
+        lead = main if main in floors else None
+        others = [c for c in free if c != lead]
         # the main column keeps up to FIRST_COLUMN, as far as the others' headers leave room
-        first = max(floors[main], min(widths[main], FIRST_COLUMN, available - sum(floors[c] for c in others)))
+        first = 0 if lead is None else max(floors[lead], min(widths[lead], FIRST_COLUMN,
+                                                             available - sum(floors[c] for c in others)))
         low, high = MIN_COLUMN, max((widths[c] for c in others), default=MIN_COLUMN)
         while low < high:  # the largest cap with which everything fits
             cap = (low + high + 1) // 2
@@ -136,9 +203,12 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
                 low = cap
             else:
                 high = cap - 1
-        widths = [first if c == main else max(floors[c], min(widths[c], low)) for c in range(count)]
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+        for c in others:
+            widths[c] = max(floors[c], min(widths[c], low))
+        if lead is not None:
+            widths[lead] = first
+    for column, size in enumerate(widths):
+        table.setColumnWidth(column, size)
 
 
 class _FitWhenFirstShown(QObject):
@@ -155,6 +225,6 @@ class _FitWhenFirstShown(QObject):
 
 def keep_columns_fitted(table: QTableView, main: int = 0) -> None:
     """Fit the columns (see fit_columns) when the table is first shown: a table filled while its tab was
-    hidden has no real width yet. Later, fit_columns after each refresh; a width the user dragged stays
-    until then."""
+    hidden has no real width yet. Later, fit_columns after each refresh; a width the user dragged stays."""
+    user_widths(table)
     table.installEventFilter(_FitWhenFirstShown(table, main))

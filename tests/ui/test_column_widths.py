@@ -1,0 +1,96 @@
+"""Column widths: every column of a list fits a 1280-px window at first; a width the user dragged at a header
+edge stays when the window is resized or the list refreshed (the other columns fit around it), until
+'Kolombreedtes herstellen' in the header's context menu."""
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu
+
+from regisseur_app.domain.core import codelists, organisation_service
+from regisseur_app.domain.core.organisation_service import OrganisationInput
+from regisseur_app.ui.organisations import table_model as columns
+
+
+def _organisations(ctx) -> None:
+    with ctx.transaction() as s:
+        type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+        categories = [c.id for c in codelists.list_items(s, codelists.SERVICE_CATEGORY)][:4]
+        for n in range(12):
+            oid = organisation_service.save_organisation(s, OrganisationInput(
+                f"Centrum voor Volwassenenonderwijs Demerland en omstreken {n}", type_id))
+            data = organisation_service.get_organisation(s, oid)
+            data.category_ids, data.city, data.target_group_employees = categories, "Sint-Margriete-Houtem", n
+            organisation_service.save_organisation(s, data, oid)
+
+
+def _drag_edge(qtbot, table, column: int, by: int) -> None:
+    """Press on the right edge of the column's header section, move the mouse, release: as a user drags it."""
+    header = table.horizontalHeader()
+    edge = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) - 1, header.height() // 2)
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=edge)
+    for step in range(1, 5):
+        qtbot.mouseMove(header.viewport(), edge + QPoint(by * step // 4, 0))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=edge + QPoint(by, 0))
+
+
+def _widths(page) -> list[int]:
+    return [page.table.columnWidth(c) for c in range(page.model.columnCount())]
+
+
+def _resize(qtbot, window, page, width: int) -> None:
+    before = page.table.viewport().width()
+    window.resize(width, 800)
+    qtbot.waitUntil(lambda: page.table.viewport().width() != before, timeout=2000)
+    qtbot.waitUntil(lambda: not page._refit.isActive(), timeout=2000)  # the refit once the width settled
+
+
+def test_a_dragged_width_stays_when_the_window_is_resized(qtbot, main_window, app_ctx):
+    _organisations(app_ctx)
+    main_window.resize(1280, 800)
+    page = main_window.show_page("Organisaties")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 12)
+    table = page.table
+    fitted = _widths(page)
+    assert sum(fitted) <= table.viewport().width()  # at first every column fits
+
+    _drag_edge(qtbot, table, columns.CITY, 70)
+    dragged = table.columnWidth(columns.CITY)
+    assert dragged >= fitted[columns.CITY] + 60
+
+    _resize(qtbot, main_window, page, 1440)
+    assert table.columnWidth(columns.CITY) == dragged
+    wide = _widths(page)
+    assert sum(wide) <= table.viewport().width()
+    _resize(qtbot, main_window, page, 1180)
+    narrow = _widths(page)
+    assert narrow[columns.CITY] == dragged  # the others make room; they fit on screen around it
+    assert sum(narrow) <= table.viewport().width() and min(narrow) >= 90
+    assert narrow[columns.NAME] < wide[columns.NAME] or narrow[columns.CATEGORIES] < wide[columns.CATEGORIES]
+
+    page.refresh()  # F5, an edit: the width stays too
+    assert table.columnWidth(columns.CITY) == dragged
+
+    header = table.horizontalHeader()
+
+    def reset():
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        [action] = menu.actions()
+        assert action.text() == "Kolombreedtes herstellen" and action.isEnabled()
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, reset)
+    header.customContextMenuRequested.emit(QPoint(10, 5))  # a right-click on the header
+    qtbot.waitUntil(lambda: table.columnWidth(columns.CITY) < dragged, timeout=2000)
+    assert sum(_widths(page)) <= table.viewport().width()
+
+
+def test_a_programmatic_fit_is_not_taken_for_a_drag(qtbot, main_window, app_ctx):
+    _organisations(app_ctx)
+    main_window.resize(1280, 800)
+    page = main_window.show_page("Organisaties")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 12)
+    page.table.setColumnWidth(columns.CITY, 400)  # code, not the user
+    _resize(qtbot, main_window, page, 1200)
+    assert page.table.columnWidth(columns.CITY) < 400
+    assert sum(_widths(page)) <= page.table.viewport().width()
