@@ -35,13 +35,12 @@ class MvoHomeSection(QFrame):
 
     def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
         """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
-        from regisseur_app.domain.mvo.overview import organisation_figures  # not needed to show a snapshot
+        from regisseur_app.domain.mvo.overview import year_summary  # not needed to show a snapshot
 
         year = today.year - 1
-        figures = organisation_figures(session, year)
-        return {"year": year, "count": len(figures),
-                "incomplete": [f.row.name for f in figures if not f.completeness.complete],
-                "co2": sum(f.numbers.get("vermeden_co2", 0.0) for f in figures)}
+        summary = year_summary(session, year, ("vermeden_co2",))
+        return {"year": year, "count": summary.reporting, "incomplete": summary.incomplete,
+                "co2": summary.totals["vermeden_co2"]}
 
     def show_data(self, data: dict) -> None:
         year, incomplete, co2 = data["year"], data["incomplete"], data["co2"]
