@@ -3,7 +3,7 @@ of rows open at once), archive (undo: the window's Ctrl+Z)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -12,11 +12,12 @@ from regisseur_app.formatting import counted
 from regisseur_app.ui.list_view_state import restore_view, view_state
 from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.sql_list_model import SqlListModel
-from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table
+from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table, user_widths
 from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
 REFIT_DELAY_MS = 50
+SETTINGS_FILE = "regisseur.ini"  # the main window's settings file (ui/main_window.py)
 FIT_ROWS = 60  # column widths follow the first rows (a screenful and more), not every loaded row
 
 
@@ -52,6 +53,9 @@ class ListPage(Page):
         self._refit = QTimer(self, singleShot=True, interval=REFIT_DELAY_MS)
         self._refit.timeout.connect(lambda: fit_columns(self.table))
         self.table.viewport().installEventFilter(self)
+        # widths the user dragged stay, also in the next session (in the main window's settings file)
+        user_widths(self.table).keep_in(QSettings(str(ctx.paths.config_dir / SETTINGS_FILE),
+                                                  QSettings.Format.IniFormat), f"columns/{type(self).__name__}")
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         # a header click reads the list in a new order: the same rows stay selected, the current one in view
         self._before_sort = view_state(self.table)

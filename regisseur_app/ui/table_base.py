@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
 )
@@ -110,7 +111,8 @@ class _UserWidths(QObject):
     """The widths the user gave columns by dragging the edge of a header section (or double-clicking it):
     fit_columns keeps them. A resize counts as the user's only while a mouse button is down on the header, so
     the fits themselves, other code's setColumnWidth and Qt stretching the last column are not mistaken for
-    one. Right-clicking the header offers 'Kolombreedtes herstellen' (fitted again)."""
+    one. Right-clicking the header offers 'Kolombreedtes herstellen' (fitted again). With keep_in the widths
+    are kept in the settings file for the next session too."""
 
     def __init__(self, table: QTableView):
         super().__init__(table)
@@ -119,6 +121,7 @@ class _UserWidths(QObject):
         self.widths: dict[int, int] = {}
         self.pressed = False
         self.fit_args: tuple[int, int] = (320, 0)  # widest, main of the last fit (for the reset)
+        self.store: tuple[QSettings, str] | None = None
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resized)
         header.viewport().installEventFilter(self)
@@ -137,6 +140,23 @@ class _UserWidths(QObject):
         if not self.pressed or (header.stretchLastSection() and header.visualIndex(column) == header.count() - 1):
             return
         self.widths[column] = new
+        self._save()
+
+    def keep_in(self, settings: QSettings, key: str) -> None:
+        """Remember the dragged widths in `settings` under `key` ("3:210,1:187"), so they outlive the session."""
+        self.store = (settings, key)
+        for part in str(settings.value(key, "") or "").split(","):
+            column, _sep, width = part.partition(":")
+            if column.isdigit() and width.isdigit():
+                self.widths[int(column)] = max(int(width), MIN_COLUMN // 2)
+
+    def _save(self) -> None:
+        if self.store is not None:
+            settings, key = self.store
+            if self.widths:
+                settings.setValue(key, ",".join(f"{c}:{w}" for c, w in sorted(self.widths.items())))
+            else:
+                settings.remove(key)
 
     def fixed(self, count: int) -> dict[int, int]:
         header = self.table.horizontalHeader()
@@ -152,6 +172,7 @@ class _UserWidths(QObject):
 
     def reset(self) -> None:
         self.widths.clear()
+        self._save()
         widest, main = self.fit_args
         fit_columns(self.table, widest, main)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from regisseur_app.domain.core import codelists, organisation_service
 from regisseur_app.domain.core.organisation_service import OrganisationInput
 from regisseur_app.ui.organisations import table_model as columns
+from regisseur_app.ui.table_base import user_widths
 
 
 def _organisations(ctx) -> None:
@@ -83,6 +84,8 @@ def test_a_dragged_width_stays_when_the_window_is_resized(qtbot, main_window, ap
     header.customContextMenuRequested.emit(QPoint(10, 5))  # a right-click on the header
     qtbot.waitUntil(lambda: table.columnWidth(columns.CITY) < dragged, timeout=2000)
     assert sum(_widths(page)) <= table.viewport().width()
+    settings, key = user_widths(table).store
+    assert settings.value(key) is None  # forgotten for the next session too
 
 
 def test_a_programmatic_fit_is_not_taken_for_a_drag(qtbot, main_window, app_ctx):
@@ -94,3 +97,21 @@ def test_a_programmatic_fit_is_not_taken_for_a_drag(qtbot, main_window, app_ctx)
     _resize(qtbot, main_window, page, 1200)
     assert page.table.columnWidth(columns.CITY) < 400
     assert sum(_widths(page)) <= page.table.viewport().width()
+
+
+def test_a_dragged_width_is_there_again_in_the_next_session(qtbot, main_window, app_ctx):
+    from regisseur_app.ui.organisations.organisation_page import OrganisationPage
+
+    _organisations(app_ctx)
+    main_window.resize(1280, 800)
+    page = main_window.show_page("Organisaties")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 12)
+    _drag_edge(qtbot, page.table, columns.TYPE, 60)
+    dragged = page.table.columnWidth(columns.TYPE)
+
+    later = OrganisationPage(app_ctx)  # as the next start builds it, from the same settings file
+    qtbot.addWidget(later)
+    later.resize(1100, 700)
+    later.show()
+    qtbot.waitUntil(later.isVisible)
+    assert later.table.columnWidth(columns.TYPE) == dragged
