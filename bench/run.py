@@ -160,6 +160,9 @@ def measure(work: Path, demo: Path, region: Path, repeat: int) -> list[Row]:
     loaded = median_metric(run_case("floor_report_loaded", demo, work, repeat), "report")
     add("  idem, tegen vloer met reportlab vooraf geladen", value, "reportlab geladen, zelfde omvang", loaded,
         "≤ 3× vloer", value <= 3 * loaded, peak(report))
+    cold = run_case("college_report_cold", demo, work, repeat)  # no window, nothing prepared: for information
+    add("  idem, als eerste werk van een vers proces", median_metric(cold, "report"), "reportlab, zelfde omvang",
+        floor_value, "", None, peak(cold))
     batch = run_case("college_batch", demo, work, max(1, repeat // 2))
     value = median_metric(batch, "batch")
     add("batch: 5 gemeenten + regio + Excel (demo)", value, "reportlab, één rapport", floor_value, "< 10 s",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -33,13 +34,24 @@ class ReportError(RuntimeError):
     """A report could not be written; the message is Dutch."""
 
 
+_FONTS_LOCK = threading.Lock()
+_fonts_registered = False
+
+
 def register_fonts() -> None:
-    if FONT in pdfmetrics.getRegisteredFontNames():
+    """Read and register the fonts, once per process; a report on a worker thread while the Rapporten page
+    prepares (operations.reports.prepare) waits until both are registered instead of finding only the first."""
+    global _fonts_registered
+    if _fonts_registered:
         return
-    folder = resources_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    with _FONTS_LOCK:
+        if _fonts_registered:
+            return
+        folder = resources_dir() / "fonts"
+        pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        _fonts_registered = True
 
 
 def styles() -> dict[str, ParagraphStyle]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from regisseur_app.domain.reports.comments import get_comments
 from regisseur_app.domain.reports.settings import load_settings
+from regisseur_app.operations import reports as ops
 from regisseur_app.reports.content import Scope
 from tests.ui.conftest import when_modal
 
@@ -21,6 +22,7 @@ def _close_message_box() -> None:
 
 def test_report_page_comment_preview_and_save(qtbot, main_window, monkeypatch, tmp_path):
     page = main_window.show_page("Rapporten")
+    qtbot.waitUntil(ops.is_prepared, timeout=60000)  # the page prepares the report machinery in the background
     page.who_combo.setCurrentIndex(page.who_combo.findText("Glabbeek"))
     page.year_spin.setValue(2025)
     keys = [page.sections.item(i).data(0x0100) for i in range(page.sections.count())]

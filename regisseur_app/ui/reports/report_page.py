@@ -4,10 +4,11 @@ the log lists which report went out for whom, when."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,9 +35,10 @@ from regisseur_app.ui.reports.log_model import ReportLogModel
 from regisseur_app.ui.reports.preview_view import PreviewView, render_pages
 from regisseur_app.ui.reports.sections_panel import SectionsPanel
 from regisseur_app.ui.table_base import read_only_table, sorting_proxy
-from regisseur_app.ui.workers import Cancelled, run_in_background
+from regisseur_app.ui.workers import Cancelled, Worker, run_in_background
 
 REGION = "__regio__"
+log = logging.getLogger(__name__)
 
 
 class ReportPage(Page):
@@ -114,6 +116,26 @@ class ReportPage(Page):
         layout.addWidget(self.tabs)
         self._period_kind_changed()
         self.reload_choices()
+        self._prepare_reports()
+
+    def _prepare_reports(self) -> None:
+        """The report machinery (sections, models, PDF writer, fonts) loaded in the background while the user
+        chooses; the first report then starts with its queries (operations.reports.prepare)."""
+        if ops.is_prepared():
+            return
+        worker = Worker(lambda job: ops.prepare())
+        signals = worker.signals
+        active = self.__dict__.setdefault("_active_signals", set())
+        active.add(signals)
+
+        def done() -> None:
+            active.discard(signals)
+            signals.deleteLater()
+
+        queued = Qt.ConnectionType.QueuedConnection  # on the GUI thread, where `signals` lives (ui.workers)
+        signals.error.connect(lambda exc: log.error("voorbereiden van de rapporten mislukt: %s", exc), queued)
+        signals.finished.connect(done, queued)
+        QThreadPool.globalInstance().start(worker)
 
     # -- choices ----------------------------------------------------------------------------------
     def reload_choices(self) -> None:
