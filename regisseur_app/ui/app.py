@@ -66,7 +66,8 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
             window = show_main_window(ctx)
             start_background_check(window)
             code = app.exec()
-            backup_on_close(ctx)  # the window is gone: the next start need not back up first
+            _keep_start_screen(window)  # the window is gone: the next start the same day need not compute it
+            backup_on_close(ctx)  # nor back up first
             return code
         finally:
             ctx.close()
@@ -84,6 +85,14 @@ def show_main_window(ctx: AppContext):  # noqa: ANN201  (a MainWindow; imported 
     window.show()
     start_gc.resume()
     return window
+
+
+def _keep_start_screen(window) -> None:  # noqa: ANN001  (the closed MainWindow)
+    """A cache, never an error for the user: a failure is logged and the next start computes the Overzicht."""
+    try:
+        window.keep_start_screen()
+    except Exception as exc:  # noqa: BLE001
+        log.warning("start screen not kept at close: %s", exc)
 
 
 def _open(paths: AppPaths, demo: bool) -> AppContext | None:

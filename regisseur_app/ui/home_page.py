@@ -79,13 +79,10 @@ class HomePage(Page):
         with self.ctx.reading() as session:
             generation, stored = home_snapshot.read(session)
             key = self._key(generation, today)
-            if stored is not None and stored.get("key") == key and not self._expired(stored) \
-                    and (self._shown_key == key or self._show(stored)):
+            if self._current(stored, key) and (self._shown_key == key or self._show(stored)):
                 snapshot = None  # nothing changed since it was computed: shown as it is
             else:
-                snapshot = {"key": key, "header": self._load_header(session),
-                            "sections": {name: section.load(session, today)
-                                         for name, section in self._snapshot_sections().items()}}
+                snapshot = self._compute(session, key, today)
         for section in self.sections:
             if not self._takes_part(section):
                 section.refresh()
@@ -93,6 +90,27 @@ class HomePage(Page):
             self._show(snapshot)
             self._keep(snapshot)
         self._shown_key = key
+
+    def keep_current(self) -> bool:
+        """When the window closes: compute and keep the snapshot if the data changed since it was kept (e.g. on
+        another page), so the next start on the same day shows it at once instead of computing every
+        section first. Shows nothing; True when it computed."""
+        today = date.today()
+        with self.ctx.reading() as session:
+            generation, stored = home_snapshot.read(session)
+            key = self._key(generation, today)
+            if self._current(stored, key):
+                return False
+            snapshot = self._compute(session, key, today)
+        self._keep(snapshot)
+        return True
+
+    def _current(self, stored: dict | None, key: list) -> bool:
+        return stored is not None and stored.get("key") == key and not self._expired(stored)
+
+    def _compute(self, session, key: list, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
+        return {"key": key, "header": self._load_header(session),
+                "sections": {name: section.load(session, today) for name, section in self._snapshot_sections().items()}}
 
     def _snapshot_sections(self) -> dict[str, QWidget]:
         return {section.objectName(): section for section in self.sections if self._takes_part(section)}

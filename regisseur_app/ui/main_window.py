@@ -140,6 +140,14 @@ class MainWindow(QMainWindow):
         if self._built and topics:
             self.current_page().data_changed(topics)
 
+    def keep_start_screen(self) -> None:
+        """After the window closed: the pages that keep what they show for the next start (the Overzicht's
+        snapshot, ui/home_page.py) bring it up to date."""
+        for page in self.built_pages():
+            keep = getattr(page, "keep_current", None)
+            if keep is not None:
+                keep()
+
     def update_title(self) -> None:
         with self.ctx.reading() as session:
             name = association_name(session)

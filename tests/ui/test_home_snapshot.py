@@ -103,3 +103,24 @@ def test_a_snapshot_that_does_not_fit_is_recomputed(qtbot, main_window, app_ctx)
     assert section.summary.text().startswith("Geen vastgelopen doorverwijzingen")
     assert "stale_section" in _stored(app_ctx)[1]["sections"]
     json.dumps(_stored(app_ctx)[1])  # plain JSON, nothing else
+
+
+def test_closing_the_window_keeps_the_overzicht_of_changes_made_on_another_page(qtbot, main_window, app_ctx):
+    """A change made while the Overzicht was not on screen leaves the kept snapshot behind; when the window
+    closes it is brought up to date (so the next start the same day shows it at once), and only then."""
+    main_window.show_page("Overzicht")
+    kept = _stored(app_ctx)
+    main_window.show_page("Organisaties")
+    core_ops.save_organisation(app_ctx, OrganisationInput("Kringwinkel Hageland", _organisation_type(app_ctx)))
+    generation, stale = _stored(app_ctx)
+    assert stale == kept[1] and generation > kept[0], "not recomputed while another page is shown"
+    main_window.close()
+    main_window.keep_start_screen()
+    generation_after, snapshot = _stored(app_ctx)
+    assert generation_after == generation, "keeping the snapshot is not a change of the data"
+    assert snapshot["key"][0] == generation and snapshot["header"]["organisations"] == 1
+    _tamper(app_ctx, lambda s: s["header"].update(organisations=777))
+    main_window.keep_start_screen()  # up to date already: left as it is
+    assert _stored(app_ctx)[1]["header"]["organisations"] == 777
+    page = _second_page(qtbot, app_ctx)
+    assert page.tiles["organisations"].value.text() == "777"
