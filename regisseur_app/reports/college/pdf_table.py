@@ -6,11 +6,9 @@ column widths follow the content, and a total row is bold."""
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
 
 from regisseur_app.reports.college.cells import cell_text, header_text
 from regisseur_app.reports.content import Table
@@ -19,10 +17,6 @@ from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, GRID, ZEBRA, 
 BASE_SIZE = 8.5
 MIN_SIZE = 6.0
 PAD = 4.0  # left and right padding of a cell, each
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _longest_word(text: str, font: str, size: float) -> float:
@@ -105,46 +99,48 @@ def _even_numbers(table: Table, widths: list[float]) -> list[float]:
     return result
 
 
-def _styles(size: float) -> dict[str, ParagraphStyle]:
-    leading = size * 1.25
-    cell = ParagraphStyle("college_cell", fontName=FONT, fontSize=size, leading=leading, splitLongWords=0)
-    return {
-        "cell": cell,
-        "num": ParagraphStyle("college_num", parent=cell, alignment=TA_RIGHT),
-        "head": ParagraphStyle("college_head", parent=cell, fontName=FONT_BOLD, textColor=colors.white),
-        "head_num": ParagraphStyle("college_head_num", parent=cell, fontName=FONT_BOLD, textColor=colors.white,
-                                   alignment=TA_RIGHT),
-        "total": ParagraphStyle("college_total", parent=cell, fontName=FONT_BOLD),
-        "total_num": ParagraphStyle("college_total_num", parent=cell, fontName=FONT_BOLD, alignment=TA_RIGHT),
-    }
+def wrapped(text: str, font: str, size: float, width: float) -> str:
+    """`text` broken at spaces into lines no wider than `width` (a word wider than that keeps a line of its own,
+    whole), as a paragraph would break it; the lines joined by newlines for a plain-text table cell."""
+    lines = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split():
+            longer = f"{line} {word}" if line else word
+            if line and stringWidth(longer, font, size) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = longer
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def pdf_table(table: Table, width: float) -> RLTable:
-    """Header cells are paragraphs (they wrap at spaces); a body cell that fits on one line is drawn as plain
-    text in the table's font (the cell style below), which reportlab lays out without parsing and wrapping a
-    paragraph: most cells of a report are such short texts and numbers. Longer texts wrap as paragraphs."""
+    """Every cell is plain text in the table's font, broken at spaces into the lines that fit its column
+    (`wrapped`): reportlab lays out and draws such a cell line by line without parsing and wrapping a
+    paragraph, at the same size and leading, aligned by the table style (numbers and their headers right,
+    headers bold and white on the brand colour, at the bottom of their row)."""
     widths, size = column_widths(table, width)
-    st = _styles(size)
-    body: list[list] = [[Paragraph(_esc(header_text(c)), st["head_num" if c.numeric else "head"])
-                         for c in table.columns]]
+    leading = size * 1.25
+    body: list[list[str]] = [[wrapped(header_text(c), FONT_BOLD, size, widths[i] - 2 * PAD)
+                              for i, c in enumerate(table.columns)]]
     last = len(table.rows) - 1
     for r, row in enumerate(table.rows):
-        bold = table.total_row and r == last
-        font = FONT_BOLD if bold else FONT
-        line: list = []
+        font = FONT_BOLD if table.total_row and r == last else FONT
+        line: list[str] = []
         for i, column in enumerate(table.columns):
             text = cell_text(row[i] if i < len(row) else None, column)
-            if "\n" not in text and stringWidth(text, font, size) <= widths[i] - 2 * PAD:
-                line.append(text)
-            else:
-                key = ("total" if bold else "cell") if not column.numeric else ("total_num" if bold else "num")
-                line.append(Paragraph(_esc(text), st[key]))
+            if "\n" in text or stringWidth(text, font, size) > widths[i] - 2 * PAD:
+                text = wrapped(text, font, size, widths[i] - 2 * PAD)
+            line.append(text)
         body.append(line)
     result = RLTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    leading = st["cell"].leading
     commands = [
-        ("FONT", (0, 1), (-1, -1), FONT, size, leading),  # the plain-text cells, as the paragraphs
-        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(table.columns) if c.numeric],
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, size, leading),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("FONT", (0, 1), (-1, -1), FONT, size, leading),
+        *[("ALIGN", (i, 0), (i, -1), "RIGHT") for i, c in enumerate(table.columns) if c.numeric],
         ("BACKGROUND", (0, 0), (-1, 0), BRAND),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
