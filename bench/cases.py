@@ -435,7 +435,8 @@ def college_batch(db: Path, work: Path) -> dict[str, float]:
     ctx = _ctx(db)
     folder = work / "batch"
     folder.mkdir(exist_ok=True)
-    return {"batch": _clock(lambda: ops.run_batch(ctx, date(2025, 1, 1), date(2025, 12, 31), folder))}
+    seconds, cpu = _clock_cpu(lambda: ops.run_batch(ctx, date(2025, 1, 1), date(2025, 12, 31), folder))
+    return {"batch": seconds, "batch_cpu": cpu}
 
 
 # ---- KPIs --------------------------------------------------------------------------------------------

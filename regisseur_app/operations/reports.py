@@ -246,22 +246,23 @@ def run_batch(ctx: AppContext, start: date, end: date, folder: Path, keys: list[
     made: list[tuple[Scope, str, Path, list[str]]] = []
     reports: list[CollegeReport] = []
     try:
-        with ctx.reading() as session:  # one session: region-wide figures are computed once (reports.college.memo)
-            built = []
-            for index, scope in enumerate(targets):
+        with collector_paused():  # the reports' objects are freed by their counts (collector_paused)
+            with ctx.reading() as session:  # one session: region-wide figures are computed once (reports.college.memo)
+                built = []
+                for index, scope in enumerate(targets):
+                    if progress:
+                        progress(int(index * 50 / steps), f"Cijfers verzamelen: {'regio' if scope.is_region else scope.name}")
+                    built.append(build_report(session, scope, keys))
+            for index, (scope, report) in enumerate(zip(targets, built, strict=True)):
                 if progress:
-                    progress(int(index * 50 / steps), f"Cijfers verzamelen: {'regio' if scope.is_region else scope.name}")
-                built.append(build_report(session, scope, keys))
-        for index, (scope, report) in enumerate(zip(targets, built, strict=True)):
-            if progress:
-                progress(50 + int(index * 50 / steps), f"Rapport {index + 1} van {steps - 1}: "
-                                                       f"{'regio' if scope.is_region else scope.name}")
-            reports.append(report)
-            section_keys = [s.key for s in report.sections]
-            for suffix in (".pdf", ".docx") if docx else (".pdf",):
-                path = folder / f"{file_stem(scope)}{suffix}"
-                made.append((scope, render(report, path), path, section_keys))
-                result.files.append(path)
+                    progress(50 + int(index * 50 / steps), f"Rapport {index + 1} van {steps - 1}: "
+                                                           f"{'regio' if scope.is_region else scope.name}")
+                reports.append(report)
+                section_keys = [s.key for s in report.sections]
+                for suffix in (".pdf", ".docx") if docx else (".pdf",):
+                    path = folder / f"{file_stem(scope)}{suffix}"
+                    made.append((scope, render(report, path), path, section_keys))
+                    result.files.append(path)
         if progress:
             progress(50 + int(len(targets) * 50 / steps), "Excel-bestand met alle tabellen")
         from regisseur_app.exchange.reports.workbook import write_workbook
