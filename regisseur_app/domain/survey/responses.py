@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
@@ -195,29 +195,36 @@ def list_responses(session: Session, survey_id: int) -> list[ResponseRow]:
     return rows
 
 
-RESPONSE_COLUMNS = ("survey_id", "external_id", "source", "submitted_at", "nis_code", "respondent_id", "audience_id")
+RESPONSE_COLUMNS = ("external_id", "source", "submitted_at", "nis_code", "respondent_id", "audience_id")
 
 
-def insert_responses(session: Session, survey_id: int, found: list[tuple[dict, list[dict]]],
-                     chunk: int = 2_000) -> None:
-    """Write checked responses with their answers in bulk (an import of thousands): `found` holds per
-    response its columns (RESPONSE_COLUMNS) and its answer rows (`answer_values`), in the caller's
-    transaction."""
+def insert_responses(session: Session, survey_id: int, found: list[tuple[tuple, list[tuple]]]) -> None:
+    """Write checked responses with their answers in bulk (an import of thousands), in the caller's
+    transaction: `found` holds per response its values (RESPONSE_COLUMNS) and its answer rows
+    (`answer_values`). One INSERT for the responses and one for the answers, each the driver's executemany.
+
+    The responses get their ids here, the next ones after the largest, so each answer row carries its
+    response's id without reading the new ids back. The survey's time stamp is set first: that statement
+    takes the database's write lock, so no other writer can add a response between reading the largest id
+    and inserting (SQLite; a server database would refuse a taken id with its primary key, and the
+    transaction would be rolled back whole)."""
+    if not found:
+        return
+    # the survey changed: its time stamp, and through this statement the data generation (backups), once
+    session.execute(update(Survey).where(Survey.id == survey_id)
+                    .values(updated_at=datetime.now().replace(microsecond=0)))
     table, answers = SurveyResponse.__table__, SurveyAnswer.__table__
-    for start in range(0, len(found), chunk):
-        part = found[start:start + chunk]
-        insert_many(session, table, RESPONSE_COLUMNS, [tuple(c[k] for k in RESPONSE_COLUMNS) for c, _r in part])
-        # the new ids by the response id that is unique per survey (one query, not one per row)
-        ids = dict(session.execute(select(table.c.external_id, table.c.id).where(
-            table.c.survey_id == survey_id, table.c.external_id.in_([c["external_id"] for c, _r in part]))).all())
-        rows = [(ids[columns["external_id"]], *a) for columns, answered in part for a in answered]
-        # (answer_values gives what the driver takes: ids, floats, texts)
-        insert_many(session, answers, ("response_id", *ANSWER_COLUMNS), rows, processed=True)
-    if found:
-        # the survey changed: its time stamp, and through the flush the data generation (backups)
-        survey = session.get(Survey, survey_id)
-        survey.updated_at = datetime.now().replace(microsecond=0)
-        session.flush()
+    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    dialect = session.get_bind().dialect
+    moment = table.c.submitted_at.type.dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
+    # in the table's column order, which the compiled INSERT takes as it is
+    response_rows = [(rid, survey_id, nis, respondent, audience, external, source, moment(submitted))
+                     for rid, ((external, source, submitted, nis, respondent, audience), _rows) in enumerate(found, first)]
+    insert_many(session, table, ("id", "survey_id", "nis_code", "respondent_id", "audience_id", *RESPONSE_COLUMNS[:3]),
+                response_rows, processed=True)
+    # (answer_values gives what the driver takes: ids, floats, texts)
+    answer_rows = [(rid, *row) for rid, (_columns, rows) in enumerate(found, first) for row in rows]
+    insert_many(session, answers, ("response_id", *ANSWER_COLUMNS), answer_rows, processed=True)
 
 
 def existing_external_ids(session: Session, survey_id: int) -> set[str]:

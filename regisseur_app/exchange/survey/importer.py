@@ -5,27 +5,33 @@ A value that maps to no option is one `ValueIssue` per question and text (mapped
 cell that cannot be read (text in a number field, a rijksregisternummer, a bad date, a duplicated response
 id, a row without municipality) is a `CellIssue` the user drops (the cell or the row). Responses already
 imported (same stable response id) are skipped: importing the same file again adds nothing.
+
+Each column's distinct texts are read once (exchange.survey.cells); the check leaves every response's finished
+answer rows in the plan. The write takes them as they are when the database is still at the data generation
+the check saw (nothing changed since, so no response of the file was imported meanwhile and the questionnaire
+is the same); otherwise it compares the questionnaire with the one checked (a change: check the file again)
+and reads the responses already imported anew. Either way the write is one transaction, all or nothing.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import find_municipality, list_municipalities
+from regisseur_app.domain.core.settings import data_generation
 from regisseur_app.domain.survey import respondents, responses
-from regisseur_app.domain.survey.models import MULTI, NUMBER, TEXT
-from regisseur_app.domain.survey.privacy import national_number_problem
+from regisseur_app.domain.survey.models import MULTI
 from regisseur_app.domain.survey.responses import answer_values
-from regisseur_app.domain.survey.views import SurveyView, survey_view
+from regisseur_app.domain.survey.views import QuestionView, survey_view
 from regisseur_app.exchange.survey import formats
+from regisseur_app.exchange.survey.cells import ColumnReader, Special, parse_timestamp
 from regisseur_app.exchange.survey.formats import (
     MUNICIPALITY,
     OPTION,
@@ -36,75 +42,20 @@ from regisseur_app.exchange.survey.formats import (
     Target,
     fold,
 )
+from regisseur_app.exchange.survey.plan import (  # noqa: F401  (the import's vocabulary, used as importer.X)
+    DROP,
+    DROP_CELL,
+    DROP_ROW,
+    CellIssue,
+    Draft,
+    ImportError_,
+    ImportOutcome,
+    ImportPlan,
+    Progress,
+    ValueIssue,
+)
 from regisseur_app.exchange.tabular import RawTable
-from regisseur_app.formatting import counted, parse_number
-
-DROP = -1          # a value issue resolved by leaving the value out (a municipality issue: the row)
-DROP_CELL, DROP_ROW = "cell", "row"
-Progress = Callable[[int, str], None]
-
-
-class ImportError_(Exception):
-    """The file cannot be imported into this survey at all (Dutch message naming the file)."""
-
-
-@dataclass
-class ValueIssue:
-    key: tuple            # ("q", question id, folded text) or ("m", folded text)
-    column: str
-    question: str
-    raw: str
-    lines: list[int] = field(default_factory=list)
-    choice: int | str | None = None  # option id / nis code, DROP, or None (unresolved)
-
-    @property
-    def is_municipality(self) -> bool:
-        return self.key[0] == "m"
-
-
-@dataclass
-class CellIssue:
-    line: int
-    column: str
-    value: str
-    message: str
-    row_only: bool = False   # only the whole row can be dropped (duplicate id, no municipality)
-    choice: str | None = None
-
-
-@dataclass
-class Draft:
-    line: int
-    external_id: str
-    submitted_at: datetime | None
-    nis: str | tuple | None
-    respondent_id: int | None
-    answers: dict[int, list] = field(default_factory=dict)   # qid -> option ids / ("?", key) / number / text
-    cells: dict[int, int] = field(default_factory=dict)       # qid -> index of its CellIssue
-
-
-@dataclass
-class ImportPlan:
-    survey_id: int
-    source: str
-    file_name: str
-    drafts: list[Draft]
-    value_issues: list[ValueIssue]
-    cell_issues: list[CellIssue]
-    already_imported: int
-    ignored_columns: list[str]
-
-    @property
-    def open_problems(self) -> int:
-        return sum(1 for v in self.value_issues if v.choice is None) + sum(
-            1 for c in self.cell_issues if c.choice is None)
-
-
-@dataclass
-class ImportOutcome:
-    added: int
-    skipped_existing: int
-    dropped_rows: int
+from regisseur_app.formatting import counted
 
 
 @contextmanager
@@ -141,103 +92,175 @@ def _analyse(session: Session, survey_id: int, table: RawTable, targets: list[Ta
     emails = {fold(r.email): (r.id, r.nis_code) for r in respondents.list_respondents(session, survey_id) if r.email}
     names = {m.nis_code for m in list_municipalities(session)}
     plan = ImportPlan(survey_id, source, table.source, [], [], [], 0,
-                      [h for h, t in zip(table.headers, targets, strict=True) if t.kind == formats.IGNORE])
-    issues: dict[tuple, ValueIssue] = {}
+                      [h for h, t in zip(table.headers, targets, strict=True) if t.kind == formats.IGNORE],
+                      list(targets), default_nis, data_generation(session), view.questions)
+    problems = _Problems(plan.cell_issues)
     municipality_cache: dict[str, str | None] = {}
     seen_ids: dict[str, int] = {}
+    meta, direct, shared = _column_specs(table.headers, targets, questions, source == "limesurvey")
+    width = len(targets)
     total = len(table.rows)
     for index, (row, line) in enumerate(zip(table.rows, table.line_numbers or range(2, total + 2), strict=False)):
         if progress and index % 250 == 0:
             progress(int(100 * index / max(total, 1)), f"Rij {index + 1} van {total} nakijken…")
-        draft = Draft(line, "", None, default_nis, None)
+        if len(row) != width:
+            raise ValueError(f"row {line}: {len(row)} cells for {width} columns")
+        nis: str | tuple | None = default_nis
+        submitted_at = respondent_id = None
         raw_id = ""
-        for cell, header, target in zip(row, table.headers, targets, strict=True):
-            value = cell.strip()
-            if target.kind == RESPONSE_ID:
+        for column, kind, header, cache in meta:
+            value = row[column].strip()
+            if kind == RESPONSE_ID:
                 raw_id = value
-            elif target.kind == TIME and value:
+            elif not value:
+                continue
+            elif kind == TIME:
                 try:
-                    draft.submitted_at = formats.parse_timestamp(value)
+                    submitted_at = parse_timestamp(value)
                 except ValueError as exc:
-                    plan.cell_issues.append(CellIssue(line, header, value, f"{exc}."))
-            elif target.kind == RESPONDENT and value:
-                found = emails.get(fold(value))
+                    problems.cell(column, CellIssue(line, header, value, f"{exc}."))
+            elif kind == RESPONDENT:
+                found = cache.get(value)
+                if found is None:
+                    found = cache[value] = emails.get(fold(value), ())
                 if found:
-                    draft.respondent_id = found[0]
-                    draft.nis = draft.nis if isinstance(draft.nis, tuple) else found[1]
-            elif target.kind == MUNICIPALITY and value:
+                    respondent_id = found[0]
+                    nis = nis if isinstance(nis, tuple) else found[1]
+            elif kind == MUNICIPALITY:
                 key = fold(value)
                 if key not in municipality_cache:
-                    nis = value if value in names else find_municipality(session, value)
-                    municipality_cache[key] = nis
-                nis = municipality_cache[key]
-                if nis:
-                    draft.nis = nis
+                    municipality_cache[key] = value if value in names else find_municipality(session, value)
+                if municipality_cache[key]:
+                    nis = municipality_cache[key]
                 else:
-                    issue = issues.setdefault(("m", key), ValueIssue(("m", key), header, "Gemeente", value))
-                    issue.lines.append(line)
-                    draft.nis = ("?", ("m", key))
-            elif target.kind == QUESTION and value:
-                _read_answer(questions[target.question_id], value, header, line, draft, issues, plan,
-                             source == "limesurvey")
-            elif target.kind == OPTION and value:
-                question = questions[target.question_id]
-                option = next(o for o in question.options if o.id == target.option_id)
-                checked = formats.is_checked(value, option)
-                if checked is None:
-                    plan.cell_issues.append(CellIssue(line, header, value, f"'{value}' is geen aangevinkt/niet-"
-                                                      f"aangevinkt-waarde voor '{option.label}' (verwacht Y, 1 of leeg)."))
-                elif checked:
-                    draft.answers.setdefault(question.id, []).append(option.id)
-        draft.external_id = f"{source}:{raw_id}" if raw_id else f"{source}:h:{_row_hash(table.headers, row)}"
-        if draft.nis is None:
-            plan.cell_issues.append(CellIssue(line, "Gemeente", "", "Deze rij heeft geen gemeente: kies een gemeente "
-                                              "voor alle rijen of laat de rij weg.", row_only=True))
+                    problems.value(("m", key), column, line, header, "Gemeente", value)
+                    nis = ("?", ("m", key))
+        found_rows: list[tuple] = []
+        answers: dict[int, object] = {}
+        for column, cache, reader in direct:  # most cells: a text read before, its answer rows finished
+            cell = row[column]
+            got = cache.get(cell)
+            if got is None:
+                got = cache[cell] = reader.read(cell)
+            if got.__class__ is tuple:
+                found_rows += got
+            else:
+                _open_answer(got, column, reader, line, answers, problems)
+        for column, cache, reader in shared:
+            _shared_cell(row[column].strip(), column, cache, reader, line, answers, problems)
+        draft = Draft(line, f"{source}:{raw_id}" if raw_id else f"{source}:h:{_row_hash(table.headers, row)}",
+                      submitted_at, nis, respondent_id, answers, found_rows)
+        if nis is None:
+            problems.cell(width, CellIssue(line, "Gemeente", "", "Deze rij heeft geen gemeente: kies een gemeente voor "
+                                       "alle rijen of laat de rij weg.", row_only=True))
         if draft.external_id in existing:
             plan.already_imported += 1
             continue
         if draft.external_id in seen_ids:
-            plan.cell_issues.append(CellIssue(line, "Antwoord-id", raw_id or "(zelfde rij)",
-                                              f"Dit antwoord staat al in rij {seen_ids[draft.external_id]} van het "
-                                              "bestand (dubbel).", row_only=True))
+            problems.cell(width + 1, CellIssue(line, "Antwoord-id", raw_id or "(zelfde rij)",
+                                           f"Dit antwoord staat al in rij {seen_ids[draft.external_id]} van het "
+                                           "bestand (dubbel).", row_only=True))
         seen_ids.setdefault(draft.external_id, line)
         plan.drafts.append(draft)
-    plan.value_issues = list(issues.values())
+    plan.value_issues = problems.value_issues()
+    problems.sort_cells()
     return plan
+
+
+class _Problems:
+    """The problems of a check, listed in the order of the file (by row, then by column; a row's own problems
+    after its cells; a value issue where its value first occurs) although the columns are read in groups."""
+
+    def __init__(self, cells: list[CellIssue]):
+        self.cells: list[CellIssue] = cells
+        self.cells_at: list[tuple[int, int]] = []
+        self.values: dict[tuple, ValueIssue] = {}
+        self.values_at: dict[tuple, tuple[int, int]] = {}
+
+    def cell(self, column: int, issue: CellIssue) -> None:
+        self.cells.append(issue)
+        self.cells_at.append((issue.line, column))
+
+    def value(self, key: tuple, column: int, line: int, header: str, question: str, raw: str) -> None:
+        issue = self.values.get(key)
+        if issue is None:
+            issue = self.values[key] = ValueIssue(key, header, question, raw)
+            self.values_at[key] = (line, column)
+        issue.lines.append(line)
+
+    def value_issues(self) -> list[ValueIssue]:
+        return sorted(self.values.values(), key=lambda v: self.values_at[v.key])
+
+    def sort_cells(self) -> None:
+        if self.cells_at != sorted(self.cells_at):
+            ranked = sorted(zip(self.cells_at, range(len(self.cells)), self.cells, strict=True))
+            self.cells[:] = [issue for _at, _n, issue in ranked]
+
+
+def _open_answer(got: Special, column: int, reader: ColumnReader, line: int, answers: dict, problems: _Problems
+                 ) -> None:
+    """A cell whose answer is not finished: a problem (a CellIssue), or parts of which some map to no option
+    (their ValueIssues; put together at the write), or the parts of a question fed by several columns."""
+    if got.problem:
+        problems.cell(column, CellIssue(line, reader.header, got.shown, got.problem))
+        return
+    question = reader.question
+    for key, raw in got.unknown:
+        problems.value(key, column, line, reader.header, f"{question.code}: {question.text}", raw)
+    if got.parts.__class__ is tuple:  # option items: several columns add to one answer
+        answers.setdefault(question.id, []).extend(got.parts)
+    elif got.parts is not None:
+        answers[question.id] = got.parts
+
+
+def _shared_cell(value: str, column: int, cache: dict, reader, line: int, answers: dict,  # noqa: ANN001
+                 problems: _Problems) -> None:
+    """A cell of a question fed by several columns: a QUESTION column, or a sub-question column of one option
+    (checked or not: LimeSurvey's Y, Kobo's 1/0)."""
+    if not value:
+        return
+    if isinstance(reader, ColumnReader):
+        got = cache.get(value)
+        if got is None:
+            got = cache[value] = reader.read(value)
+        _open_answer(got, column, reader, line, answers, problems)
+        return
+    question, option, header = reader
+    checked = cache.get(value)
+    if checked is None:  # True, False or "?" (not understood), once per text
+        checked = formats.is_checked(value, option)
+        checked = cache[value] = "?" if checked is None else checked
+    if checked == "?":
+        problems.cell(column, CellIssue(line, header, value, f"'{value}' is geen aangevinkt/niet-aangevinkt-waarde voor "
+                                                         f"'{option.label}' (verwacht Y, 1 of leeg)."))
+    elif checked:
+        answers.setdefault(question.id, []).append(option.id)
+
+
+def _column_specs(headers: list[str], targets: list[Target], questions: dict, answer_codes: bool) -> tuple:
+    """The imported columns in three groups, each in the file's order: (column, kind, header, cache) of the
+    response's own columns (id, time, respondent, municipality); (column, cache, reader) of the QUESTION
+    columns that alone feed their question (read into finished answer rows); and of the columns that share a
+    question with others. Each cache remembers a column's readings per text."""
+    feeding = Counter(t.question_id for t in targets if t.kind in (QUESTION, OPTION))
+    meta, direct, shared = [], [], []
+    for column, (header, target) in enumerate(zip(headers, targets, strict=True)):
+        if target.kind == QUESTION:
+            alone = feeding[target.question_id] == 1
+            reader = ColumnReader(questions[target.question_id], header, alone, answer_codes)
+            (direct if alone else shared).append((column, {}, reader))
+        elif target.kind == OPTION:
+            question = questions[target.question_id]
+            option = next(o for o in question.options if o.id == target.option_id)
+            shared.append((column, {}, (question, option, header)))
+        elif target.kind != formats.IGNORE:
+            meta.append((column, target.kind, header, {}))
+    return meta, direct, shared
 
 
 def _row_hash(headers: list[str], row: list[str]) -> str:
     text = "\x1f".join(f"{fold(h)}={c.strip()}" for h, c in zip(headers, row, strict=False))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
-
-
-def _read_answer(question, value: str, header: str, line: int, draft: Draft, issues: dict, plan: ImportPlan,
-                 answer_codes: bool = False) -> None:
-    if question.kind == NUMBER:
-        try:
-            draft.answers[question.id] = float(parse_number(value))
-        except ValueError:
-            plan.cell_issues.append(CellIssue(line, header, value, f"'{value}' is geen getal (vraag "
-                                              f"'{question.text[:50]}')."))
-        return
-    if question.kind == TEXT:
-        problem = national_number_problem(value)
-        if problem:
-            plan.cell_issues.append(CellIssue(line, header, "(verborgen)", problem))
-        else:
-            draft.answers[question.id] = value
-        return
-    parts = formats.split_choices(value, question, answer_codes) if question.kind == MULTI else [value]
-    chosen = draft.answers.setdefault(question.id, [])
-    for part in parts:
-        option = formats.option_for(question, part, answer_codes)
-        if option is not None:
-            chosen.append(option.id)
-            continue
-        key = ("q", question.id, fold(part))
-        issue = issues.setdefault(key, ValueIssue(key, header, f"{question.code}: {question.text}", part))
-        issue.lines.append(line)
-        chosen.append(("?", key))
 
 
 def write_plan(session: Session, plan: ImportPlan, progress: Progress | None = None) -> ImportOutcome:
@@ -253,15 +276,21 @@ def _write_plan(session: Session, plan: ImportPlan, progress: Progress | None) -
     if plan.open_problems:
         raise ValidationError({"import": f"Er zijn nog {counted(plan.open_problems, 'probleem', 'problemen')} "
                                          "zonder keuze: koppel of laat elk probleem weg."})
-    view: SurveyView = survey_view(session, plan.survey_id)
-    questions = {q.id: q for q in view.questions}
+    if plan.generation is not None and data_generation(session) == plan.generation:
+        existing: set[str] = set()  # unchanged since the check, which left out the responses already imported
+    else:
+        view = survey_view(session, plan.survey_id)
+        if view.questions != plan.questionnaire:
+            raise ValidationError({"import": f"De vragenlijst van '{view.title}' is gewijzigd sinds '{plan.file_name}' "
+                                             "werd nagekeken: kijk het bestand opnieuw na."})
+        existing = responses.existing_external_ids(session, plan.survey_id)
+    questions = {q.id: q for q in plan.questionnaire}
     values = {v.key: v.choice for v in plan.value_issues}
     dropped_rows = {c.line for c in plan.cell_issues if c.choice == DROP_ROW}
-    existing = responses.existing_external_ids(session, plan.survey_id)
     source = plan.source if plan.source in ("msforms", "google", "limesurvey", "kobo", "template") else "manueel"
     skipped = 0
     total = len(plan.drafts)
-    found: list[tuple[dict, list[dict]]] = []
+    found: list[tuple[tuple, list[tuple]]] = []
     for index, draft in enumerate(plan.drafts):
         if progress and index % 500 == 0:
             progress(int(80 * index / max(total, 1)), f"Antwoord {index + 1} van {total} klaarzetten…")
@@ -272,20 +301,27 @@ def _write_plan(session: Session, plan: ImportPlan, progress: Progress | None) -
             skipped += 1
             continue
         existing.add(draft.external_id)
-        rows = []
-        for qid, value in draft.answers.items():
-            if isinstance(value, list):
-                value = [values.get(v[1]) if isinstance(v, tuple) else v for v in value]
-                value = [v for v in dict.fromkeys(value) if v not in (None, DROP)]
-                if questions[qid].kind != MULTI:
-                    value = value[:1]
-            rows += answer_values(questions[qid], value)
+        rows = draft.rows
+        if draft.answers:
+            rows = rows + _put_together(draft.answers, questions, values)
         if not rows:
             continue
-        found.append((dict(survey_id=plan.survey_id, external_id=draft.external_id, source=source,
-                           submitted_at=draft.submitted_at, nis_code=nis, respondent_id=draft.respondent_id,
-                           audience_id=None), rows))
+        found.append(((draft.external_id, source, draft.submitted_at, nis, draft.respondent_id, None), rows))
     if progress:
         progress(80, f"{counted(len(found), 'antwoord', 'antwoorden')} bewaren…")
     responses.insert_responses(session, plan.survey_id, found)
     return ImportOutcome(len(found), skipped + plan.already_imported, len(dropped_rows))
+
+
+def _put_together(answers: dict[int, object], questions: dict[int, QuestionView], values: dict) -> list[tuple]:
+    """The answer rows of the answers the check left open: unknown parts as the user resolved them (an option,
+    or left out), the parts of several columns joined (one option for a single choice)."""
+    rows: list[tuple] = []
+    for qid, value in answers.items():
+        if isinstance(value, list):
+            value = [values.get(v[1]) if isinstance(v, tuple) else v for v in value]
+            value = [v for v in dict.fromkeys(value) if v not in (None, DROP)]
+            if questions[qid].kind != MULTI:
+                value = value[:1]
+        rows += answer_values(questions[qid], value)
+    return rows

@@ -172,6 +172,9 @@ class SurveyImportDialog(TableFileMixin, QDialog):
         if self.plan is None or self.plan.open_problems:
             return
         plan = self.plan
+        if not plan.made_with(import_tables.read_mapping(self.mapping), self.default_combo.currentData()):
+            self.analyse()  # the columns or the municipality changed since the check: check again first
+            return
         self.import_button.setEnabled(False)
 
         def work(job: Job) -> importer.ImportOutcome:
