@@ -7,13 +7,15 @@ surveys with a low response). The main window re-reads it when shown and after e
 What it shows is kept as a snapshot in the database (domain/core/home_snapshot.py) with the data generation
 and the day it belongs to: while neither changed, the page (and so the next start of the application) shows
 the snapshot instead of recomputing every section; any change of the data, an undo or a restore makes the
-next refresh recompute. A section takes part by offering `load(session, today) -> dict` (JSON-able values)
+next refresh recompute. When the window closes, the snapshot is brought up to date and those of the next
+days are prepared from the same data (`keep_current`), so the first start of the next day shows it at once
+as long as the data did not change in between. A section takes part by offering `load(session, today) -> dict` (JSON-able values)
 and `show_data(dict)`; a section without them is simply refreshed every time."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -27,6 +29,8 @@ from regisseur_app.formatting import format_number
 from regisseur_app.ui.page import Page
 
 log = logging.getLogger(__name__)
+
+AHEAD_DAYS = 3  # prepared when the window closes: the next three days (a weekend), within the same year
 
 
 class _Tile(QFrame):
@@ -79,34 +83,63 @@ class HomePage(Page):
         with self.ctx.reading() as session:
             generation, stored = home_snapshot.read(session)
             key = self._key(generation, today)
-            if self._current(stored, key) and (self._shown_key == key or self._show(stored)):
-                snapshot = None  # nothing changed since it was computed: shown as it is
+            found = self._usable(stored, key)
+            if found is not None and (self._shown_key == key or self._show(found)):
+                # nothing changed since it was computed (today, or for today at a close on an earlier day)
+                to_show = to_keep = None
             else:
-                snapshot = self._compute(session, key, today)
+                to_show = self._compute(session, key, today)
+                to_keep = self._with_ahead(to_show, stored, key)
         for section in self.sections:
             if not self._takes_part(section):
                 section.refresh()
-        if snapshot is not None:
-            self._show(snapshot)
-            self._keep(snapshot)
+        if to_show is not None:
+            self._show(to_show)
+        if to_keep is not None:
+            self._keep(to_keep)
         self._shown_key = key
 
     def keep_current(self) -> bool:
-        """When the window closes: compute and keep the snapshot if the data changed since it was kept (e.g. on
-        another page), so the next start on the same day shows it at once instead of computing every
-        section first. Shows nothing; True when it computed."""
+        """When the window closes: bring the kept snapshot up to date if the data changed since (e.g. on
+        another page), and prepare those of the next AHEAD_DAYS days of this year from the same data, so the
+        next start (later today, or the first one of the next days) shows it at once instead of computing
+        every section first. A section computes for the day it is given (`load(session, day)`: stale
+        referrals, due actions and KPI progress as of that day; upcoming events from its start, with
+        `expires` when the first of them ends). Shows nothing; True when it computed something."""
         today = date.today()
+        days = [d for d in (today + timedelta(days=n) for n in range(AHEAD_DAYS + 1)) if d.year == today.year]
+        computed = False
         with self.ctx.reading() as session:
             generation, stored = home_snapshot.read(session)
-            key = self._key(generation, today)
-            if self._current(stored, key):
-                return False
-            snapshot = self._compute(session, key, today)
-        self._keep(snapshot)
-        return True
+            prepared = []
+            for day in days:
+                key = self._key(generation, day)
+                found = self._usable(stored, key)
+                if found is None:
+                    found, computed = self._compute(session, key, day), True
+                prepared.append({k: v for k, v in found.items() if k != "ahead"})
+        if computed:
+            self._keep({**prepared[0], "ahead": prepared[1:]})
+        return computed
 
-    def _current(self, stored: dict | None, key: list) -> bool:
-        return stored is not None and stored.get("key") == key and not self._expired(stored)
+    def _usable(self, stored: dict | None, key: list) -> dict | None:
+        """The kept snapshot for this key (today's, or one prepared for this day), unless it expired."""
+        if stored is None:
+            return None
+        ahead = stored.get("ahead")
+        for candidate in [stored, *(ahead if isinstance(ahead, list) else [])]:
+            if isinstance(candidate, dict) and candidate.get("key") == key and not self._expired(candidate):
+                return candidate
+        return None
+
+    @staticmethod
+    def _with_ahead(snapshot: dict, stored: dict | None, key: list) -> dict:
+        """`snapshot` to keep as today's, with the prepared snapshots of later days of the same data."""
+        ahead = stored.get("ahead") if stored is not None else None
+        later = [a for a in (ahead if isinstance(ahead, list) else []) if isinstance(a, dict)
+                 and isinstance(a.get("key"), list) and len(a["key"]) == len(key) and a["key"][0] == key[0]
+                 and a["key"][2:] == key[2:] and str(a["key"][1]) > key[1]]
+        return {**{k: v for k, v in snapshot.items() if k != "ahead"}, "ahead": later}
 
     def _compute(self, session, key: list, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
         return {"key": key, "header": self._load_header(session),

@@ -124,3 +124,47 @@ def test_closing_the_window_keeps_the_overzicht_of_changes_made_on_another_page(
     assert _stored(app_ctx)[1]["header"]["organisations"] == 777
     page = _second_page(qtbot, app_ctx)
     assert page.tiles["organisations"].value.text() == "777"
+
+
+def test_the_next_days_are_prepared_at_close_for_their_own_day(qtbot, main_window, app_ctx, monkeypatch):
+    """At close the Overzicht of the next days is prepared from the same data, each computed for its own day
+    (a referral that becomes stale tomorrow is stale in tomorrow's, not in today's); the first start of
+    tomorrow shows it without computing."""
+    import pytest
+
+    from regisseur_app.domain.core import codelists as lists
+    from regisseur_app.domain.referrals.service import ReferralInput, create_referral
+    from regisseur_app.ui import home_page as home_module
+
+    today = date.today()
+    tomorrow = today + timedelta(days=1)
+    if tomorrow.year != today.year:
+        pytest.skip("nothing is prepared across the turn of the year")
+    with app_ctx.transaction() as s:  # 'doorverwezen' for exactly the expected 30 days: stale from tomorrow
+        type_id = next(i.id for i in lists.list_items(s, lists.REFERRAL_TYPE) if i.code == "screening")
+        create_referral(s, ReferralInput("24008", today - timedelta(days=30), type_id), today=today)
+    main_window.show_page("Overzicht")
+    main_window.close()
+    main_window.keep_start_screen()
+    generation, stored = _stored(app_ctx)
+    days = [a["key"][1] for a in stored["ahead"]]
+    assert stored["key"][:2] == [generation, today.isoformat()]
+    assert days[0] == tomorrow.isoformat() and len(days) == len({*days}) <= home_module.AHEAD_DAYS
+    assert stored["sections"]["stale_section"]["total"] == 0
+    assert stored["ahead"][0]["sections"]["stale_section"]["total"] == 1
+    assert not main_window.page("Overzicht").keep_current(), "prepared already: nothing computed again"
+
+    def tamper(snapshot):  # noqa: ANN001
+        snapshot["ahead"][0]["header"]["organisations"] = 777
+    _tamper(app_ctx, tamper)
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls):
+            return tomorrow
+    monkeypatch.setattr(home_module, "date", Tomorrow)
+    page = _second_page(qtbot, app_ctx)
+    assert page.tiles["organisations"].value.text() == "777", "tomorrow's start showed what was prepared"
+    stale = next(s for s in page.sections if s.objectName() == "stale_section")
+    assert stale.table.rowCount() == 1
+    assert _stored(app_ctx)[1]["ahead"][0]["header"]["organisations"] == 777, "showing it wrote nothing"

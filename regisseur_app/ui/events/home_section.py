@@ -5,7 +5,7 @@ an action to open its event."""
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date
+from datetime import date, datetime, time
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
@@ -78,7 +78,9 @@ class EventsHomeSection(QFrame):
         year = today.year
         results = obligations.yearly_obligations(session, year - 1) + obligations.yearly_obligations(session, year)
         overdue = follow_up.overdue_actions(session, today)
-        upcoming = list_events(session, EventFilter(when="upcoming", include_cancelled=False))
+        # now, or the start of a later day the start screen is prepared for (ui/home_page.py)
+        now = datetime.now() if today <= date.today() else datetime.combine(today, time.min)
+        upcoming = list_events(session, EventFilter(when="upcoming", include_cancelled=False, now=now))
         ends = [e.ends_at for e in upcoming]
         return {
             "obligations": [{"key": r.key, "year": r.year, "title": r.title, "style": list(style[r.state]),

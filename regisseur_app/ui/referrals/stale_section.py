@@ -56,11 +56,12 @@ class StaleReferralsSection(QWidget):
             data = self.load(session, date.today())
         self.show_data(data)
 
-    def load(self, session, _today: date) -> dict:  # noqa: ANN001  (a read-only Session)
-        """What the section shows, as JSON-able values (the start screen keeps it per data generation)."""
+    def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
+        """What the section shows on `today`, as JSON-able values (the start screen keeps it per data
+        generation and day, also for the next days: ui/home_page.py)."""
         from regisseur_app.domain.referrals import service as svc  # not needed to show a snapshot
 
-        filt = svc.ReferralFilter(stale_only=True)
+        filt = svc.ReferralFilter(stale_only=True, today=today)
         total = svc.count_referrals(session, filt)
         rows = svc.list_referrals(session, filt, 0, SHOWN, sort="status_date", descending=False)
         return {"total": total, "rows": [[row.code, row.municipality, row.status_label, format_date(row.status_date),
