@@ -188,6 +188,14 @@ def row_values(table: RawTable, row: list[str], usable: dict[str, int]) -> dict[
             for key, index in usable.items()}
 
 
+def column_cells(rows: list[list[str]], index: int) -> list[str]:
+    """One column of the rows, each cell as row_values gives it (one search for the quote in the whole column)."""
+    cells = [row[index] for row in rows]
+    if "'" in "".join(cells):
+        cells = [_NEUTRALISED.sub("", text, count=1) if text.startswith("'") else text for text in cells]
+    return cells
+
+
 def column_label(fields: FieldSet, table: RawTable, usable: dict[str, int], key: str) -> str:
     """The field label, plus the file's own header when it differs ("KBO-nummer (kolom 'Ondernemingsnr')")."""
     label = fields[key]

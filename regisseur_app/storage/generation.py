@@ -60,3 +60,14 @@ def install_generation_counter(session_factory: sessionmaker) -> None:
     event.listen(session_factory, "do_orm_execute", _bump_on_statement)
     event.listen(session_factory, "after_commit", _reset_bump)
     event.listen(session_factory, "after_rollback", _reset_bump)
+
+
+def count_change(session: Session) -> None:
+    """Count a change written past the session's statements (the DB-API executemany of storage.bulk)."""
+    _bump(session)
+
+
+def has_changed(session: Session) -> bool:
+    """True when the session's transaction has changed data (flushed): its generation is then its own, not yet
+    committed, and a later change in the same transaction does not count again."""
+    return bool(session.info.get("_generation_bumped"))

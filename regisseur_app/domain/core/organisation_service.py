@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +19,12 @@ from regisseur_app.domain.core.organisation_list import (  # noqa: F401 - the li
     list_organisations,
 )
 from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.domain.core.validation import check_no_national_number, format_kbo, normalize_kbo
+from regisseur_app.domain.core.validation import (
+    NATIONAL_NUMBER_MESSAGE,
+    find_national_numbers,
+    format_kbo,
+    normalize_kbo,
+)
 from regisseur_app.storage.dialect import folded
 from regisseur_app.storage.engine import fold
 
@@ -74,41 +80,67 @@ def validate_organisation(session: Session | None, data: OrganisationInput, own_
                           lookups: Lookups | None = None) -> dict[str, str]:
     """Dutch messages by field. `lookups` answers what is asked of the database (default: `session`)."""
     look = lookups or database_lookups(session)
-    errors: dict[str, str] = {}
-    name = (data.name or "").strip()
-    if not name:
-        errors["name"] = "Vul de naam van de organisatie in."
-    elif len(name) > 200:
-        errors["name"] = "De naam is te lang (maximaal 200 tekens)."
-    if (data.kbo_number or "").strip():
+    return validate_organisations({key: [getattr(data, key)] for key in CHECKED}, [own_id], look).get(0, {})
+
+
+CHECKED = ("name", "kbo_number", "type_id", "postcode", "seat_nis_code", "municipality_codes", "category_ids",
+           "target_group_employees", "website", "street", "city", "notes")  # what validate_organisations reads
+_PRIVATE = ("name", "street", "city", "website", "notes")  # free text: no national number in it
+
+
+def validate_organisations(columns: Mapping[str, Sequence], own_ids: Sequence[int | None],
+                           look: Lookups) -> dict[int, dict[str, str]]:
+    """validate_organisation of many rows at once, one rule at a time over a column (an import checks 10.000 rows
+    so): {row index: its messages by field, in the order validate_organisation gives them} for the rows with
+    errors. `columns` maps each attribute of CHECKED to its values by row; `own_ids` the organisation each row
+    is (or None)."""
+    errors: dict[int, dict[str, str]] = defaultdict(dict)
+    for i, value in enumerate(columns["name"]):
+        if not value or not 0 < len(value.strip()) <= 200:
+            errors[i]["name"] = ("De naam is te lang (maximaal 200 tekens)." if value and value.strip()
+                                 else "Vul de naam van de organisatie in.")
+    for i in _failing(columns["kbo_number"], lambda text: bool((text or "").strip())):
         try:
-            kbo = normalize_kbo(data.kbo_number)
+            kbo = normalize_kbo(columns["kbo_number"][i])
         except ValueError as exc:
-            errors["kbo_number"] = str(exc)
+            errors[i]["kbo_number"] = str(exc)
         else:
             other = look.kbo_owner(kbo)
-            if other is not None and other[0] != own_id:
-                errors["kbo_number"] = f"KBO-nummer {format_kbo(kbo)} is al gebruikt door '{other[1]}'."
-    if not data.type_id or not look.is_type(data.type_id):
-        errors["type_id"] = "Kies een type organisatie."
-    if data.postcode and not POSTCODE_PATTERN.fullmatch(data.postcode.strip()):
-        errors["postcode"] = f"Postcode '{data.postcode}' is geen Belgische postcode (4 cijfers, 1000-9999)."
-    if data.seat_nis_code and not look.is_municipality(data.seat_nis_code):
-        errors["seat_nis_code"] = f"Onbekende gemeente (NIS-code {data.seat_nis_code})."
-    unknown = [code for code in data.municipality_codes if not look.is_municipality(code)]
-    if unknown:
-        errors["municipality_codes"] = f"Onbekende gemeente(n): {', '.join(unknown)}."
-    if not all(look.is_category(item_id) for item_id in data.category_ids):
-        errors["category_ids"] = "Een gekozen dienstencategorie bestaat niet meer."
-    if data.target_group_employees is not None and not 0 <= data.target_group_employees <= 100_000:
-        errors["target_group_employees"] = "Het aantal doelgroepwerknemers moet tussen 0 en 100.000 liggen."
-    if data.website and not WEBSITE_PATTERN.match(data.website.strip()):
-        errors["website"] = f"'{data.website}' is geen geldig webadres (bv. www.voorbeeld.be)."
-    check_no_national_number(
-        {"name": data.name, "street": data.street, "city": data.city, "website": data.website, "notes": data.notes},
-        errors,
-    )
-    return errors
+            if other is not None and other[0] != own_ids[i]:
+                errors[i]["kbo_number"] = f"KBO-nummer {format_kbo(kbo)} is al gebruikt door '{other[1]}'."
+    for i in _failing(columns["type_id"], lambda type_id: not type_id or not look.is_type(type_id)):
+        errors[i]["type_id"] = "Kies een type organisatie."
+    postcodes = columns["postcode"]
+    for i in _failing(postcodes, lambda code: bool(code) and not POSTCODE_PATTERN.fullmatch(code.strip())):
+        errors[i]["postcode"] = f"Postcode '{postcodes[i]}' is geen Belgische postcode (4 cijfers, 1000-9999)."
+    seats = columns["seat_nis_code"]
+    for i in _failing(seats, lambda code: bool(code) and not look.is_municipality(code)):
+        errors[i]["seat_nis_code"] = f"Onbekende gemeente (NIS-code {seats[i]})."
+    is_municipality, is_category = look.is_municipality, look.is_category
+    for i, codes in enumerate(columns["municipality_codes"]):
+        if codes and not all(map(is_municipality, codes)):
+            unknown = [code for code in codes if not is_municipality(code)]
+            errors[i]["municipality_codes"] = f"Onbekende gemeente(n): {', '.join(unknown)}."
+    for i, ids in enumerate(columns["category_ids"]):
+        if ids and not all(map(is_category, ids)):
+            errors[i]["category_ids"] = "Een gekozen dienstencategorie bestaat niet meer."
+    for i in _failing(columns["target_group_employees"], lambda number: number is not None
+                      and not 0 <= number <= 100_000):
+        errors[i]["target_group_employees"] = "Het aantal doelgroepwerknemers moet tussen 0 en 100.000 liggen."
+    websites = columns["website"]
+    for i in _failing(websites, lambda text: bool(text) and not WEBSITE_PATTERN.match(text.strip())):
+        errors[i]["website"] = f"'{websites[i]}' is geen geldig webadres (bv. www.voorbeeld.be)."
+    for key in _PRIVATE:  # check_no_national_number, a column at a time
+        for i, found in find_national_numbers(columns[key]).items():
+            if key not in errors.get(i, ()):
+                errors[i][key] = "Dit veld " + NATIONAL_NUMBER_MESSAGE.format(found)
+    return dict(errors)
+
+
+def _failing(values: Sequence, bad: Callable[[object], bool]) -> list[int]:
+    """The indices of the values for which bad(value) holds, each distinct value asked once."""
+    verdict = {value: bad(value) for value in set(values)}
+    return [i for i, value in enumerate(values) if verdict[value]] if any(verdict.values()) else []
 
 
 def save_organisation(session: Session, data: OrganisationInput, org_id: int | None = None) -> int:
@@ -136,15 +168,33 @@ def apply_fields(org: Organisation, data: OrganisationInput) -> None:
 
 
 def column_values(data: OrganisationInput) -> dict[str, object]:
-    """The organisation table's plain columns for validated input (the importer inserts these in bulk)."""
-    return {
-        "name": data.name.strip(),
-        "kbo_number": normalize_kbo(data.kbo_number) if (data.kbo_number or "").strip() else None,
-        "type_id": data.type_id, "street": data.street.strip(), "postcode": data.postcode.strip(),
-        "city": data.city.strip(), "seat_nis_code": data.seat_nis_code or None,
-        "target_group_employees": data.target_group_employees, "website": data.website.strip(),
-        "notes": data.notes.strip(), "archived": data.archived,
-    }
+    """The organisation table's plain columns for validated input."""
+    return dict(zip(PLAIN, plain_rows({key: [getattr(data, key)] for key in INPUT})[0], strict=True))
+
+
+INPUT = tuple(f.name for f in fields(OrganisationInput))
+PLAIN = ("name", "kbo_number", "type_id", "street", "postcode", "city", "seat_nis_code", "target_group_employees",
+         "website", "notes", "archived")  # the organisation table's plain columns, in the order of plain_rows
+
+
+def plain_rows(columns: Mapping[str, Sequence]) -> list[tuple]:
+    """column_values of validated rows given by column (OrganisationInput's attributes -> values by row), as tuples
+    in the order of PLAIN."""
+    return list(zip(*plain_columns(columns), strict=True))
+
+
+def plain_columns(columns: Mapping[str, Sequence]) -> list[list]:
+    """plain_rows by column, in the order of PLAIN: what the importer inserts in bulk."""
+    return [
+        list(map(str.strip, columns["name"])),
+        [normalize_kbo(kbo) if kbo and kbo.strip() else None for kbo in columns["kbo_number"]],
+        list(columns["type_id"]),
+        *(list(map(str.strip, columns[key])) for key in ("street", "postcode", "city")),
+        [code or None for code in columns["seat_nis_code"]],
+        list(columns["target_group_employees"]),
+        *(list(map(str.strip, columns[key])) for key in ("website", "notes")),
+        list(columns["archived"]),
+    ]
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationInput | None:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
+import weakref
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import organisation_service as orgs
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, SERVICE_CATEGORY
+from regisseur_app.domain.core.settings import data_generation
 from regisseur_app.exchange.core.lookups import OrganisationIndex, ReferenceData, kbo_digits, pad_kbo, resolve_many
-from regisseur_app.exchange.core.org_writer import write_organisations
+from regisseur_app.exchange.core.org_writer import CheckedRows, write_organisations
 from regisseur_app.exchange.importing import (
+    ERROR,
+    NEW,
+    SKIP,
+    UPDATE,
     FieldSet,
     ImportPreview,
     ImportResult,
@@ -22,15 +28,14 @@ from regisseur_app.exchange.importing import (
     ProgressCallback,
     check_mapping,
     check_on_duplicate,
-    classify,
+    column_cells,
     column_label,
-    report,
-    row_values,
     two_phases,
 )
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import parse_number
 from regisseur_app.storage.engine import fold
+from regisseur_app.storage.generation import has_changed
 
 ORGANISATION_FIELDS = FieldSet(
     {
@@ -70,19 +75,29 @@ _TEXT_FIELDS = ("name", "kbo_number", "street", "postcode", "city", "website", "
 
 def preview_organisations(session: Session, table: RawTable, mapping: dict[str, int | None],
                           on_duplicate: str = "skip", progress: ProgressCallback | None = None) -> ImportPreview:
-    """Check every row without writing. Raises MappingError when a required field has no column."""
+    """Check every row without writing. Raises MappingError when a required field has no column. The import of
+    the same table, mapping and choice that follows (the dialog's Importeren) takes this check over when the
+    data have not changed since (see _Checked)."""
     with gc_paused():
-        return _analyse(session, table, mapping, on_duplicate, progress)[0]
+        preview, rows = _analyse(session, table, mapping, on_duplicate, progress)
+        _LAST["check"] = _Checked.of(session, table, mapping, on_duplicate, preview, rows)
+        return preview
 
 
 def import_organisations(session: Session, table: RawTable, mapping: dict[str, int | None],
                          on_duplicate: str = "skip", progress: ProgressCallback | None = None) -> ImportResult:
     """Check every row, then write them all in bulk in `session`; or raise ImportRejected (nothing written)
-    when a row has an error."""
+    when a row has an error. The rows are not checked again when the preview of this very table, mapping and
+    choice was made at the data generation `session` reads, and neither transaction had changed anything."""
     checking, writing = two_phases(progress)
     with gc_paused():
-        preview, inputs, _ref, _index = _analyse(session, table, mapping, on_duplicate, checking)
-        return write_organisations(session, preview, inputs, writing)
+        checked = _LAST.pop("check", None)
+        if checked is not None and checked.still_holds(session, table, mapping, on_duplicate):
+            preview, rows = checked.preview, checked.rows
+            _reached(checking, len(preview.rows), 1)
+        else:
+            preview, rows = _analyse(session, table, mapping, on_duplicate, checking)
+        return write_organisations(session, preview, rows, writing)
 
 
 @contextmanager
@@ -100,43 +115,91 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(session, table, mapping, on_duplicate, progress):
+@dataclass(frozen=True)
+class _Checked:
+    """A preview and the rows it checked, with what it was checked against: the table (the same object, its rows
+    not replaced), the mapping and the choice for existing organisations, the database and its data generation
+    (which every committed change counts up; storage/generation.py)."""
+
+    table: weakref.ref
+    rows_list: int  # id() of table.rows while the table lives
+    count: int
+    mapping: tuple
+    on_duplicate: str
+    database: str
+    generation: int | None  # None: the preview's transaction had changed data itself, so it counts for nothing
+    preview: ImportPreview
+    rows: CheckedRows
+
+    @classmethod
+    def of(cls, session: Session, table: RawTable, mapping: dict, on_duplicate: str, preview: ImportPreview,
+           rows: CheckedRows) -> _Checked:
+        generation = data_generation(session)
+        return cls(weakref.ref(table), id(table.rows), len(table.rows), tuple(mapping.items()), on_duplicate,
+                   _database(session), None if has_changed(session) else generation, preview, rows)
+
+    def still_holds(self, session: Session, table: RawTable, mapping: dict, on_duplicate: str) -> bool:
+        if (self.table() is not table or (self.rows_list, self.count) != (id(table.rows), len(table.rows))
+                or (self.mapping, self.on_duplicate) != (tuple(mapping.items()), on_duplicate)
+                or self.generation is None or self.database != _database(session)):
+            return False
+        generation = data_generation(session)  # also flushes what the session holds
+        return not has_changed(session) and generation == self.generation
+
+
+_LAST: dict[str, _Checked] = {}  # the last preview (one at a time: a new one replaces it; an import takes it)
+
+
+def _database(session: Session) -> str:
+    return str(session.get_bind().url)
+
+
+def _analyse(session: Session, table: RawTable, mapping: dict[str, int | None], on_duplicate: str,
+             progress: ProgressCallback | None) -> tuple[ImportPreview, CheckedRows]:
+    """Every row parsed and checked a column at a time, then matched against the file and the existing
+    organisations row by row; the preview rows say what would happen."""
     check_on_duplicate(on_duplicate)
     usable = check_mapping(table, mapping, ORGANISATION_FIELDS)
     ref, index = ReferenceData(session), OrganisationIndex(session)
-    lookups = _lookups(ref, index)
-    seen_kbo: dict[str, int] = {}
-    seen_name: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
-    seen_target: dict[int, int] = {}
-    first_pass = []
-    for line, cells in zip(table.line_numbers, table.rows, strict=True):
-        values = row_values(table, cells, usable)
-        errors: dict[str, str] = {}
-        parsed = _parse(values, ref, errors)
-        kbo = kbo_digits(str(parsed.get("kbo_number", "")))
-        key = fold(str(parsed.get("name", "")))
-        target = index.existing(kbo, "", key)
-        _check_in_file(line, kbo, key, target, seen_kbo, seen_name, seen_target, errors)
-        first_pass.append((line, values, errors, parsed, target))
-    if on_duplicate == "update":
-        index.load(row[4] for row in first_pass if row[4] is not None)
-
+    total = len(table.rows)
+    cells = {key: column_cells(table.rows, column) for key, column in usable.items()}
+    errors: list[dict[str, str] | None] = [None] * total
+    columns = _parse(cells, total, ref, errors)
+    _reached(progress, total, 0.2)
+    targets = _match(table.line_numbers, columns, index, errors)
+    _reached(progress, total, 0.4)
+    update = on_duplicate == "update"
+    if update:
+        _merge_existing(session, index, cells, columns, targets)
+    for i, messages in orgs.validate_organisations(columns, targets, _lookups(ref, index)).items():
+        row = errors[i]
+        if row is None:
+            row = errors[i] = {}
+        for key, message in messages.items():
+            row.setdefault(_ATTRIBUTE_FIELD.get(key, key), message)
+    _reached(progress, total, 0.7)
+    keys = list(cells)
     rows: list[PreviewRow] = []
-    inputs: list[orgs.OrganisationInput] = []
-    total = len(first_pass)
-    for done, (line, values, errors, parsed, target) in enumerate(first_pass, start=1):
-        if target is not None and on_duplicate == "update":
-            data = dataclasses.replace(orgs.get_organisation(session, target), **parsed)
+    append = rows.append
+    existing = UPDATE if update else SKIP
+    state = "wordt bijgewerkt" if update else "wordt niet gewijzigd"
+    for line, row_cells, row_errors, target in zip(table.line_numbers, zip(*cells.values()), errors, targets,
+                                                    strict=True):
+        values = dict(zip(keys, row_cells))
+        if row_errors:
+            append(PreviewRow(line, values, ERROR, _describe(row_errors, table, usable), target))
+        elif target is None:
+            append(PreviewRow(line, values, NEW, [], None))
         else:
-            data = orgs.OrganisationInput(name=parsed.pop("name", ""), type_id=parsed.pop("type_id", None), **parsed)
-        for attribute, message in orgs.validate_organisation(session, data, target, lookups).items():
-            errors.setdefault(_ATTRIBUTE_FIELD.get(attribute, attribute), message)
-        status, messages = classify(errors, target, on_duplicate, lambda errors=errors: _describe(errors, table, usable),
-                                    f"bestaat al als '{index.names[target]}'" if target is not None else "")
-        rows.append(PreviewRow(line=line, values=values, status=status, messages=messages, target_id=target))
-        inputs.append(data)
-        report(progress, done, total)
-    return ImportPreview(rows=rows, source=table.source), inputs, ref, index
+            append(PreviewRow(line, values, existing, [f"bestaat al als '{index.names[target]}' ({state})"], target))
+    _reached(progress, total, 1)
+    return ImportPreview(rows=rows, source=table.source), CheckedRows(columns, targets)
+
+
+def _reached(progress: ProgressCallback | None, total: int, share: float) -> None:
+    """Progress (and the chance to cancel, by raising from it) between the steps, each over all rows at once."""
+    if progress is not None:
+        progress(round(total * share), total)
 
 
 def _lookups(ref: ReferenceData, index: OrganisationIndex) -> orgs.Lookups:
@@ -158,61 +221,153 @@ def _describe(errors: dict[str, str], table: RawTable, usable: dict[str, int]) -
             for key in [*ORGANISATION_FIELDS, *(k for k in errors if k not in ORGANISATION_FIELDS)] if key in errors]
 
 
-def _parse(values: dict[str, str], ref: ReferenceData, errors: dict[str, str]) -> dict[str, object]:
-    """OrganisationInput attributes for the non-empty cells; cell errors go into `errors` by field key."""
-    parsed: dict[str, object] = {}
+def _parse(cells: dict[str, list[str]], total: int, ref: ReferenceData,
+           errors: list[dict[str, str] | None]) -> dict[str, list]:
+    """OrganisationInput's attributes by column (its defaults where a cell is empty or its column not mapped);
+    a cell's error goes into errors[row] by field key. Each distinct text is looked up once."""
+    columns: dict[str, list] = {}
     for key in _TEXT_FIELDS:
-        if values.get(key):
-            parsed[key] = pad_kbo(values[key]) if key == "kbo_number" else values[key]
-    if text := values.get("type"):
-        type_id = ref.type_id(text)
-        if type_id is None:
-            errors["type"] = f"'{text}' is geen gekend type (kies uit: {ref.type_labels()})."
+        column = cells.get(key)
+        if column is None:
+            columns[key] = [""] * total
         else:
-            parsed["type_id"] = type_id
-    if text := values.get("seat"):
-        nis = ref.municipality(text)
-        if nis is None:
-            errors["seat"] = f"onbekende gemeente '{text}' (gebruik de naam of de NIS-code, bv. 24008)."
-        else:
-            parsed["seat_nis_code"] = nis
-    if text := values.get("municipalities"):
-        codes, unknown = resolve_many(text, ref.municipality)
+            columns[key] = [pad_kbo(text) if text else "" for text in column] if key == "kbo_number" else column
+    columns["type_id"] = _looked_up(cells.get("type"), total, ref.type_id, errors, "type",
+                                    lambda text: f"'{text}' is geen gekend type (kies uit: {ref.type_labels()}).")
+    columns["seat_nis_code"] = _looked_up(
+        cells.get("seat"), total, ref.municipality, errors, "seat",
+        lambda text: f"onbekende gemeente '{text}' (gebruik de naam of de NIS-code, bv. 24008).")
+    columns["municipality_codes"] = _resolved(
+        cells.get("municipalities"), total, ref.municipality, errors, "municipalities",
+        lambda unknown: f"onbekende gemeente(n): {', '.join(repr(u) for u in unknown)}.")
+    columns["category_ids"] = _resolved(
+        cells.get("categories"), total, ref.category_id, errors, "categories",
+        lambda unknown: f"onbekende dienstencategorie(ën): {', '.join(repr(u) for u in unknown)}.")
+    columns["target_group_employees"] = _looked_up(cells.get("target_group_employees"), total, _whole_number,
+                                                   errors, "target_group_employees", _number_error)
+    columns["archived"] = [False] * total
+    return columns
+
+
+def _looked_up(column: list[str] | None, total: int, lookup: Callable[[str], object],
+               errors: list[dict[str, str] | None], key: str, message: Callable[[str], str]) -> list:
+    """lookup(text) of every non-empty cell (None for an empty one); where it gives None, message(text) is the
+    cell's error."""
+    if column is None:
+        return [None] * total
+    found = {text: lookup(text) if text else None for text in set(column)}
+    values = [found[text] for text in column]
+    for i, (text, value) in enumerate(zip(column, values, strict=True)):
+        if value is None and text:
+            _add(errors, i, key, message(text))
+    return values
+
+
+def _resolved(column: list[str] | None, total: int, lookup: Callable[[str], object],
+              errors: list[dict[str, str] | None], key: str, message: Callable[[list[str]], str]) -> list[list]:
+    """resolve_many of every non-empty cell: the values found (an error names the parts that are not)."""
+    if column is None:
+        return [[] for _ in range(total)]
+    found = {text: resolve_many(text, lookup) if text else ([], []) for text in set(column)}
+    values = []
+    for i, text in enumerate(column):
+        codes, unknown = found[text]
         if unknown:
-            errors["municipalities"] = f"onbekende gemeente(n): {', '.join(repr(u) for u in unknown)}."
-        parsed["municipality_codes"] = codes
-    if text := values.get("categories"):
-        ids, unknown = resolve_many(text, ref.category_id)
-        if unknown:
-            errors["categories"] = f"onbekende dienstencategorie(ën): {', '.join(repr(u) for u in unknown)}."
-        parsed["category_ids"] = ids
-    if text := values.get("target_group_employees"):
-        try:
-            number = parse_number(text)
-        except ValueError as exc:
-            errors["target_group_employees"] = f"{exc}."
-        else:
-            if number != number.to_integral_value():
-                errors["target_group_employees"] = f"'{text}' is geen geheel aantal."
+            _add(errors, i, key, message(unknown))
+        values.append(list(codes))
+    return values
+
+
+def _whole_number(text: str) -> int | str | None:
+    """The number of target-group employees in a cell, or None (then _number_error says why)."""
+    try:
+        number = parse_number(text)
+    except ValueError:
+        return None
+    return int(number) if number == number.to_integral_value() else None
+
+
+def _number_error(text: str) -> str:
+    try:
+        parse_number(text)
+    except ValueError as exc:
+        return f"{exc}."
+    return f"'{text}' is geen geheel aantal."
+
+
+def _add(errors: list[dict[str, str] | None], i: int, key: str, message: str) -> None:
+    row = errors[i]
+    if row is None:
+        errors[i] = {key: message}
+    else:
+        row[key] = message
+
+
+def _match(lines: list[int], columns: dict[str, list], index: OrganisationIndex,
+           errors: list[dict[str, str] | None]) -> list[int | None]:
+    """The existing organisation of every row (same KBO number, else same name unless both have a different
+    KBO number), and the duplicates within the file as errors on the later row."""
+    seen_kbo: dict[str, int] = {}
+    seen_name: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+    seen_target: dict[int, int] = {}
+    targets: list[int | None] = []
+    for i, (line, kbo_text, name) in enumerate(zip(lines, columns["kbo_number"], columns["name"], strict=True)):
+        kbo = kbo_digits(kbo_text) if kbo_text else None
+        key = fold(name)
+        target = index.existing(kbo, "", key)
+        targets.append(target)
+        row = errors[i]
+        if kbo:
+            if kbo in seen_kbo:
+                row = _set_default(errors, i, "kbo_number",
+                                   f"dubbel in het bestand: zelfde KBO-nummer als rij {seen_kbo[kbo]}.")
             else:
-                parsed["target_group_employees"] = int(number)
-    return parsed
+                seen_kbo[kbo] = line
+        if key:
+            same = seen_name[key]
+            for other_line, other_kbo in same:
+                if not (kbo and other_kbo and kbo != other_kbo):
+                    row = _set_default(errors, i, "name", f"dubbel in het bestand: zelfde naam als rij {other_line}.")
+                    break
+            same.append((line, kbo))
+        if target is not None:
+            if target in seen_target and not row:
+                errors[i] = {"name": "dubbel in het bestand: dezelfde bestaande organisatie als rij "
+                                     f"{seen_target[target]}."}
+            seen_target.setdefault(target, line)
+    return targets
 
 
-def _check_in_file(line, kbo, key, target, seen_kbo, seen_name, seen_target, errors) -> None:
-    """Duplicates within the file are errors on the later row (`key`: the folded name)."""
-    if kbo:
-        if kbo in seen_kbo:
-            errors.setdefault("kbo_number", f"dubbel in het bestand: zelfde KBO-nummer als rij {seen_kbo[kbo]}.")
-        else:
-            seen_kbo[kbo] = line
-    if key:
-        for other_line, other_kbo in seen_name[key]:
-            if not (kbo and other_kbo and kbo != other_kbo):
-                errors.setdefault("name", f"dubbel in het bestand: zelfde naam als rij {other_line}.")
-                break
-        seen_name[key].append((line, kbo))
-    if target is not None:
-        if target in seen_target and not errors:
-            errors["name"] = f"dubbel in het bestand: dezelfde bestaande organisatie als rij {seen_target[target]}."
-        seen_target.setdefault(target, line)
+def _set_default(errors: list[dict[str, str] | None], i: int, key: str, message: str) -> dict[str, str]:
+    row = errors[i]
+    if row is None:
+        row = errors[i] = {}
+    row.setdefault(key, message)
+    return row
+
+
+# what the file gives for an update: OrganisationInput's attribute -> the cell's field key, and whether a value
+# counts as given when its cell is filled (texts, lists: also with unknown parts) or only when it was found
+_GIVEN_WHEN_FILLED = {"name": "name", "kbo_number": "kbo_number", "street": "street", "postcode": "postcode",
+                      "city": "city", "website": "website", "notes": "notes", "municipality_codes": "municipalities",
+                      "category_ids": "categories"}
+_GIVEN_WHEN_FOUND = ("type_id", "seat_nis_code", "target_group_employees")
+
+
+def _merge_existing(session: Session, index: OrganisationIndex, cells: dict[str, list[str]],
+                    columns: dict[str, list], targets: list[int | None]) -> None:
+    """For an update, the existing organisation's values where the file gives none (an empty cell, an unmapped
+    column, a value that is not understood), as the dialog would show them."""
+    index.load(target for target in targets if target is not None)
+    for i, target in enumerate(targets):
+        if target is None:
+            continue
+        existing = orgs.get_organisation(session, target)
+        for attribute in orgs.INPUT:
+            field_key = _GIVEN_WHEN_FILLED.get(attribute)
+            if field_key is not None:
+                given = field_key in cells and bool(cells[field_key][i])
+            else:
+                given = attribute in _GIVEN_WHEN_FOUND and columns[attribute][i] is not None
+            if not given:
+                columns[attribute][i] = getattr(existing, attribute)

@@ -1,13 +1,17 @@
-"""Writing a checked organisation import in bulk: Core INSERT/UPDATE of many rows at once in the caller's
-transaction (all or nothing), instead of one ORM object per row through the unit of work.
+"""Writing a checked organisation import in bulk in the caller's transaction (all or nothing): the new rows with
+one compiled INSERT and the driver's executemany (storage.bulk.insert_many), their ids given (one past the
+highest, read in the same transaction, as SQLite would give them), their links likewise; updates as one Core
+executemany. The values are the dialog's (organisation_service.plain_columns, column_values).
 
-The rows were validated in the same session and transaction (org_import._analyse), with the same
-validator as the dialog; the values are the dialog's (organisation_service.column_values).
+The rows were checked in the same transaction, or in the preview at the data generation this transaction reads
+(org_import._Checked), with the same validator as the dialog.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, delete, insert, update
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import organisation_service as orgs
@@ -21,48 +25,71 @@ from regisseur_app.exchange.importing import (
     ProgressCallback,
     report,
 )
+from regisseur_app.storage.bulk import insert_many
 
-BATCH = 2000  # rows per INSERT/UPDATE statement group (progress is reported per batch)
+BATCH = 2000  # rows per executemany (progress is reported, and can cancel, between them)
 _ORGS = Organisation.__table__
 
 
-def write_organisations(session: Session, preview: ImportPreview, inputs: list[orgs.OrganisationInput],
+@dataclass(frozen=True)
+class CheckedRows:
+    """The checked rows by column (OrganisationInput's attributes -> values by row; for an update the existing
+    organisation's values where the file leaves a cell empty) and the existing organisation each row matches."""
+
+    columns: dict[str, list]
+    targets: list[int | None]
+
+    def only(self, indices: list[int]) -> dict[str, list]:
+        if len(indices) == len(self.targets):
+            return self.columns
+        return {key: [column[i] for i in indices] for key, column in self.columns.items()}
+
+
+def write_organisations(session: Session, preview: ImportPreview, rows: CheckedRows,
                         progress: ProgressCallback | None = None) -> ImportResult:
     """Insert the new rows and update the existing ones of an error-free preview; raise ImportRejected
     (nothing written) when a row has an error."""
     if not preview.ok:
         raise ImportRejected(preview)
-    new = [data for row, data in zip(preview.rows, inputs, strict=True) if row.status == NEW]
-    changed = [(row.target_id, data) for row, data in zip(preview.rows, inputs, strict=True) if row.status == UPDATE]
-    total, done = len(new) + len(changed), 0
-    links: list[tuple[int, orgs.OrganisationInput]] = []
-    for start in range(0, len(new), BATCH):
-        batch = [(data, orgs.column_values(data)) for data in new[start:start + BATCH]]
-        # RETURNING in any order (ordered RETURNING costs SQLite one statement per row): a new row is known
-        # by its name and KBO number, which the check made unique within the file
-        found = {(name, kbo): org_id for org_id, name, kbo in session.execute(
-            insert(_ORGS).returning(_ORGS.c.id, _ORGS.c.name, _ORGS.c.kbo_number), [v for _, v in batch])}
-        links += [(found[values["name"], values["kbo_number"]], data) for data, values in batch]
-        done += len(batch)
-        report(progress, done, total)
+    new = [i for i, row in enumerate(preview.rows) if row.status == NEW]
+    changed = [i for i, row in enumerate(preview.rows) if row.status == UPDATE]
+    total = len(new) + len(changed)
+    if new:
+        columns = rows.only(new)
+        first = (session.scalar(select(func.max(_ORGS.c.id))) or 0) + 1
+        ids = list(range(first, first + len(new)))
+        plain = dict(zip(orgs.PLAIN, orgs.plain_columns(columns), strict=True))
+        constants = {key: column[0] for key, column in plain.items() if _same_default(column)}
+        keys = ["id", *(key for key in plain if key not in constants)]
+        values = list(zip(ids, *(plain[key] for key in keys[1:]), strict=True))
+        for start in range(0, len(values), BATCH):
+            insert_many(session, _ORGS, keys, values[start:start + BATCH], processed=True, constants=constants)
+            report(progress, min(start + BATCH, len(values)), total)
+        _insert_links(session, ids, columns)
     if changed:
-        _update(session, changed)
-        links += changed
+        ids = [rows.targets[i] for i in changed]
+        _update(session, ids, rows.only(changed))
+        _insert_links(session, ids, rows.only(changed))
         report(progress, total, total)
-    _insert_links(session, links)
     return ImportResult(created=len(new), updated=len(changed), skipped=len(preview.rows) - total)
 
 
-def _update(session: Session, changed: list[tuple[int, orgs.OrganisationInput]]) -> None:
-    """Update the plain columns and replace the municipality and category links of existing organisations."""
-    keys = list(orgs.column_values(changed[0][1]))
+def _same_default(column: list) -> bool:
+    """True when every value is None, every one '' or every one False (stored as 0, as a 0 would be): a column
+    the file does not have (or left empty), written once into the INSERT instead of bound per row."""
+    first = column[0]
+    return (first is None or first is False or first == "") and column.count(first) == len(column)
+
+
+def _update(session: Session, ids: list[int], columns: dict[str, list]) -> None:
+    """Update the plain columns and remove the municipality and category links of existing organisations (the
+    caller inserts their links as the file has them)."""
     statement = (update(_ORGS).where(_ORGS.c.id == bindparam("target_id"))
-                 .values({key: bindparam(f"new_{key}") for key in keys}))
-    ids = [org_id for org_id, _ in changed]
-    for start in range(0, len(changed), BATCH):
-        session.execute(statement, [
-            {"target_id": org_id, **{f"new_{k}": v for k, v in orgs.column_values(data).items()}}
-            for org_id, data in changed[start:start + BATCH]])
+                 .values({key: bindparam(f"new_{key}") for key in orgs.PLAIN}))
+    keys = ["target_id", *(f"new_{key}" for key in orgs.PLAIN)]
+    values = [dict(zip(keys, row, strict=True)) for row in zip(ids, *orgs.plain_columns(columns), strict=True)]
+    for start in range(0, len(values), BATCH):
+        session.execute(statement, values[start:start + BATCH])
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         session.execute(delete(organisation_municipality).where(organisation_municipality.c.organisation_id.in_(chunk)))
@@ -73,12 +100,10 @@ def _update(session: Session, changed: list[tuple[int, orgs.OrganisationInput]])
             session.expire(org)  # loaded for the preview: read again when used
 
 
-def _insert_links(session: Session, links: list[tuple[int, orgs.OrganisationInput]]) -> None:
-    municipalities = [{"organisation_id": org_id, "nis_code": code}
-                      for org_id, data in links for code in dict.fromkeys(data.municipality_codes)]
-    categories = [{"organisation_id": org_id, "category_id": item_id}
-                  for org_id, data in links for item_id in dict.fromkeys(data.category_ids)]
-    if municipalities:
-        session.execute(insert(organisation_municipality), municipalities)
-    if categories:
-        session.execute(insert(organisation_category), categories)
+def _insert_links(session: Session, ids: list[int], columns: dict[str, list]) -> None:
+    municipalities = [(org_id, code) for org_id, codes in zip(ids, columns["municipality_codes"], strict=True)
+                      if codes for code in dict.fromkeys(codes)]
+    categories = [(org_id, item_id) for org_id, item_ids in zip(ids, columns["category_ids"], strict=True)
+                  if item_ids for item_id in dict.fromkeys(item_ids)]
+    insert_many(session, organisation_municipality, ("organisation_id", "nis_code"), municipalities, processed=True)
+    insert_many(session, organisation_category, ("organisation_id", "category_id"), categories, processed=True)
