@@ -128,13 +128,28 @@ def validate_organisations(columns: Mapping[str, Sequence], own_ids: Sequence[in
                       and not 0 <= number <= 100_000):
         errors[i]["target_group_employees"] = "Het aantal doelgroepwerknemers moet tussen 0 en 100.000 liggen."
     websites = columns["website"]
-    for i in _failing(websites, lambda text: bool(text) and not WEBSITE_PATTERN.match(text.strip())):
-        errors[i]["website"] = f"'{websites[i]}' is geen geldig webadres (bv. www.voorbeeld.be)."
+    if not _all_websites(websites):
+        for i in _failing(websites, lambda text: bool(text) and not WEBSITE_PATTERN.match(text.strip())):
+            errors[i]["website"] = f"'{websites[i]}' is geen geldig webadres (bv. www.voorbeeld.be)."
     for key in _PRIVATE:  # check_no_national_number, a column at a time
         for i, found in find_national_numbers(columns[key]).items():
             if key not in errors.get(i, ()):
                 errors[i][key] = "Dit veld " + NATIONAL_NUMBER_MESSAGE.format(found)
     return dict(errors)
+
+
+# WEBSITE_PATTERN for many lines at once: every line one web address (no part of it matches a line break)
+_ONE_WEBSITE = WEBSITE_PATTERN.pattern.removeprefix("^").removesuffix("$")
+_WEBSITES = re.compile(f"(?:{_ONE_WEBSITE}\n)*{_ONE_WEBSITE}", WEBSITE_PATTERN.flags)
+
+
+def _all_websites(websites: Sequence[str]) -> bool:
+    """True when every filled-in address matches WEBSITE_PATTERN: one search over them all, one per line."""
+    filled = [text.strip() for text in websites if text]
+    if not filled:
+        return True
+    joined = "\n".join(filled)
+    return joined.count("\n") == len(filled) - 1 and _WEBSITES.fullmatch(joined) is not None
 
 
 def _failing(values: Sequence, bad: Callable[[object], bool]) -> list[int]:

@@ -72,12 +72,15 @@ class OrganisationIndex:
         self.by_name: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         self.names: dict[int, str] = {}
         self._pinned: dict[int, Organisation] = {}
-        for org_id, name, kbo in session.execute(
-                select(Organisation.id, Organisation.name, Organisation.kbo_number).order_by(Organisation.id)):
-            if kbo:
-                self.by_kbo[kbo] = org_id
-            self.by_name[fold(name)].append((org_id, kbo))
-            self.names[org_id] = name
+        rows = session.execute(
+            select(Organisation.id, Organisation.name, Organisation.kbo_number).order_by(Organisation.id)).all()
+        if rows:
+            ids, names, kbos = zip(*rows, strict=True)
+            self.names = dict(zip(ids, names, strict=True))
+            self.by_kbo = {kbo: org_id for org_id, kbo in zip(ids, kbos, strict=True) if kbo}
+            by_name = self.by_name
+            for key, org_id, kbo in zip(map(fold, names), ids, kbos, strict=True):
+                by_name[key].append((org_id, kbo))
 
     def existing(self, kbo: str | None, name: str, folded_name: str | None = None) -> int | None:
         """Same KBO number, else same name (unless both have a KBO number and they differ)."""
