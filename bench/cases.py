@@ -90,12 +90,37 @@ def start(db: Path, _work: Path) -> dict[str, float]:
 
 @case("start_uncached")
 def start_uncached(db: Path, work: Path) -> dict[str, float]:
-    """The same start without the kept snapshot, as the first start of a day or after the data changed
-    outside this window: every Overzicht section computed before the window is shown. The snapshot is
+    """The same start without a kept snapshot: after the data changed outside this window, after a crash
+    (no close that kept it), more than three days after the last close, or on the first start of a year:
+    every Overzicht section computed before the window is shown. The snapshot is
     removed inside the timed process (a few ms more, never less)."""
     conn = sqlite3.connect(db)
     with conn:
         conn.execute("DELETE FROM app_setting WHERE key = 'home_snapshot'")
+    conn.close()
+    return start(db, work)
+
+
+@case("start_next_day")
+def start_next_day(db: Path, work: Path) -> dict[str, float]:
+    """The first start of a day after the window was closed normally the day before: that close prepared
+    the Overzicht of the next days from the same data (ui/home_page.py keep_current). The kept snapshot
+    (today's, from run.py's warm-up) is put back in that state inside the timed process: the main one
+    marked as yesterday's, today's among the prepared ones (a few ms more, never less)."""
+    import json
+    from datetime import date, timedelta
+
+    conn = sqlite3.connect(db)
+    with conn:
+        value = conn.execute("SELECT value FROM app_setting WHERE key = 'home_snapshot'").fetchone()[0]
+        kept = json.loads(value)
+        today = date.today().isoformat()
+        if kept["key"][1] == today:
+            prepared = {k: v for k, v in kept.items() if k != "ahead"}
+            yesterday = json.loads(json.dumps(prepared))
+            yesterday["key"][1] = (date.today() - timedelta(days=1)).isoformat()
+            yesterday["ahead"] = [prepared, *(a for a in kept.get("ahead", []) if a["key"][1] > today)]
+            conn.execute("UPDATE app_setting SET value = ? WHERE key = 'home_snapshot'", (json.dumps(yesterday),))
     conn.close()
     return start(db, work)
 

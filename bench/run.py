@@ -115,8 +115,10 @@ def measure(work: Path, demo: Path, region: Path, repeat: int) -> list[Row]:
     add("kaal PySide6-venster (vloer)", floor, "", None, "", None, peak(window))
     for label, db, limit in (("koude start, demodata", demo, 4), ("koude start, grote regio", region, 6)):
         # 'start': same day, data unchanged since the last start (the Overzicht's kept snapshot);
-        # 'start_uncached': the first start of a day or after a change (every section computed)
-        for case_name, when in (("start", "herstart, ongewijzigd"), ("start_uncached", "eerste start van de dag")):
+        # 'start_next_day': the first start of a day after a normal close (the Overzicht prepared then);
+        # 'start_uncached': no usable snapshot (data changed outside the window, a crash): every section computed
+        for case_name, when in (("start", "herstart, ongewijzigd"), ("start_next_day", "eerste start van de dag"),
+                                ("start_uncached", "zonder bewaard overzicht")):
             s = run_case(case_name, db, work, repeat)
             value = median_wall(s)
             add(f"{label} ({when})", value, "kaal venster", floor, f"≤ {limit}× vloer", value <= limit * floor,
