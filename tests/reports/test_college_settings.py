@@ -83,3 +83,25 @@ def test_comments_are_kept_per_municipality_and_period_with_undo(app_ctx):
         assert get_comments(session, BEKKEVOORT_2025) == {"evenementen": "Eerste versie"}
     with pytest.raises(ValidationError):
         ops.save_comment(app_ctx, BEKKEVOORT_2025, "evenementen", "Klant 85.07.30-033.28 kwam niet")
+
+
+def test_settings_read_in_one_query_equal_each_key_read_alone(app_ctx):
+    from regisseur_app.domain.core.settings import ASSOCIATION_NAME, get_setting
+    from regisseur_app.domain.reports import settings as report_settings
+
+    def alone(session) -> ReportSettings:  # noqa: ANN001  (the reading before it was one query)
+        raw = get_setting(session, report_settings.LOGO_KEY)
+        sections = get_setting(session, report_settings.SECTIONS_KEY, "\x00")
+        import base64
+
+        return ReportSettings(get_setting(session, ASSOCIATION_NAME), get_setting(session, report_settings.SENDER_KEY),
+                              base64.b64decode(raw) if raw else b"", get_setting(session, report_settings.LOGO_KIND_KEY),
+                              None if sections == "\x00" else [k for k in sections.split(",") if k])
+
+    with app_ctx.reading() as session:
+        assert load_settings(session) == alone(session)  # nothing stored but the association's name
+    ops.save_report_settings(app_ctx, ReportSettings(association="IGO Proef", sender="De regisseur", logo=_png(),
+                                                     default_sections=["evenementen", "plan"]))
+    with app_ctx.reading() as session:
+        loaded = load_settings(session)
+        assert loaded == alone(session) and loaded.sender == "De regisseur" and loaded.logo_kind == "png"

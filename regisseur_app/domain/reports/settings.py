@@ -7,10 +7,11 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
-from regisseur_app.domain.core.settings import ASSOCIATION_NAME, get_setting, set_setting
+from regisseur_app.domain.core.settings import ASSOCIATION_NAME, AppSetting, set_setting
 from regisseur_app.domain.core.validation import check_no_national_number
 
 PREFIX = "reports."
@@ -36,14 +37,18 @@ class ReportSettings:
 
 
 def load_settings(session: Session) -> ReportSettings:
-    raw_logo = get_setting(session, LOGO_KEY)
-    sections = get_setting(session, SECTIONS_KEY, "\x00")
+    """The report settings, read in one query (a setting never stored reads as empty; the default sections as
+    None, every section with default_on)."""
+    keys = (ASSOCIATION_NAME, SENDER_KEY, LOGO_KEY, LOGO_KIND_KEY, SECTIONS_KEY)
+    stored = dict(session.execute(select(AppSetting.key, AppSetting.value).where(AppSetting.key.in_(keys))).all())
+    raw_logo = stored.get(LOGO_KEY) or ""
+    sections = stored.get(SECTIONS_KEY)
     return ReportSettings(
-        association=get_setting(session, ASSOCIATION_NAME),
-        sender=get_setting(session, SENDER_KEY),
+        association=stored.get(ASSOCIATION_NAME) or "",
+        sender=stored.get(SENDER_KEY) or "",
         logo=base64.b64decode(raw_logo) if raw_logo else b"",
-        logo_kind=get_setting(session, LOGO_KIND_KEY),
-        default_sections=None if sections == "\x00" else [k for k in sections.split(",") if k],
+        logo_kind=stored.get(LOGO_KIND_KEY) or "",
+        default_sections=None if sections is None else [k for k in sections.split(",") if k],
     )
 
 

@@ -58,9 +58,9 @@ def available_sections() -> list[ReportSectionSpec]:
     return features.report_sections()
 
 
-def default_section_keys(session: Session) -> list[str]:
+def default_section_keys(session: Session, settings: ReportSettings | None = None) -> list[str]:
     """The sections switched on by default: the setting, else every section with `default_on`."""
-    chosen = load_settings(session).default_sections
+    chosen = (settings or load_settings(session)).default_sections
     specs = available_sections()
     if chosen is None:
         return [s.key for s in specs if s.default_on]
@@ -105,10 +105,11 @@ def build_section(session: Session, spec: ReportSectionSpec, scope: Scope) -> Se
 def build_report(session: Session, scope: Scope, keys: list[str] | None = None,
                  made_on: date | None = None) -> CollegeReport:
     """The report with the sections `keys` (None: the default sections) in registry order."""
-    wanted = default_section_keys(session) if keys is None else keys
+    settings = load_settings(session)
+    wanted = default_section_keys(session, settings) if keys is None else keys
     specs = [s for s in available_sections() if s.key in wanted]
     return CollegeReport(
-        scope=scope, settings=load_settings(session),
+        scope=scope, settings=settings,
         sections=[build_section(session, spec, scope) for spec in specs],
         comments=get_comments(session, scope), made_on=made_on or date.today(),
         places=[m.name for m in municipalities.list_municipalities(session, participating_only=True)])
