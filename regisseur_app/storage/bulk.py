@@ -1,7 +1,9 @@
-"""Many rows into one table in one statement: the INSERT compiled once for the dialect and handed to the
-driver's executemany with the rows as tuples. A Core executemany of dicts spends most of its time on the
-per-row parameter handling; for an import of 100.000 rows that is a third of the writing. The change is counted
-in the data generation like any write through the session (storage/generation.py).
+"""Many rows into one table: the INSERT compiled once for the dialect and handed to the driver's executemany with
+the rows as tuples, 50 rows to a statement (VALUES (...), (...), ...) where the driver's parameters are
+positional. A Core executemany of dicts spends most of its time on the per-row parameter handling; for an
+import of 100.000 rows that is a third of the writing; and SQLite spends about a third less per row when one
+statement carries many rows. The change is counted in the data generation like any write through the session
+(storage/generation.py).
 
 Names no table: the callers (domain code) pass their own table and column order."""
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 from sqlalchemy import Table, insert, literal, literal_column
 from sqlalchemy.engine import Dialect
@@ -39,7 +42,26 @@ def insert_many(session: Session, table: Table, columns: Sequence[str], rows: li
     if not dialect.positional:
         rows = [dict(zip(order, row, strict=True)) for row in rows]
     count_change(session)
-    conn.exec_driver_sql(sql, rows)
+    per = min(_ROWS_PER_STATEMENT, _MAX_PARAMETERS // max(len(order), 1)) if dialect.positional else 1
+    whole = len(rows) - len(rows) % per if per > 1 else 0
+    if whole:  # many rows per statement: a third less time than one statement per row (SQLite, 8 columns)
+        conn.exec_driver_sql(_rows_of(sql, per), [tuple(chain.from_iterable(rows[at:at + per]))
+                                                  for at in range(0, whole, per)])
+    if whole < len(rows):
+        conn.exec_driver_sql(sql, rows[whole:])
+
+
+_ROWS_PER_STATEMENT = 50
+_MAX_PARAMETERS = 999  # SQLite's limit before 3.32 (32.766 since)
+
+
+@functools.lru_cache(maxsize=32)
+def _rows_of(sql: str, per: int) -> str:
+    """The one-row INSERT ... VALUES (...) as one statement for `per` rows: VALUES (...), (...), ..."""
+    head, values = sql.split(" VALUES ", 1)
+    if not (values.startswith("(") and values.endswith(")")) or " VALUES " in values:
+        raise ValueError(f"not a one-row INSERT: {sql}")
+    return f"{head} VALUES " + ", ".join([values] * per)
 
 
 @functools.lru_cache(maxsize=32)
