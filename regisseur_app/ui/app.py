@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from regisseur_app import APP_NAME, __version__
+from regisseur_app import APP_NAME, __version__, start_gc
 from regisseur_app.context import AppContext, AppPaths
 from regisseur_app.logs import setup_logging
 from regisseur_app.paths import resources_dir
@@ -78,7 +78,6 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
 def show_main_window(ctx: AppContext):  # noqa: ANN201  (a MainWindow; imported here, after the database opened)
     """Build and show the main window (its first page, the Overzicht, filled), then end the start's pause of
     the garbage collector (start_gc)."""
-    from regisseur_app import start_gc
     from regisseur_app.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
@@ -106,6 +105,7 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
             log.error("database beschadigd: %s", exc)
             from regisseur_app.ui.recovery.recovery_window import RecoveryWindow
 
+            start_gc.resume()  # a window the user works in: the start's pause of the collector ends here
             window = RecoveryWindow(paths)
             if not window.exec():
                 return None
@@ -118,6 +118,7 @@ def _open(paths: AppPaths, demo: bool) -> AppContext | None:
         from regisseur_app import demo as demo_data
         from regisseur_app.domain.core.base import ValidationError
 
+        start_gc.resume()  # filling the demo makes garbage worth collecting
         try:
             demo_data.fill_demo(ctx)  # idempotent; also adds data of newer modules
         except ValidationError as exc:
@@ -135,4 +136,5 @@ def _ensure_setup(ctx: AppContext) -> bool:
             return True
     from regisseur_app.ui.admin.setup_wizard import SetupWizard
 
+    start_gc.resume()  # a dialog the user works in: the start's pause of the collector ends here
     return bool(SetupWizard(ctx).exec())
