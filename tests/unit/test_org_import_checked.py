@@ -197,3 +197,17 @@ def test_a_bulk_insert_counts_in_the_data_generation_and_writes_constants_once(c
         rows = session.execute(select(Organisation.id, Organisation.name, Organisation.archived,
                                       Organisation.kbo_number, Organisation.notes).order_by(Organisation.id)).all()
     assert [tuple(row) for row in rows] == [(901, "A", False, None, ""), (902, "B", False, None, "")]
+
+
+def test_web_addresses_checked_all_at_once_find_the_bad_ones_in_any_block(ctx):
+    with ctx.reading() as session:
+        kind = _type_id(session)
+        look = orgs.database_lookups(session)
+        websites = [f"www.organisatie-{i}.be" for i in range(1203)]
+        websites[700], websites[1202], websites[3] = "geen adres", "www.a.be\nwww.b.be", ""  # two bad, one empty
+        columns = {key: [getattr(orgs.OrganisationInput(f"Org {i}", kind), key) for i in range(1203)]
+                   for key in orgs.CHECKED}
+        columns["website"] = websites
+        got = orgs.validate_organisations(columns, [None] * 1203, look)
+    assert got == {700: {"website": "'geen adres' is geen geldig webadres (bv. www.voorbeeld.be)."},
+                   1202: {"website": "'www.a.be\nwww.b.be' is geen geldig webadres (bv. www.voorbeeld.be)."}}
