@@ -1,5 +1,6 @@
-"""storage.bulk.insert_many: every row written once, in order, whatever the count (50 to a statement and the rest
-one by one), with columns given in any order, constants written once, and the change counted (real SQLite)."""
+"""storage.bulk.insert_many: every row written once, in order, whatever the count (here 50 to a statement and the
+rest one by one; the app puts up to 1.000 in one), with columns given in any order, constants written once, and the
+change counted (real SQLite)."""
 
 import pytest
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from regisseur_app.storage.bulk import insert_many
 
 
 @pytest.mark.parametrize("count", [1, 49, 50, 51, 123])
-def test_every_row_once_in_order_with_constants(ctx, count):
+def test_every_row_once_in_order_with_constants(ctx, count, monkeypatch):
+    monkeypatch.setattr(bulk, "_ROWS_PER_STATEMENT", 50)
     with ctx.reading() as session:
         before = data_generation(session)
     with ctx.transaction() as session:
@@ -34,6 +36,7 @@ def test_every_row_once_in_order_with_constants(ctx, count):
 
 
 def test_many_rows_go_into_one_statement(ctx, monkeypatch):
+    monkeypatch.setattr(bulk, "_ROWS_PER_STATEMENT", 50)
     statements = []
     with ctx.transaction() as session:
         kind = next(i.id for i in codelists.list_items(session, codelists.ORGANISATION_TYPE))
