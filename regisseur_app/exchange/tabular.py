@@ -123,37 +123,46 @@ def build_table(records, source: str, max_rows: int, encoding: str | None, delim
 def _fill(records, source: str, max_rows: int, delimiter: str | None, strict_width: bool, stripped: bool,
           rows: list[list[str]], lines: list[int], found: list) -> None:
     """Append the data rows (cut or padded to the header's width) and their lines; put the header in `found`."""
-    header: list[str] | None = None
-    header_line = width = 0
+    records = iter(records)
+    for line, cells in records:
+        if not stripped:
+            cells = [c.strip() for c in cells]
+        if any(cells):
+            header = _check_header(cells, source, line)
+            _check_controls(header, header, source, line)
+            found[:] = header, line
+            break
+    else:
+        return
+    width = len(header)
+    within_cells = MAX_CELLS // width  # (rows + 1) * width > MAX_CELLS  <=>  rows >= MAX_CELLS // width
+    append, append_line = rows.append, lines.append
     for line, cells in records:
         if not stripped:
             cells = [c.strip() for c in cells]
         if not any(cells):
             continue
-        if header is None:
-            header, header_line = _check_header(cells, source, line), line
-            _check_controls(header, header, source, line)
-            found[:] = header, header_line
-            width = len(header)
-            continue
-        if len(rows) >= max_rows:
+        count = len(rows)
+        if count >= max_rows:
             raise TableReadError(f"Het bestand '{source}' heeft meer dan {format_number(max_rows)} rijen. "
                                  "Splits het op in kleinere bestanden.")
-        if len(cells) > width:
-            if strict_width and any(cells[width:]):
-                raise TableReadError(
-                    f"'{source}', rij {line}: deze rij heeft {len(cells)} waarden maar de kopregel (rij "
-                    f"{header_line}) heeft {width} kolommen. Staat er een scheidingsteken "
-                    f"({_DELIMITER_NAMES.get(delimiter or '', delimiter)}) in een waarde zonder aanhalingstekens?")
-            cells = cells[:width]
-        elif len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        if (len(rows) + 1) * width > MAX_CELLS:
+        if len(cells) != width:
+            if len(cells) > width:
+                if strict_width and any(cells[width:]):
+                    raise TableReadError(
+                        f"'{source}', rij {line}: deze rij heeft {len(cells)} waarden maar de kopregel (rij "
+                        f"{found[1]}) heeft {width} kolommen. Staat er een scheidingsteken "
+                        f"({_DELIMITER_NAMES.get(delimiter or '', delimiter)}) in een waarde zonder "
+                        "aanhalingstekens?")
+                cells = cells[:width]
+            else:
+                cells = cells + [""] * (width - len(cells))
+        if count >= within_cells:
             raise TableReadError(f"Het bestand '{source}' is te groot om in te lezen: meer dan "
                                  f"{format_number(MAX_CELLS)} cellen ({format_number(width)} kolommen). "
                                  "Splits het op in kleinere bestanden of verwijder overbodige kolommen.")
-        rows.append(cells)
-        lines.append(line)
+        append(cells)
+        append_line(line)
 
 
 def _check_controls_of(rows: list[list[str]], lines: list[int], header: list[str], source: str) -> None:

@@ -107,36 +107,46 @@ def _calamine_records(sheet, max_rows: int, name: str) -> list:  # noqa: ANN001
     start = sheet.start
     if start is None:
         return []
-    number, first_col = start
+    first_row, first_col = start
     pad = [""] * first_col
+    rows = enumerate(sheet.to_python(skip_empty_area=True), start=first_row + 1)  # from `start` on
     records: list = []
-    width = 0
-    data_rows = 0
-    for values in sheet.to_python(skip_empty_area=True):  # from `start` on
-        number += 1
-        if len(values) > (width or _WIDEST) - first_col:
-            values = values[:max(0, (width or _WIDEST) - first_col)]
-        try:
-            cells = list(map(str.strip, values))  # a row of texts only: most rows
-        except TypeError:
-            cells = [v.strip() if v.__class__ is str else _value_text(v) for v in values]
-        if first_col:
-            cells = pad + cells
-        while cells and not cells[-1]:
-            cells.pop()  # build_table pads to the header's width; a row is never wider than that
-        if not cells:
-            continue
-        if not width:
+    for number, values in rows:  # the header: the first row that is not blank, among the first rows
+        cells = _texts(values, _WIDEST - first_col, pad)
+        if cells:
             if number > _HEADER_SEARCH_ROWS:
-                break
-            width = len(cells)
+                return records
             _check_header(list(cells), name, number)  # refuse a wide header before any row
-        else:
-            data_rows += 1
-        records.append((number, cells))
-        if data_rows > max_rows or data_rows * width > MAX_CELLS:
-            break  # build_table reports "more than max_rows" or too many cells; stop reading here
+            records.append((number, cells))
+            break
+    else:
+        return records
+    width = len(cells)
+    last = min(max_rows, MAX_CELLS // width)  # build_table reports the row past it; stop reading there
+    append = records.append
+    for number, values in rows:
+        cells = _texts(values, width - first_col, pad)
+        if cells:
+            append((number, cells))
+            if len(records) > last + 1:
+                break
     return records
+
+
+def _texts(values: list, keep: int, pad: list[str]) -> list[str]:
+    """A row's cells as texts, at most `keep` of calamine's values after the `pad` of leading columns, without
+    its trailing empty cells (build_table pads to the header's width; a row is never wider than that)."""
+    if len(values) > keep:
+        values = values[:max(0, keep)]
+    try:
+        cells = list(map(str.strip, values))  # a row of texts only: most rows
+    except TypeError:
+        cells = [v.strip() if v.__class__ is str else _value_text(v) for v in values]
+    if pad:
+        cells = pad + cells
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 _WIDEST = MAX_COLUMNS + 1  # the header search reads at most this wide: a wider header is refused at once

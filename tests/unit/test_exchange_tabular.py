@@ -281,3 +281,27 @@ def test_a_control_character_is_named_before_an_error_of_a_later_row(tmp_path, l
     path.write_bytes(b"Naam;Type;Gemeente\nA;B;C\nD;Ex;F\n" + later.encode())
     with pytest.raises(TableReadError, match=r"rij 4|meer dan 2 rijen"):
         read_table(path, max_rows=max_rows)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_cell_cap_counts_rows_times_header_columns(tmp_path, monkeypatch, suffix):
+    from regisseur_app.exchange import tabular, xlsx_reader
+
+    monkeypatch.setattr(tabular, "MAX_CELLS", 12)
+    monkeypatch.setattr(xlsx_reader, "MAX_CELLS", 12)
+
+    def write(rows):
+        path = tmp_path / f"cellen{rows}{suffix}"
+        lines = [["Naam", "Type", "Gemeente"]] + [[f"org {i}", "x", ""] for i in range(rows)]
+        if suffix == ".csv":
+            path.write_text("".join(";".join(line) + "\n" for line in lines), encoding="utf-8")
+        else:
+            book = openpyxl.Workbook()
+            for line in lines:
+                book.active.append(line)
+            book.save(path)
+        return path
+
+    assert read_table(write(4)).rows[-1] == ["org 3", "x", ""]  # 4 rows of 3 columns: 12 cells
+    with pytest.raises(TableReadError, match=r"te groot om in te lezen: meer dan 12 cellen \(3 kolommen\)"):
+        read_table(write(5))
