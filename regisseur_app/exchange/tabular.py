@@ -42,6 +42,9 @@ class TableReadError(Exception):
 
 @dataclass
 class RawTable:
+    """A file's table as read: header, rows of stripped texts (as wide as the header) and each row's line in the
+    file. Not changed after reading: an import takes over the check of its preview only for the same object."""
+
     headers: list[str]
     rows: list[list[str]]
     source: str

@@ -41,7 +41,7 @@ def analyses(monkeypatch):
     real = org_import._analyse
 
     def counted(*args, **kwargs):
-        calls.append(args[1])
+        calls.append(args[1].source)  # not the table itself: a test lets it go
         return real(*args, **kwargs)
 
     monkeypatch.setattr(org_import, "_analyse", counted)
@@ -211,3 +211,15 @@ def test_web_addresses_checked_all_at_once_find_the_bad_ones_in_any_block(ctx):
         got = orgs.validate_organisations(columns, [None] * 1203, look)
     assert got == {700: {"website": "'geen adres' is geen geldig webadres (bv. www.voorbeeld.be)."},
                    1202: {"website": "'www.a.be\nwww.b.be' is geen geldig webadres (bv. www.voorbeeld.be)."}}
+
+
+def test_what_was_checked_goes_with_its_table(ctx, tmp_path, analyses):
+    import gc
+
+    table, mapping = _table(tmp_path, ["Een;;Maatwerkbedrijf;;;;;"])
+    with ctx.reading() as session:
+        preview_organisations(session, table, mapping)
+    assert "check" in org_import._LAST
+    del table
+    gc.collect()
+    assert "check" not in org_import._LAST  # the dialog closed: its 10.000 checked rows are not kept

@@ -117,8 +117,8 @@ class _Checked:
     def of(cls, session: Session, table: RawTable, mapping: dict, on_duplicate: str, preview: ImportPreview,
            rows: CheckedRows) -> _Checked:
         generation = data_generation(session)
-        return cls(weakref.ref(table), id(table.rows), len(table.rows), tuple(mapping.items()), on_duplicate,
-                   _database(session), None if has_changed(session) else generation, preview, rows)
+        return cls(weakref.ref(table, _forget), id(table.rows), len(table.rows), tuple(mapping.items()),
+                   on_duplicate, _database(session), None if has_changed(session) else generation, preview, rows)
 
     def still_holds(self, session: Session, table: RawTable, mapping: dict, on_duplicate: str) -> bool:
         if (self.table() is not table or (self.rows_list, self.count) != (id(table.rows), len(table.rows))
@@ -130,6 +130,13 @@ class _Checked:
 
 
 _LAST: dict[str, _Checked] = {}  # the last preview (one at a time: a new one replaces it; an import takes it)
+
+
+def _forget(table: weakref.ref) -> None:
+    """The table of the last preview is gone (its dialog closed): so is what was checked of it."""
+    checked = _LAST.get("check")
+    if checked is not None and checked.table is table:
+        _LAST.pop("check", None)
 
 
 def _database(session: Session) -> str:
