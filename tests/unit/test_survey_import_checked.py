@@ -173,3 +173,17 @@ def test_a_plan_knows_the_mapping_it_was_checked_with(ctx, built, tmp_path):
     assert plan.made_with(targets, None)
     assert not plan.made_with(targets, "24008")
     assert not plan.made_with([Target(IGNORE) if t.kind == TIME else t for t in targets], None)
+
+
+def test_a_check_inside_a_changing_transaction_is_never_taken_as_is(ctx, built, tmp_path):
+    table = read_table(_csv(tmp_path / "google.csv", GOOGLE))
+    with ctx.transaction() as session:
+        questionnaire.save_section(session, built.survey_id, "Nieuwe rubriek")
+        session.flush()  # this transaction changed data: the generation it reads is its own
+        plan = importer.analyse(session, built.survey_id, table,
+                                suggest_all(survey_view(session, built.survey_id), table.headers))
+        # the same plan written twice in one transaction: the second write reads what the first added
+        assert plan.generation is None
+        assert importer.write_plan(session, plan).added == 3
+        assert importer.write_plan(session, plan).skipped_existing == 3
+    assert len(_answers(ctx, built)) == 11

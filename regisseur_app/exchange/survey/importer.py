@@ -56,6 +56,7 @@ from regisseur_app.exchange.survey.plan import (  # noqa: F401  (the import's vo
 )
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import counted
+from regisseur_app.storage.generation import has_changed
 
 
 @contextmanager
@@ -93,7 +94,8 @@ def _analyse(session: Session, survey_id: int, table: RawTable, targets: list[Ta
     names = {m.nis_code for m in list_municipalities(session)}
     plan = ImportPlan(survey_id, source, table.source, [], [], [], 0,
                       [h for h, t in zip(table.headers, targets, strict=True) if t.kind == formats.IGNORE],
-                      list(targets), default_nis, data_generation(session), view.questions)
+                      list(targets), default_nis, None if has_changed(session) else data_generation(session),
+                      view.questions)
     problems = _Problems(plan.cell_issues)
     municipality_cache: dict[str, str | None] = {}
     seen_ids: dict[str, int] = {}
@@ -276,7 +278,7 @@ def _write_plan(session: Session, plan: ImportPlan, progress: Progress | None) -
     if plan.open_problems:
         raise ValidationError({"import": f"Er zijn nog {counted(plan.open_problems, 'probleem', 'problemen')} "
                                          "zonder keuze: koppel of laat elk probleem weg."})
-    if plan.generation is not None and data_generation(session) == plan.generation:
+    if plan.generation is not None and not has_changed(session) and data_generation(session) == plan.generation:
         existing: set[str] = set()  # unchanged since the check, which left out the responses already imported
     else:
         view = survey_view(session, plan.survey_id)
