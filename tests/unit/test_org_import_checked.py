@@ -223,3 +223,28 @@ def test_what_was_checked_goes_with_its_table(ctx, tmp_path, analyses):
     del table
     gc.collect()
     assert "check" not in org_import._LAST  # the dialog closed: its 10.000 checked rows are not kept
+
+
+def test_national_numbers_found_in_a_column_at_once_are_those_found_one_by_one():
+    """A column is searched through a looser pattern; a text is searched itself only where that may match.
+    Generated columns (digits, separators, '|', line breaks, accents, an Arabic-Indic digit, None) with
+    valid rijksregister numbers in several notations among them."""
+    import random
+
+    from regisseur_app.domain.core.validation import find_national_number, find_national_numbers
+
+    rng = random.Random(16)
+    valid = ["85073003328", "85.07.30-033.28", "85 07 30 033 28", "85-07-30 033.28"]
+    alphabet = list("0123456789 .-|\n\tabcé٣\u00a0x")
+    for trial in range(2000):
+        texts = []
+        for _ in range(rng.randint(0, 8)):
+            pick = rng.random()
+            if pick < 0.1 and trial % 2:
+                texts.append(None)
+            elif pick < 0.35:
+                texts.append(rng.choice(["klant ", "", "x", "1"]) + rng.choice(valid) + rng.choice(["", " y", "1", "|"]))
+            else:
+                texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))))
+        expected = {i: found for i, text in enumerate(texts) if (found := find_national_number(text))}
+        assert find_national_numbers(texts) == expected, texts

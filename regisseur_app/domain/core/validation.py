@@ -85,8 +85,11 @@ def find_national_numbers(texts: Sequence[str | None]) -> dict[int, str]:
     that hold one. Only the texts that may hold one are searched one by one: those with a non-ASCII character,
     and those where a looser pattern matches in the column's ASCII texts joined by '|' (no candidate spans it)."""
     suspects: set[int] = set()
-    values = [text or "" for text in texts]
-    joined = "|".join(values)
+    try:
+        values, joined = texts, "|".join(texts)
+    except TypeError:  # a None among them
+        values = [text or "" for text in texts]
+        joined = "|".join(values)
     if not joined.isascii():
         suspects.update(i for i, text in enumerate(values) if not text.isascii())
         values = ["" if i in suspects else text for i, text in enumerate(values)]
