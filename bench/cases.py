@@ -112,8 +112,8 @@ def start_next_day(db: Path, work: Path) -> dict[str, float]:
 
     conn = sqlite3.connect(db)
     with conn:
-        value = conn.execute("SELECT value FROM app_setting WHERE key = 'home_snapshot'").fetchone()[0]
-        kept = json.loads(value)
+        row = conn.execute("SELECT value FROM app_setting WHERE key = 'home_snapshot'").fetchone()
+        kept = json.loads(row[0]) if row else {"key": [None, None]}  # none kept: this start computes (more)
         today = date.today().isoformat()
         if kept["key"][1] == today:
             prepared = {k: v for k, v in kept.items() if k != "ahead"}
