@@ -22,6 +22,11 @@ class AppPaths:
     log_dir: Path
     config_dir: Path
 
+    @property
+    def settings_file(self) -> Path:
+        """The window's settings (geometry, dragged column widths): an ini file in the configuration folder."""
+        return self.config_dir / "regisseur.ini"
+
     @classmethod
     def for_db(cls, db_path: Path, log_dir: Path | None = None, config_dir: Path | None = None) -> AppPaths:
         db_path = db_path.expanduser().resolve()

@@ -18,6 +18,7 @@ from regisseur_app.storage.errors import StorageError
 from regisseur_app.storage.migrations import MigrationError, NewerDatabaseError
 from regisseur_app.ui.error_dialog import install_exception_hook
 from regisseur_app.ui.instance_lock import InstanceLock
+from regisseur_app.ui.lock_wait import acquire_waiting
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
     install_exception_hook(log_path)
     log.info("Regisseur %s start op %s", __version__, paths.db_path)
     lock = InstanceLock(paths.db_path)
-    if not lock.acquire():
+    if not acquire_waiting(lock):  # a window that is still closing is waited for
         QMessageBox.warning(None, *lock.message())
         return 3
     try:

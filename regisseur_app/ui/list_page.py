@@ -17,7 +17,6 @@ from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
 REFIT_DELAY_MS = 50
-SETTINGS_FILE = "regisseur.ini"  # the main window's settings file (ui/main_window.py)
 FIT_ROWS = 60  # column widths follow the first rows (a screenful and more), not every loaded row
 
 
@@ -54,8 +53,8 @@ class ListPage(Page):
         self._refit.timeout.connect(lambda: fit_columns(self.table))
         self.table.viewport().installEventFilter(self)
         # widths the user dragged stay, also in the next session (in the main window's settings file)
-        user_widths(self.table).keep_in(QSettings(str(ctx.paths.config_dir / SETTINGS_FILE),
-                                                  QSettings.Format.IniFormat), f"columns/{type(self).__name__}")
+        user_widths(self.table).keep_in(QSettings(str(ctx.paths.settings_file), QSettings.Format.IniFormat),
+                                        f"columns/{type(self).__name__}")
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         # a header click reads the list in a new order: the same rows stay selected, the current one in view
         self._before_sort = view_state(self.table)

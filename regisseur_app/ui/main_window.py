@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.settings = QSettings(str(ctx.paths.config_dir / "regisseur.ini"), QSettings.Format.IniFormat)
+        self.settings = QSettings(str(ctx.paths.settings_file), QSettings.Format.IniFormat)
         # one undo stack for the window: operations record their undo steps here (ctx.undo_sink)
         self.undo_stack = QUndoStack(self)
         ctx.undo_sink = self._push_undo
