@@ -245,11 +245,11 @@ def _looked_up(column: list[str] | None, total: int, lookup: Callable[[str], obj
     if column is None:
         return [None] * total
     found = {text: lookup(text) if text else None for text in set(column)}
-    values = [found[text] for text in column]
-    for i, (text, value) in enumerate(zip(column, values, strict=True)):
-        if value is None and text:
-            _add(errors, i, key, message(text))
-    return values
+    if any(value is None and text for text, value in found.items()):
+        for i, text in enumerate(column):
+            if text and found[text] is None:
+                _add(errors, i, key, message(text))
+    return [found[text] for text in column]
 
 
 def _resolved(column: list[str] | None, total: int, lookup: Callable[[str], object],
@@ -258,13 +258,12 @@ def _resolved(column: list[str] | None, total: int, lookup: Callable[[str], obje
     if column is None:
         return [[] for _ in range(total)]
     found = {text: resolve_many(text, lookup) if text else ([], []) for text in set(column)}
-    values = []
-    for i, text in enumerate(column):
-        codes, unknown = found[text]
-        if unknown:
-            _add(errors, i, key, message(unknown))
-        values.append(list(codes))
-    return values
+    if any(unknown for _codes, unknown in found.values()):
+        for i, text in enumerate(column):
+            unknown = found[text][1]
+            if unknown:
+                _add(errors, i, key, message(unknown))
+    return [list(found[text][0]) for text in column]
 
 
 def _whole_number(text: str) -> int | str | None:
