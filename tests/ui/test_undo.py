@@ -1,7 +1,7 @@
 """One undo stack for the window: Ctrl+Z / Ctrl+Y work the same on every page, through operations."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from sqlalchemy import text
 
 from regisseur_app.domain.analysis import indicators as ind
@@ -151,3 +151,63 @@ def test_failed_undo_says_so_in_dutch_and_leaves_the_stack(qtbot, main_window, a
     assert not main_window.undo_stack.canUndo()             # the failed step was dropped
     _undo(qtbot, main_window)                                # and Ctrl+Z again is harmless
     assert main_window.statusBar().currentMessage() == "Er is niets om ongedaan te maken."
+
+
+def _edit_name_in_dialog(qtbot, page, new_name):
+    """Open the selected row's dialog like a user (the edit command), type a new name, click Opslaan."""
+    def edit():
+        dialog = QApplication.activeModalWidget()
+        dialog.name_edit.clear()
+        qtbot.keyClicks(dialog.name_edit, new_name)
+        [save] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Opslaan"]
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        if dialog.isVisible():  # refused (a message at a field): the test fails instead of waiting
+            dialog.reject()
+
+    when_modal(edit)
+    page.edit_selected()
+
+
+def test_editing_an_organisation_undo_and_redo(qtbot, main_window, app_ctx):
+    with app_ctx.transaction() as s:
+        type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+        org_id = organisation_service.save_organisation(s, OrganisationInput("Kringwinkel Hageland", type_id,
+                                                                             website="www.kringwinkel.be"))
+    page = main_window.show_page("Organisaties")
+    page.refresh()
+    page.table.selectRow(0)
+    _edit_name_in_dialog(qtbot, page, "Kringwinkel Hageland Oost")
+    assert _active_names(app_ctx) == ["Kringwinkel Hageland Oost"]
+    assert main_window.undo_stack.undoText() == "organisatie 'Kringwinkel Hageland Oost' wijzigen"
+
+    _undo(qtbot, main_window)
+    with app_ctx.reading() as s:
+        back = organisation_service.get_organisation(s, org_id)
+    assert back.name == "Kringwinkel Hageland" and back.website == "www.kringwinkel.be"
+    assert page.model.index(0, 0).data() == "Kringwinkel Hageland"  # the list on screen follows
+
+    _redo(qtbot, main_window)
+    assert _active_names(app_ctx) == ["Kringwinkel Hageland Oost"]
+
+
+def test_editing_a_contact_undo_and_redo_and_an_unchanged_save_adds_no_step(qtbot, main_window, app_ctx):
+    from regisseur_app.domain.core import contact_service
+    from regisseur_app.domain.core.contact_service import ContactInput
+
+    with app_ctx.transaction() as s:
+        contact_id = contact_service.save_contact(s, ContactInput(name="An Peeters", email="an@voorbeeld.be"))
+    page = main_window.show_page("Contactpersonen")
+    page.refresh()
+    page.table.selectRow(0)
+    _edit_name_in_dialog(qtbot, page, "An Peeters-Janssens")
+    steps = main_window.undo_stack.count()
+    _edit_name_in_dialog(qtbot, page, "An Peeters-Janssens")  # saved as it was: nothing to undo
+    assert main_window.undo_stack.count() == steps
+
+    _undo(qtbot, main_window)
+    with app_ctx.reading() as s:
+        back = contact_service.get_contact(s, contact_id)
+    assert back.name == "An Peeters" and back.email == "an@voorbeeld.be"
+    _redo(qtbot, main_window)
+    with app_ctx.reading() as s:
+        assert contact_service.get_contact(s, contact_id).name == "An Peeters-Janssens"
