@@ -157,14 +157,16 @@ def measure(work: Path, demo: Path, region: Path, repeat: int) -> list[Row]:
     report = run_case("college_report", demo, work, repeat)
     floor_rep = run_case("floor_report", demo, work, repeat)
     value, floor_value = median_metric(report, "report"), median_metric(floor_rep, "report")
-    add("collegerapport, één gemeente (demo)", value, "reportlab, zelfde omvang", floor_value,
-        "≤ 3× vloer en < 2 s", value <= 3 * floor_value and value < 2.0, peak(report))
+    # like for like: the report in the application (report machinery loaded when the Rapporten page was shown)
+    # against the same document with reportlab loaded; the first work of a fresh process (everything imported
+    # inside the clock) against the document with reportlab imported inside its clock
     loaded = median_metric(run_case("floor_report_loaded", demo, work, repeat), "report")
-    add("  idem, tegen vloer met reportlab vooraf geladen", value, "reportlab geladen, zelfde omvang", loaded,
-        "≤ 3× vloer", value <= 3 * loaded, peak(report))
-    cold = run_case("college_report_cold", demo, work, repeat)  # no window, nothing prepared: for information
-    add("  idem, als eerste werk van een vers proces", median_metric(cold, "report"), "reportlab, zelfde omvang",
-        floor_value, "", None, peak(cold))
+    add("collegerapport, één gemeente, in de app (demo)", value, "reportlab geladen, zelfde omvang", loaded,
+        "≤ 3× vloer en < 2 s", value <= 3 * loaded and value < 2.0, peak(report))
+    cold = run_case("college_report_cold", demo, work, repeat)  # no window, nothing prepared before the clock
+    cold_value = median_metric(cold, "report")
+    add("  idem, als eerste werk van een vers proces", cold_value, "reportlab, zelfde omvang, import in de klok",
+        floor_value, "≤ 3× vloer en < 2 s", cold_value <= 3 * floor_value and cold_value < 2.0, peak(cold))
     batch = run_case("college_batch", demo, work, max(1, repeat // 2))
     value = median_metric(batch, "batch")
     add("batch: 5 gemeenten + regio + Excel (demo)", value, "reportlab, één rapport", floor_value, "< 10 s",
