@@ -59,14 +59,20 @@ def _open_context(args: argparse.Namespace):  # noqa: ANN202
 
 
 def begin_gui_start(db_path: Path) -> None:
-    """What the window's process does first, before importing Qt, SQLAlchemy and the features: begin the
-    read-only database check on its thread (open_context waits for it) and pause the garbage collector
-    until the window is shown (start_gc)."""
+    """What the window's process does first, before importing Qt: begin the read-only database check on its
+    thread (open_context waits for it), pause the garbage collector until the window is shown (start_gc),
+    then import what opens the database (SQLAlchemy, the models of the start, the registry).
+
+    Those come before PySide6 on purpose: once PySide6 is imported, every `import` statement of the process
+    goes through its `__feature__` import hook (a Python function around `__import__`; regisseur_app.ui
+    makes its per-module check cheap, not the call itself). SQLAlchemy runs thousands of them while it
+    loads; imported first, none pays the hook (≈ −11 ms of a 0,43 s start, paired, docs/performance.md)."""
     from regisseur_app import start_gc
     from regisseur_app.storage import start_check
 
     start_gc.pause()
     start_check.begin(db_path)
+    import regisseur_app.startup  # noqa: F401  (SQLAlchemy and the start's models, before Qt: see above)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,3 +70,22 @@ def test_start_leaves_heavy_modules_unimported(tmp_path, template_db):
     assert again["shown"] == first["shown"]
     assert _loaded(again["modules"], HEAVY) == []
     assert _loaded(again["modules"], SECTION_MODULES) == []
+
+
+def test_the_start_imports_sqlalchemy_before_qt(tmp_path, template_db):
+    """begin_gui_start (the command line's first step) loads what opens the database before PySide6 exists:
+    imported after PySide6, each of SQLAlchemy's import statements would go through Qt's import hook."""
+    db = tmp_path / "regisseur.sqlite"
+    shutil.copyfile(template_db, db)
+    code = ("import json, sys\n"
+            "from regisseur_app.cli import begin_gui_start\n"
+            "begin_gui_start(__import__('pathlib').Path(sys.argv[1]))\n"
+            "from regisseur_app.storage import start_check\n"
+            "print(json.dumps([sorted(sys.modules), start_check.result(__import__('pathlib').Path(sys.argv[1]))]))")
+    done = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    modules, verdict = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"sqlalchemy", "sqlalchemy.orm", "regisseur_app.startup"} <= set(modules)
+    assert _loaded(modules, ("PySide6", "shiboken6", "regisseur_app.ui")) == []
+    assert verdict is True  # the check begun before those imports still serves the start
