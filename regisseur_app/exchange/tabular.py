@@ -12,15 +12,14 @@ control character (NUL and the like) refused with its row and column instead of 
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from regisseur_app.formatting import format_bytes, format_number
+from regisseur_app.gc_pause import gc_paused
 from regisseur_app.storage.engine import fold
 
 MAX_ROWS = 100_000
@@ -81,21 +80,6 @@ def read_table(path: Path, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES)
                                stripped=True)
         records, encoding, delimiter = _read_csv_records(path)
         return build_table(records, name, max_rows, encoding, delimiter, strict_width=True)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a file is read, checked or written: 10.000 rows make a few
-    hundred thousand small objects that all live until the end, and the collector would walk them over
-    and over (measured: 40 % of the CPU time of checking and writing 10.000 organisations, 5 % of reading
-    them). The rows make no reference cycles to collect meanwhile; the collector runs again afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_table(records, source: str, max_rows: int, encoding: str | None, delimiter: str | None,

@@ -14,15 +14,18 @@ from regisseur_app.operations.base import Op, operation
 def save_organisation(op: Op, data: OrganisationInput, org_id: int | None = None) -> int:
     """Add or change an organisation; a change is undone by Ctrl+Z (the fields as they were) and redone by
     Ctrl+Y. (Adding one is not undone: it would leave nothing or an archived duplicate behind.)"""
-    before = None if org_id is None else organisation_service.get_organisation(op.session, org_id)
+    read = organisation_service.get_organisation
+    before = None if org_id is None else read(op.session, org_id)
     saved = organisation_service.save_organisation(op.session, data, org_id)
-    if before is not None:
-        after = organisation_service.get_organisation(op.session, saved)
-        if after != before:
-            op.undoable(f"organisatie '{after.name}' wijzigen",
-                        undo=lambda ctx: save_organisation(ctx, before, saved),
-                        redo=lambda ctx: save_organisation(ctx, after, saved))
+    _undoable_edit(op, "organisatie", before, read(op.session, saved), save_organisation, saved)
     return saved
+
+
+def _undoable_edit(op: Op, noun: str, before, after, save, saved_id: int) -> None:  # noqa: ANN001
+    """An edit (`before` not None) that changed something: Ctrl+Z saves `before` again, Ctrl+Y `after`."""
+    if before is not None and after != before:
+        op.undoable(f"{noun} '{after.name}' wijzigen", undo=lambda ctx: save(ctx, before, saved_id),
+                    redo=lambda ctx: save(ctx, after, saved_id))
 
 
 @operation(changes={"organisations", "contacts"})
@@ -39,14 +42,10 @@ def archive_organisations(op: Op, ids: list[int], archived: bool = True) -> int:
 @operation(changes={"contacts"})
 def save_contact(op: Op, data: ContactInput, contact_id: int | None = None) -> int:
     """Add or change a contact; a change is undone by Ctrl+Z and redone by Ctrl+Y (as for organisations)."""
-    before = None if contact_id is None else contact_service.get_contact(op.session, contact_id)
+    read = contact_service.get_contact
+    before = None if contact_id is None else read(op.session, contact_id)
     saved = contact_service.save_contact(op.session, data, contact_id)
-    if before is not None:
-        after = contact_service.get_contact(op.session, saved)
-        if after != before:
-            op.undoable(f"contactpersoon '{after.name}' wijzigen",
-                        undo=lambda ctx: save_contact(ctx, before, saved),
-                        redo=lambda ctx: save_contact(ctx, after, saved))
+    _undoable_edit(op, "contactpersoon", before, read(op.session, saved), save_contact, saved)
     return saved
 
 

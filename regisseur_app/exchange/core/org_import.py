@@ -29,8 +29,9 @@ from regisseur_app.exchange.importing import (
     column_label,
     two_phases,
 )
-from regisseur_app.exchange.tabular import RawTable, gc_paused
+from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import parse_number
+from regisseur_app.gc_pause import gc_paused
 from regisseur_app.storage.engine import fold
 from regisseur_app.storage.generation import has_changed
 

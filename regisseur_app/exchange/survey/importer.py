@@ -15,11 +15,8 @@ and reads the responses already imported anew. Either way the write is one trans
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
@@ -56,21 +53,8 @@ from regisseur_app.exchange.survey.plan import (  # noqa: F401  (the import's vo
 )
 from regisseur_app.exchange.tabular import RawTable
 from regisseur_app.formatting import counted
+from regisseur_app.gc_pause import gc_paused
 from regisseur_app.storage.generation import has_changed
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a file is checked or written: 10.000 responses make a few
-    hundred thousand small objects that all live until the end (no cycles to collect meanwhile), and the
-    collector would walk them over and over; it runs again afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def analyse(session: Session, survey_id: int, table: RawTable, targets: list[Target], default_nis: str | None = None,
