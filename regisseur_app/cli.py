@@ -63,7 +63,7 @@ def begin_gui_start(db_path: Path) -> None:
     thread (open_context waits for it), pause the garbage collector until the window is shown (start_gc),
     then import what opens the database (SQLAlchemy, the models of the start, the registry).
 
-    Those come before PySide6 on purpose: once PySide6 is imported, every `import` statement of the process
+    Those come before Qt on purpose: once Qt for Python is imported, every `import` statement of the process
     goes through its `__feature__` import hook (a Python function around `__import__`; regisseur_app.ui
     makes its per-module check cheap, not the call itself). SQLAlchemy runs thousands of them while it
     loads; imported first, none pays the hook (≈ −11 ms of a 0,43 s start, paired, docs/performance.md)."""
