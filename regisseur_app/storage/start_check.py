@@ -73,6 +73,15 @@ def begin(db_path: Path) -> None:
     thread.start()
 
 
+def running(db_path: Path) -> bool:
+    """True while a check begun for this file is still working: its verdict is not known yet, and `result`
+    would wait for it."""
+    path = Path(db_path).expanduser().resolve()
+    with _lock:
+        entry = _begun.get(path)
+    return entry is not None and entry[0].is_alive()
+
+
 def result(db_path: Path) -> bool:
     """The verdict for the file as it is now: the begun check's when the file did not change since it
     began, else a check made now."""

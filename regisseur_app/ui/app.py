@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
@@ -95,8 +96,29 @@ def _keep_start_screen(window) -> None:  # noqa: ANN001  (the closed MainWindow)
         log.warning("start screen not kept at close: %s", exc)
 
 
+# The window's own modules (Qt widgets, no database): what every start imports to show the main window and the
+# Overzicht, computed or not (the sections compute with modules they import in `load`, not these).
+WINDOW_MODULES = ("regisseur_app.ui.main_window", "regisseur_app.ui.home_page")
+
+
+def _import_window_while_checking(db_path) -> None:  # noqa: ANN001  (a Path)
+    """While the database check the command line began is still running (a large file: quick_check of the
+    126 MB large region ≈ 0,3 s on its own thread), import the window's modules, one at a time, instead of
+    waiting idle for its verdict; the start needs them right after. Stops as soon as the check is done (a
+    small file's check usually is by now, then this imports nothing). Nothing here reads the database."""
+    from regisseur_app import features
+    from regisseur_app.storage import start_check
+
+    sections = [spec.factory.partition(":")[0] for spec in features.home_sections()]
+    for name in (*WINDOW_MODULES, *sections):
+        if not start_check.running(db_path):
+            return
+        importlib.import_module(name)
+
+
 def _open(paths: AppPaths, demo: bool) -> AppContext | None:
     """Open the database; a damaged one goes through the recovery window (restore or repair) first."""
+    _import_window_while_checking(paths.db_path)
     safety = None
     while True:
         try:
