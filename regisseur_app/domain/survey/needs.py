@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis.gaps import NeedScore
+from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.domain.survey import dataset
 from regisseur_app.domain.survey.models import NUMBER, SCALE, YESNO, Survey, SurveyResponse
 
@@ -54,12 +55,18 @@ def need_rows(session: Session, year: int | None = None) -> list[NeedRow]:
     year = year or latest_year(session)
     if year is None:
         return []
+    # once per session while it does not write (see dataset.shared): the report's survey section and its gap
+    # list both ask for the latest year's rows
+    return list(remembered(session, ("survey_need_rows", year), lambda: tuple(_need_rows(session, year))))
+
+
+def _need_rows(session: Session, year: int) -> list[NeedRow]:
     signals: dict[tuple[str, int], int] = defaultdict(int)
     answers: dict[tuple[str, int], int] = defaultdict(int)
     people: dict[tuple[str, int], set[int]] = defaultdict(set)
     names: dict[str, str] = {}
     for survey_id in session.scalars(select(Survey.id).where(Survey.year == year)):
-        data = dataset.load(session, survey_id)
+        data = dataset.shared(session, survey_id)
         names.update(data.municipality_names)
         for question in data.questions.values():
             linked_options = {o.id: o.service_category_id for o in question.options if o.service_category_id}

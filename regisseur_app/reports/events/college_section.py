@@ -9,13 +9,16 @@ ingeschreven, aanwezig or niet opgedaagd; aanwezig = checked in; cancelled event
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
 from regisseur_app.domain.events import obligations
 from regisseur_app.domain.events import stats as event_stats
-from regisseur_app.domain.events.models import CANCELLED, Event
+from regisseur_app.domain.events.models import CANCELLED, Event, EventParticipant
 from regisseur_app.formatting import counted, format_date
 from regisseur_app.reports.college.memo import memo
 from regisseur_app.reports.content import Column, Scope, SectionContent, Table, Text, no_data
@@ -95,20 +98,47 @@ def build(session: Session, scope: Scope) -> SectionContent:
 
 def _per_event(session: Session, events: list[Event]) -> dict[int, tuple[event_stats.Counts, list[event_stats.Counts]]]:
     """Per event its totals and its counts per municipality, as `event_stats.event_counts` and
-    `event_stats.breakdown(session, [event.id], "municipality")` give them, from one load of the participants of
-    all the events (those two functions load them again for every event and every call)."""
-    participants = event_stats._participants(session, [e.id for e in events])
-    started = event_stats._started(session, [e.id for e in events], None)
+    `event_stats.breakdown(session, [event.id], "municipality")` give them, from plain rows read once for all the
+    events: each participant with the seat of its contact's organisation, and the contacts' own municipalities
+    (those two functions load the participants as objects with their contacts, again for every event)."""
+    ids = [e.id for e in events]
+    started = event_stats._started(session, ids, None)
+    participant = EventParticipant
+    rows = session.execute(
+        select(participant.event_id, participant.status, participant.contact_id, Municipality.name)
+        .join(Contact, Contact.id == participant.contact_id)
+        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+        .outerjoin(Municipality, Municipality.nis_code == Organisation.seat_nis_code)
+        .where(participant.event_id.in_(ids))).all()
+    own: dict[int, list[str]] = {}
+    for contact_id, name in session.execute(
+            select(contact_municipality.c.contact_id, Municipality.name)
+            .join(Municipality, Municipality.nis_code == contact_municipality.c.nis_code)
+            .where(contact_municipality.c.contact_id.in_(select(participant.contact_id)
+                                                         .where(participant.event_id.in_(ids))))):
+        own.setdefault(contact_id, []).append(name)
+    by_event: dict[int, list[_Row]] = {}
+    for event_id, status, contact_id, seat in rows:
+        places = sorted(own.get(contact_id, ())) or [seat or event_stats.UNKNOWN_MUNICIPALITY]
+        by_event.setdefault(event_id, []).append(_Row(event_id, status, places))
     result = {}
     for event in events:
-        rows = [p for p in participants if p.event_id == event.id]
+        mine = by_event.get(event.id, [])
         groups: dict[str, list] = {}
-        for p in rows:
-            for label in event_stats._municipalities(p.contact):
+        for p in mine:
+            for label in p.places:
                 groups.setdefault(label, []).append(p)
-        result[event.id] = (event_stats._tally(event.title, rows, started, event.id, event.starts_at),
+        result[event.id] = (event_stats._tally(event.title, mine, started, event.id, event.starts_at),
                             [event_stats._tally(label, group, started) for label, group in groups.items()])
     return result
+
+
+class _Row(NamedTuple):
+    """What `event_stats._tally` reads of a participant, and the municipalities it counts for."""
+
+    event_id: int
+    status: str
+    places: list[str]
 
 
 def _region(session: Session, scope: Scope, events: list[Event]) -> SectionContent:

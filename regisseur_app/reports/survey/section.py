@@ -41,7 +41,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
     blocks: list = []
     messages: list[str] = []
     for survey in surveys:
-        region = memo(session, ("survey_dataset", survey.id), lambda s=survey: dataset.load(session, s.id))
+        region = dataset.shared(session, survey.id)
         local = municipality_part(region, scope.nis_code) if scope.nis_code else region
         if not local.responses:
             continue
