@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -22,6 +23,11 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from regisseur_app import __version__
 from regisseur_app.formatting import format_date
 from regisseur_app.paths import resources_dir
+
+# reportlab checks every attribute set on a chart widget or shape against its declared type, "a big help when
+# developing" that "slows down shapes" (reportlab.graphics.shapes); our charts are fixed code covered by tests.
+# validateSetattr reads the setting at each call, so this holds also for classes already defined.
+rl_config.shapeChecking = 0
 
 FONT = "RegisseurSans"
 FONT_BOLD = "RegisseurSans-Bold"
