@@ -21,6 +21,7 @@ from regisseur_app.domain.mvo.models import (
     MvoValue,
 )
 from regisseur_app.domain.mvo.reference import VSME_BASIC, gri_disclosures
+from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.storage.dialect import folded_equals
 from regisseur_app.storage.engine import fold
 
@@ -106,6 +107,13 @@ class IndicatorInput:
 
 
 def list_indicators(session: Session, include_inactive: bool = False) -> list[IndicatorData]:
+    """The indicators in display order; read once per session while it does not write (domain.plan.memo): the
+    college report's MVO section, overview and KPI source ask for them six times."""
+    return list(remembered(session, ("mvo_indicators", include_inactive),
+                           lambda: tuple(_list_indicators(session, include_inactive))))
+
+
+def _list_indicators(session: Session, include_inactive: bool) -> list[IndicatorData]:
     query = (select(MvoIndicator).join(CodeItem, MvoIndicator.pillar_id == CodeItem.id)
              .options(selectinload(MvoIndicator.pillar))
              .order_by(CodeItem.sort_order, MvoIndicator.sort_order, MvoIndicator.label))

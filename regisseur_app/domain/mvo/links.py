@@ -56,6 +56,20 @@ def attended_mvo_events(session: Session, organisation_id: int, year: int | None
     return [AttendedEvent(k, v[0], v[1], v[2]) for k, v in counts.items()]
 
 
+def attended_any_mvo_event(session: Session, organisation_ids: list[int], year: int) -> set[int]:
+    """Which of the organisations had a contact present at an MVO event in `year`: one query for what
+    `attended_mvo_events(session, organisation_id, year)` tells per organisation (non-empty or not)."""
+    if not organisation_ids:
+        return set()
+    query = (select(Contact.organisation_id, Event.starts_at)
+             .join(EventParticipant, EventParticipant.contact_id == Contact.id)
+             .join(Event, Event.id == EventParticipant.event_id)
+             .join(CodeItem, CodeItem.id == Event.type_id)
+             .where(Contact.organisation_id.in_(organisation_ids), EventParticipant.status == PRESENT,
+                    CodeItem.code == MVO_EVENT_TYPE))
+    return {organisation_id for organisation_id, starts_at in session.execute(query) if starts_at.year == year}
+
+
 def mvo_actions(session: Session, organisation_id: int) -> list[LinkedAction]:
     """Follow-up actions of MVO events that are linked to the organisation."""
     query = (select(FollowUpAction, Event.title)

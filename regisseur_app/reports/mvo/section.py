@@ -65,7 +65,8 @@ def build(session: Session, scope: Scope) -> SectionContent:
         blocks.append(BarChart(f"Hergebruik en vermeden CO₂ in {where}", [str(y) for y in years], [
             ("Ton hergebruikt", [v or 0.0 for v in series["ton_hergebruikt"]]),
             ("Ton CO₂ vermeden", [v or 0.0 for v in series["vermeden_co2"]])], "ton"))
-    attended = [f.row.name for f in figures if links.attended_mvo_events(session, f.row.id, year)]
+    present = links.attended_any_mvo_event(session, [f.row.id for f in figures], year)
+    attended = [f.row.name for f in figures if f.row.id in present]
     blocks.append(Text(f"{counted(len(attended), 'organisatie', 'organisaties')} namen in {year} deel aan een "
                        f"MVO-evenement van de regisseur" + (f": {', '.join(attended)}." if attended else ".")))
     return SectionContent(KEY, TITLE, blocks, _messages(figures, year, where))
