@@ -6,10 +6,11 @@ municipalities of the contact (else the seat of the contact's organisation), as 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
@@ -31,25 +32,44 @@ from regisseur_app.reports.content import Column, Table
 SPEAKER_ROLES = ("spreker", "partner")
 
 
-def _held(session: Session, year: int, nis_code: str | None, type_codes: list[str] | None = None) -> list[Event]:
-    query = (select(Event).where(Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1),
-                                 Event.starts_at < datetime(year + 1, 1, 1))
-             .options(selectinload(Event.municipalities), selectinload(Event.partners).selectinload(Organisation.type))
+@dataclass(frozen=True)
+class _Held:
+    """What the tables show of a held event: its title, start and linked municipalities (nis code, name)."""
+
+    title: str
+    starts_at: datetime
+    municipalities: tuple[tuple[str, str], ...]
+
+
+def _held(session: Session, year: int, nis_code: str | None, type_codes: list[str] | None = None) -> list[_Held]:
+    """The finished events of the year (of these types), in date order; with nis_code those linked to it or to
+    no municipality. Plain rows: the events, then the municipalities of all of them in one query."""
+    query = (select(Event.id, Event.title, Event.starts_at)
+             .where(Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1),
+                    Event.starts_at < datetime(year + 1, 1, 1))
              .order_by(Event.starts_at))
     if type_codes is not None:
         query = query.join(CodeItem, Event.type_id == CodeItem.id).where(
             CodeItem.list_name == EVENT_TYPE, CodeItem.code.in_(type_codes))
-    events = list(session.scalars(query))
+    rows = session.execute(query).all()
+    places: dict[int, list[tuple[str, str]]] = {}
+    if rows:
+        for event_id, nis, name in session.execute(
+                select(event_municipality.c.event_id, Municipality.nis_code, Municipality.name)
+                .join(Municipality, Municipality.nis_code == event_municipality.c.nis_code)
+                .where(event_municipality.c.event_id.in_([r[0] for r in rows]))):
+            places.setdefault(event_id, []).append((nis, name))
+    events = [_Held(title, starts_at, tuple(places.get(event_id, ()))) for event_id, title, starts_at in rows]
     if nis_code is not None:
-        events = [e for e in events if not e.municipalities or nis_code in {m.nis_code for m in e.municipalities}]
+        events = [e for e in events if not e.municipalities or nis_code in {nis for nis, _n in e.municipalities}]
     return events
 
 
-def _where(event: Event) -> str:
-    return ", ".join(sorted(m.name for m in event.municipalities)) or "Regio (alle gemeenten)"
+def _where(event: _Held) -> str:
+    return ", ".join(sorted(name for _nis, name in event.municipalities)) or "Regio (alle gemeenten)"
 
 
-def _event_table(title: str, events: list[Event], footnote: str) -> Table:
+def _event_table(title: str, events: list[_Held], footnote: str) -> Table:
     rows = [[e.title, format_date(e.starts_at), _where(e), 1] for e in events]
     rows.append(["Totaal", "", "", len(events)])
     return Table(title, [Column("Evenement"), Column("Datum"), Column("Gemeenten"), Column("Aantal", numeric=True)],
