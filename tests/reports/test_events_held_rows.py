@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.events import kpi_sources, obligations
-from regisseur_app.domain.events.models import FINISHED, Event
+from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.formatting import format_date
 
 
@@ -49,3 +49,25 @@ def test_held_tables_equal_the_orm_reference(demo_ctx):
         linked = [r for y in (2024, 2025, 2026) for r in _reference_rows(session, y, None, "network")
                   if r[2] not in ("", "Regio (alle gemeenten)")]
         assert linked  # and events linked to municipalities
+
+
+def test_yearly_obligations_equal_the_orm_reference(demo_ctx):
+    with demo_ctx.reading() as session:
+        compared = 0
+        for year in (2024, 2025, 2026):
+            results = obligations.yearly_obligations(session, year)
+            if not results:  # a year before the association started in Regisseur
+                continue
+            for result, obligation in zip(results, obligations.OBLIGATIONS, strict=True):
+                codes = obligations.counting_type_codes(session, obligation)
+                types = list(session.scalars(select(CodeItem).where(
+                    CodeItem.list_name == EVENT_TYPE, CodeItem.code.in_(codes)).order_by(CodeItem.sort_order)))
+                events = list(session.scalars(select(Event).options(selectinload(Event.type)).where(
+                    Event.type_id.in_([t.id for t in types]), Event.status != CANCELLED,
+                    Event.starts_at >= datetime(year, 1, 1), Event.starts_at < datetime(year + 1, 1, 1))
+                    .order_by(Event.starts_at)))
+                assert result.type_labels == ", ".join(t.label for t in types)
+                assert [(e.id, e.title, e.starts_at, e.status, e.held) for e in result.events] == [
+                    (e.id, e.title, e.starts_at, e.status, e.status == FINISHED) for e in events]
+                compared += len(events)
+        assert compared

@@ -58,3 +58,28 @@ def test_seat_and_unknown_fallbacks(demo_ctx):
         labels = {c.label for c in places}
         assert event_stats.UNKNOWN_MUNICIPALITY in labels and seat.name in labels
         session.rollback()
+
+
+def test_events_in_equals_the_orm_load(demo_ctx):
+    from datetime import datetime, timedelta
+
+    from sqlalchemy.orm import selectinload
+
+    from regisseur_app.domain.events.models import CANCELLED, Event
+    from regisseur_app.reports.college.assemble import find_scope
+
+    with demo_ctx.reading() as session:
+        checked = 0
+        for name, start, end in (("Glabbeek", date(2025, 1, 1), date(2025, 12, 31)),
+                                 ("Geetbets", date(2025, 1, 1), date(2025, 4, 30)),
+                                 ("Glabbeek", date(2024, 1, 1), date(2026, 12, 31))):
+            scope = find_scope(session, name, start, end)
+            low, high = datetime.combine(start, datetime.min.time()), datetime.combine(end + timedelta(days=1),
+                                                                                          datetime.min.time())
+            expected = [(e.id, e.title, e.starts_at, e.type.label) for e in session.scalars(
+                select(Event).options(selectinload(Event.type)).where(
+                    Event.starts_at >= low, Event.starts_at < high, Event.status != CANCELLED)
+                .order_by(Event.starts_at))]
+            assert [tuple(e) for e in events_in(session, scope)] == expected
+            checked += len(expected)
+        assert checked

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
@@ -106,12 +106,13 @@ def yearly_obligations(session: Session, year: int) -> list[ObligationResult]:
     start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     for obligation in OBLIGATIONS:
         codes = counting_type_codes(session, obligation)
-        types = list(session.scalars(select(CodeItem).where(CodeItem.list_name == EVENT_TYPE,
-                                                            CodeItem.code.in_(codes)).order_by(CodeItem.sort_order)))
-        events = list(session.scalars(
-            select(Event).options(selectinload(Event.type))
+        # plain rows: the type's id and label, the event's id, title, start and status are all that is shown
+        types = session.execute(select(CodeItem.id, CodeItem.label).where(
+            CodeItem.list_name == EVENT_TYPE, CodeItem.code.in_(codes)).order_by(CodeItem.sort_order)).all()
+        events = session.execute(
+            select(Event.id, Event.title, Event.starts_at, Event.status)
             .where(Event.type_id.in_([t.id for t in types]), Event.status != CANCELLED,
-                   Event.starts_at >= start, Event.starts_at < end).order_by(Event.starts_at)))
+                   Event.starts_at >= start, Event.starts_at < end).order_by(Event.starts_at)).all()
         counting = tuple(CountingEvent(e.id, e.title, e.starts_at, e.status, e.status == FINISHED) for e in events)
         if any(e.held for e in counting):
             state = MET
