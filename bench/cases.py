@@ -61,12 +61,8 @@ def floor_window(_db: Path, _work: Path) -> dict[str, float]:
     return {}
 
 
-@case("start")
-def start(db: Path, _work: Path) -> dict[str, float]:
-    """What `regisseur-app --db DB` does up to a shown, populated start screen (then quits). The Overzicht
-    shows the snapshot the previous start kept when the data and the day are unchanged (the discarded
-    warm-up run of run.py is that previous start): a repeated start on the same day. Like cli.main, the
-    database check begins before the application's imports."""
+def _started_window(db: Path):  # noqa: ANN202
+    """The application started as `start` starts it (the Overzicht shown): (app, window, ctx, lock)."""
     from regisseur_app.app_paths import AppPaths
     from regisseur_app.cli import begin_gui_start
 
@@ -82,6 +78,16 @@ def start(db: Path, _work: Path) -> dict[str, float]:
     assert ctx is not None and _ensure_setup(ctx)
     window = show_main_window(ctx)
     app.processEvents()
+    return app, window, ctx, lock
+
+
+@case("start")
+def start(db: Path, _work: Path) -> dict[str, float]:
+    """What `regisseur-app --db DB` does up to a shown, populated start screen (then quits). The Overzicht
+    shows the snapshot the previous start kept when the data and the day are unchanged (the discarded
+    warm-up run of run.py is that previous start): a repeated start on the same day. Like cli.main, the
+    database check begins before the application's imports."""
+    _app, window, _ctx, lock = _started_window(db)
     home = window.current_page()
     assert home.tiles["organisations"].value.text() != "–", "the start screen is not populated"
     lock.release()
@@ -290,26 +296,6 @@ def floor_list(db: Path, _work: Path) -> dict[str, float]:
 # ---- college reports --------------------------------------------------------------------------------
 def _report_counts(work: Path) -> Path:
     return work / "report-shape.json"
-
-
-def _started_window(db: Path):  # noqa: ANN202
-    """The application started as `start` starts it (the Overzicht shown): (app, window, ctx, lock)."""
-    from regisseur_app.app_paths import AppPaths
-    from regisseur_app.cli import begin_gui_start
-
-    paths = AppPaths.for_db(db, log_dir=db.parent / "logs", config_dir=db.parent / "cfg")
-    begin_gui_start(paths.db_path)
-    from regisseur_app.ui.app import _ensure_setup, _open, make_application, show_main_window
-    from regisseur_app.ui.instance_lock import InstanceLock
-
-    app = make_application()
-    lock = InstanceLock(paths.db_path)
-    assert lock.acquire()
-    ctx = _open(paths, demo=False)
-    assert ctx is not None and _ensure_setup(ctx)
-    window = show_main_window(ctx)
-    app.processEvents()
-    return app, window, ctx, lock
 
 
 def _clock_cpu(fn: Callable[[], object]) -> tuple[float, float]:

@@ -4,14 +4,12 @@ cancel). Every file made is logged: which report, for which municipality and per
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 from regisseur_app.domain.core.settings import data_generation
 from regisseur_app.domain.reports import comments, log
 from regisseur_app.domain.reports.settings import ReportSettings, save_settings
+from regisseur_app.gc_pause import gc_paused
 from regisseur_app.operations.base import Op, operation
 from regisseur_app.reports.college.assemble import (
     CollegeReport,
@@ -57,20 +56,7 @@ def record_made(op: Op, entries: list[tuple[Scope, str, Path, list[str]]], batch
         log.record(op.session, scope, kind, path, keys, batch, made_at)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a report is gathered and laid out: a report makes some
-    hundred thousand short-lived objects (rows, table cells, flowables), almost all freed by their reference
-    count, and the collector would walk every object of the running application over and over meanwhile
-    (measured: a full collection of ≈ 70 ms in one report, ≈ 0,1 s in all). The little cyclic garbage a
-    report leaves is collected by the next collection after it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+collector_paused = gc_paused  # the report's pause: see regisseur_app/gc_pause.py
 
 
 _PREPARED = threading.Event()
