@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
@@ -18,10 +20,16 @@ HOLD = ("import sys, time; from pathlib import Path; from regisseur_app.ui.insta
         "time.sleep(float(sys.argv[2])); lock.release()")
 
 
-def _hold(db, seconds: float) -> subprocess.Popen:
+@contextmanager
+def _held(db, seconds: float) -> Iterator[None]:
+    """Another process holds the database's lock for `seconds` (it is stopped when the test ends)."""
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "held"
-    return holder
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
 
 
 def _wait_dialog() -> QProgressDialog | None:
@@ -31,37 +39,31 @@ def _wait_dialog() -> QProgressDialog | None:
 
 def test_a_closing_window_is_waited_for_then_the_database_opens(qtbot, tmp_path):
     db = tmp_path / "regisseur.sqlite"
-    holder = _hold(db, 1.5)
     seen = []
-    QTimer.singleShot(400, lambda: seen.append(_wait_dialog()))
     lock = InstanceLock(db)
-    began = time.monotonic()
-    try:
-        assert acquire_waiting(lock, wait_seconds=30)
-        assert time.monotonic() - began >= 1.0  # it waited for the other process to let go
-        assert seen and seen[0] is not None and "nog geopend" in seen[0].labelText()
-        assert _wait_dialog() is None
-    finally:
-        lock.release()
-        holder.wait(timeout=30)
+    with _held(db, 1.5):
+        QTimer.singleShot(400, lambda: seen.append(_wait_dialog()))
+        began = time.monotonic()
+        try:
+            assert acquire_waiting(lock, wait_seconds=30)
+            assert time.monotonic() - began >= 1.0  # it waited for the other process to let go
+            assert seen and seen[0] is not None and "nog geopend" in seen[0].labelText()
+            assert _wait_dialog() is None
+        finally:
+            lock.release()
 
 
 def test_a_window_that_stays_open_is_reported_after_the_wait(qtbot, tmp_path):
     db = tmp_path / "regisseur.sqlite"
-    holder = _hold(db, 30)
-    try:
+    with _held(db, 30):
         lock = InstanceLock(db)
         assert not acquire_waiting(lock, wait_seconds=0.8)
         assert lock.failure == HELD and "al open" in lock.message()[0]
         assert _wait_dialog() is None
-    finally:
-        holder.kill()
-        holder.wait(timeout=30)
 
 
 def test_the_wait_can_be_cancelled(qtbot, tmp_path):
     db = tmp_path / "regisseur.sqlite"
-    holder = _hold(db, 30)
 
     def cancel() -> None:
         dialog = _wait_dialog()
@@ -70,11 +72,8 @@ def test_the_wait_can_be_cancelled(qtbot, tmp_path):
         assert button.text() == "Annuleren"
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(400, cancel)
-    began = time.monotonic()
-    try:
+    with _held(db, 30):
+        QTimer.singleShot(400, cancel)
+        began = time.monotonic()
         assert not acquire_waiting(InstanceLock(db), wait_seconds=30)
         assert time.monotonic() - began < 10
-    finally:
-        holder.kill()
-        holder.wait(timeout=30)
