@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from regisseur_app.ui.table_base import ID_ROLE, Column
+from regisseur_app.ui.table_base import Column, ColumnsModel
 
 PAGE_SIZE = 200
 
@@ -22,7 +22,7 @@ IdsSource = Callable[[str, bool], list[int]]
 RowsSource = Callable[[list[int]], list]
 
 
-class SqlListModel(QAbstractTableModel):
+class SqlListModel(ColumnsModel):
     """Subclasses set COLUMNS and SORT_KEYS (one sort name per column, or None when not sortable)."""
 
     COLUMNS: tuple[Column, ...] = ()
@@ -111,41 +111,7 @@ class SqlListModel(QAbstractTableModel):
             self._rows.extend(page)
             self.endInsertRows()
 
-    # ---- Qt's table interface -------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        header = self.COLUMNS[section].header  # may be split over two lines ("Doelgroep-\nwerknemers")
-        if role == Qt.ItemDataRole.DisplayRole:
-            return header
-        if role == Qt.ItemDataRole.ToolTipRole:  # in full, on one line: for a narrowed header
-            return header.replace("-\n", "").replace("\n", " ")
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell that a narrow column elides
-            return self.extra_data(row, role) or column.display(row) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra_data(row, role)
-
-    def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
-        return None
-
+    # ---- sorting in SQL (headers and cells: table_base.ColumnsModel) ---------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS[column] if 0 <= column < len(self.SORT_KEYS) else None
         if key is None:

@@ -30,8 +30,55 @@ class Column:
     align_right: bool = False
 
 
-class RowTableModel(QAbstractTableModel):
+class ColumnsModel(QAbstractTableModel):
+    """A table of rows (`_rows`, one object each) shown through `COLUMNS`: headers (a header split over two
+    lines has its one-line text as tooltip), cells, the row's id (ID_ROLE), a cell's full text as tooltip,
+    right-aligned numbers; `cell_data` (by default `extra_data`) answers every other role. The row lists
+    differ: RowTableModel holds all rows, SqlListModel and PagedTableModel read them page by page."""
+
     COLUMNS: tuple[Column, ...] = ()
+    _rows: list
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        header = self.COLUMNS[section].header  # may be split over two lines ("Doelgroep-\nwerknemers")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header
+        if role == Qt.ItemDataRole.ToolTipRole:  # in full, on one line: for a narrowed header
+            return header.replace("-\n", "").replace("\n", " ")
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell that a narrow column elides
+            return self.extra_data(row, role) or column.display(row) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.cell_data(row, column, role)
+
+    def cell_data(self, row, column: Column, role: int):  # noqa: ANN001, ANN201
+        return self.extra_data(row, role)
+
+    def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
+        return None
+
+
+class RowTableModel(ColumnsModel):
+    """All rows at once (set_rows), sortable in a proxy through SORT_ROLE (sorting_proxy)."""
 
     def __init__(self, parent=None):  # noqa: ANN001
         super().__init__(parent)
@@ -45,37 +92,11 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int):  # noqa: ANN201
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section].header
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
+    def cell_data(self, row, column: Column, role: int):  # noqa: ANN001, ANN201
         if role == SORT_ROLE:
             key = column.sort_key(row) if column.sort_key else column.display(row).casefold()
             return -1 if key is None else key
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell that a narrow column elides
-            return self.extra_data(row, role) or column.display(row) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self.extra_data(row, role)
-
-    def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
-        return None
 
 
 def sorting_proxy(model: RowTableModel) -> QSortFilterProxyModel:

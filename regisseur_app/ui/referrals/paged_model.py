@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from regisseur_app.ui.table_base import ID_ROLE, Column
+from regisseur_app.ui.table_base import Column, ColumnsModel
 
 PAGE_SIZE = 200
 
 
-class PagedTableModel(QAbstractTableModel):
+class PagedTableModel(ColumnsModel):
     """Subclasses set COLUMNS and SORT_KEYS (column -> sort name, or None when not sortable)."""
 
     COLUMNS: tuple[Column, ...] = ()
@@ -74,33 +74,6 @@ class PagedTableModel(QAbstractTableModel):
         self.endInsertRows()
         if len(page) < PAGE_SIZE:
             self._total = len(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section].header
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra_data(row, role)
-
-    def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS[column] if column < len(self.SORT_KEYS) else None
