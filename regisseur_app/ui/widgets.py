@@ -111,6 +111,14 @@ def empty_hint(object_name: str = "empty_hint") -> QLabel:
     return label
 
 
+def close_button(on_close: Callable[[], object]) -> QDialogButtonBox:
+    """A dialog's one Close button, labelled 'Sluiten' whether or not Qt's translation is loaded."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+    buttons.rejected.connect(on_close)
+    return buttons
+
+
 def save_cancel_buttons(on_save: Callable[[], object], on_cancel: Callable[[], object],
                         save_text: str = "Opslaan") -> QDialogButtonBox:
     """A dialog's Save and Cancel buttons, labelled in Dutch whether or not Qt's translation is loaded."""

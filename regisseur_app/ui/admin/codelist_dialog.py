@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -24,6 +23,7 @@ from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.features import code_list_titles
 from regisseur_app.operations import core as core_ops
+from regisseur_app.ui.widgets import close_button
 
 
 class CodeListDialog(QDialog):
@@ -45,9 +45,7 @@ class CodeListDialog(QDialog):
         self.toggle_button = QPushButton("Niet meer gebruiken", objectName="toggle_item")
         self.toggle_button.clicked.connect(self.toggle)
         self.items.currentItemChanged.connect(lambda *_a: self._update_toggle())
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        close.rejected.connect(self.reject)
+        close = close_button(self.reject)
         buttons = QHBoxLayout()
         for button in (add, rename, self.toggle_button):
             buttons.addWidget(button)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,7 +23,7 @@ from regisseur_app.domain.core.municipalities import MunicipalityData
 from regisseur_app.formatting import format_number, parse_whole_number
 from regisseur_app.operations import core as core_ops
 from regisseur_app.ui.table_base import Column, RowTableModel, sorting_proxy
-from regisseur_app.ui.widgets import FieldErrors, save_cancel_buttons
+from regisseur_app.ui.widgets import FieldErrors, close_button, save_cancel_buttons
 
 
 class MunicipalityTableModel(RowTableModel):
@@ -119,9 +118,7 @@ class MunicipalityListDialog(QDialog):
         add.clicked.connect(lambda: self._open(None))
         edit = QPushButton("Bewerken…")
         edit.clicked.connect(self.edit)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        close.rejected.connect(self.reject)
+        close = close_button(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(edit)

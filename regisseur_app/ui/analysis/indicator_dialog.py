@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from regisseur_app.domain.analysis.indicators import IndicatorInput
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.operations import analysis as analysis_ops
-from regisseur_app.ui.widgets import CheckList, FieldErrors
+from regisseur_app.ui.widgets import CheckList, FieldErrors, close_button
 
 
 class IndicatorDialog(QDialog):
@@ -94,9 +93,7 @@ class IndicatorDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        close.rejected.connect(self.reject)
+        close = close_button(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)

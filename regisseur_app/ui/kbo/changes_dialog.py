@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from regisseur_app.context import AppContext
 from regisseur_app.domain.kbo import changes
 from regisseur_app.ui.kbo.changes_model import ChangesTableModel
 from regisseur_app.ui.table_base import read_only_table, sorting_proxy
+from regisseur_app.ui.widgets import close_button
 
 
 class ChangesDialog(QDialog):
@@ -21,9 +22,7 @@ class ChangesDialog(QDialog):
         table = read_only_table(sorting_proxy(self.model), "kbo_changes_table")
         for column, width in enumerate((110, 130, 260)):
             table.setColumnWidth(column, width)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self.reject)
         layout = QVBoxLayout(self)
         if summary_text:
             layout.addWidget(QLabel(summary_text, wordWrap=True, objectName="kbo_changes_summary"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QTableWidget,
@@ -17,6 +16,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.core.validation import format_kbo
 from regisseur_app.domain.kbo import queries
 from regisseur_app.formatting import format_date
+from regisseur_app.ui.widgets import close_button
 
 CLASSIFICATIONS = {"MAIN": "hoofdactiviteit", "SECO": "nevenactiviteit", "ANCI": "hulpactiviteit"}
 
@@ -57,7 +57,5 @@ class EnterpriseDetailDialog(QDialog):
             table.setColumnWidth(2, 380)
             layout.addWidget(QLabel("Activiteiten (NACE-BEL):"))
             layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self.reject)
         layout.addWidget(buttons)

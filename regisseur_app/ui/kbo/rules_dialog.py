@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.kbo import nace, rules
 from regisseur_app.operations import kbo as ops
 from regisseur_app.ui.kbo.rules_model import RuleRow, RuleTableModel
-from regisseur_app.ui.widgets import FieldErrors
+from regisseur_app.ui.widgets import FieldErrors, close_button
 
 INTRO = ("Een onderneming komt op de lijst met SE-kandidaten als een hoofd- of nevenactiviteit begint met de "
          "NACE-code van een regel, of als haar rechtsvorm past. De dienstencategorie wordt ingevuld wanneer u de "
@@ -82,9 +81,7 @@ class RulesDialog(QDialog):
         self.delete_button = QPushButton("Verwijderen…", objectName="rule_delete")
         self.delete_button.clicked.connect(self.delete)
         self.status = QLabel(objectName="rule_status", wordWrap=True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        close.rejected.connect(self.reject)
+        close = close_button(self.reject)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.save_button, self.delete_button):
             buttons.addWidget(button)

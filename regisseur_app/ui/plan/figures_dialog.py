@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from regisseur_app.reports.content import Table
 from regisseur_app.ui.plan.content_table_model import ContentTableModel
+from regisseur_app.ui.widgets import close_button
 
 
 class FiguresDialog(QDialog):
@@ -22,9 +23,7 @@ class FiguresDialog(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         note = QLabel(table.footnote, wordWrap=True)
         note.setStyleSheet("color: #555;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.view)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from regisseur_app.domain.referrals.retention import REASON_REQUEST
 from regisseur_app.formatting import format_date, format_number
 from regisseur_app.operations import referrals as referral_ops
 from regisseur_app.ui.referrals.timeline_widget import TimelineWidget
+from regisseur_app.ui.widgets import close_button
 from regisseur_app.ui.workers import Cancelled, run_in_background
 
 
@@ -63,9 +63,7 @@ class ReferralDetailDialog(QDialog):
         actions.addStretch()
         actions.addWidget(self.access_button)
         actions.addWidget(self.erase_button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        close.rejected.connect(self.reject)
+        close = close_button(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(facts_box)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -26,6 +25,7 @@ from regisseur_app.domain.survey.questionnaire import section_question_counts
 from regisseur_app.domain.survey.views import survey_view
 from regisseur_app.formatting import counted
 from regisseur_app.operations import survey as ops
+from regisseur_app.ui.widgets import close_button
 
 
 class SectionsDialog(QDialog):
@@ -52,9 +52,7 @@ class SectionsDialog(QDialog):
         for button in (self.new_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
-        close.rejected.connect(self.reject)
+        close = close_button(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
