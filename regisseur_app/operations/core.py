@@ -17,13 +17,14 @@ def save_organisation(op: Op, data: OrganisationInput, org_id: int | None = None
     read = organisation_service.get_organisation
     before = None if org_id is None else read(op.session, org_id)
     saved = organisation_service.save_organisation(op.session, data, org_id)
-    _undoable_edit(op, "organisatie", before, read(op.session, saved), save_organisation, saved)
+    if before is not None:  # an edit (an added one is not undone)
+        _undoable_edit(op, "organisatie", before, read(op.session, saved), save_organisation, saved)
     return saved
 
 
 def _undoable_edit(op: Op, noun: str, before, after, save, saved_id: int) -> None:  # noqa: ANN001
-    """An edit (`before` not None) that changed something: Ctrl+Z saves `before` again, Ctrl+Y `after`."""
-    if before is not None and after != before:
+    """An edit that changed something: Ctrl+Z saves `before` again, Ctrl+Y `after`."""
+    if after != before:
         op.undoable(f"{noun} '{after.name}' wijzigen", undo=lambda ctx: save(ctx, before, saved_id),
                     redo=lambda ctx: save(ctx, after, saved_id))
 
@@ -45,7 +46,8 @@ def save_contact(op: Op, data: ContactInput, contact_id: int | None = None) -> i
     read = contact_service.get_contact
     before = None if contact_id is None else read(op.session, contact_id)
     saved = contact_service.save_contact(op.session, data, contact_id)
-    _undoable_edit(op, "contactpersoon", before, read(op.session, saved), save_contact, saved)
+    if before is not None:
+        _undoable_edit(op, "contactpersoon", before, read(op.session, saved), save_contact, saved)
     return saved
 
 

@@ -1,4 +1,4 @@
-"""The plan is loaded once per session (domain/plan/memo.py) and shared by the subsidy check, the roll-ups,
+"""The plan is loaded once per session (domain/core/memo.py) and shared by the subsidy check, the roll-ups,
 the KPI sources and the report section. These tests compare the shared answers with the old behaviour: the
 subsidy check as it was written before (kept here as the reference), the SE-assignment filter as the query it
 used to be, and every answer computed alone in a fresh session; and they change the plan inside a session
@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from regisseur_app.domain.core import codelists, municipalities
+from regisseur_app.domain.core import codelists, memo, municipalities
 from regisseur_app.domain.core.kpi_sources import se_organisation_ids
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.plan import collaborations, kpi_sources, kpis, links, memo, rollup, service, subsidy
+from regisseur_app.domain.plan import collaborations, kpi_sources, kpis, links, rollup, service, subsidy
 from regisseur_app.domain.plan.models import (
     NOT_STARTED,
     POSTPONED,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.validation import check_no_national_number
 from regisseur_app.domain.mvo.models import (
     FORMULAS,
@@ -21,7 +22,6 @@ from regisseur_app.domain.mvo.models import (
     MvoValue,
 )
 from regisseur_app.domain.mvo.reference import VSME_BASIC, gri_disclosures
-from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.storage.dialect import folded_equals
 from regisseur_app.storage.engine import fold
 
@@ -107,7 +107,7 @@ class IndicatorInput:
 
 
 def list_indicators(session: Session, include_inactive: bool = False) -> list[IndicatorData]:
-    """The indicators in display order; read once per session while it does not write (domain.plan.memo): the
+    """The indicators in display order; read once per session while it does not write (domain.core.memo): the
     college report's MVO section, overview and KPI source ask for them six times."""
     return list(remembered(session, ("mvo_indicators", include_inactive),
                            lambda: tuple(_list_indicators(session, include_inactive))))

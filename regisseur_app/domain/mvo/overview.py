@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, event, func, or_, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
+from regisseur_app.domain.core.memo import store
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.mvo.indicators import IndicatorData, list_indicators
@@ -64,46 +65,19 @@ def figures_by_year(session: Session, years: list[int], nis_code: str | None = N
                     ) -> dict[int, list[OrganisationFigures]]:
     """`organisation_figures` for several years at once: the organisations, indicators, materials and
     values are read once (a few plain queries), then each organisation's computed indicators."""
-    memo = _memo(session)
-    wanted = [y for y in dict.fromkeys(years) if memo is None or (y, nis_code) not in memo]
+    memo = store(session)
+    wanted = [y for y in dict.fromkeys(years) if memo is None or ("mvo_figures", y, nis_code) not in memo]
     if wanted:
         computed = _figures(session, wanted, nis_code)
         if memo is None:
             return computed
-        memo.update({(y, nis_code): found for y, found in computed.items()})
-    return {y: list(memo[(y, nis_code)]) for y in years}
+        memo.update({("mvo_figures", y, nis_code): found for y, found in computed.items()})
+    return {y: list(memo[("mvo_figures", y, nis_code)]) for y in years}
 
 
 # The regional tab and the college report ask for the same year's figures several times in one session
-# (overview, per municipality, trend): they are computed once per session and year, and forgotten as soon
-# as the session writes anything (flush, a DML statement, the end of its transaction).
-_MEMO = "mvo_figures"
-
-
-def _memo(session: Session) -> dict | None:
-    if session.new or session.dirty or session.deleted:
-        return None
-    return session.info.setdefault(_MEMO, {})
-
-
-def _forget(session: Session) -> None:
-    session.info.pop(_MEMO, None)
-
-
-@event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, _context: object) -> None:
-    _forget(session)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _after_transaction(session: Session, _transaction: object) -> None:
-    _forget(session)
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _on_execute(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        _forget(state.session)
+# (overview, per municipality, trend): they are computed once per session and year (domain/core/memo.py),
+# and forgotten as soon as the session writes anything (flush, a DML statement, the end of its transaction).
 
 
 def _inputs(indicators: list[IndicatorData], codes: tuple[str, ...]) -> set[int]:
@@ -124,12 +98,12 @@ def _figures(session: Session, years: list[int], nis_code: str | None, only: set
     typed = [i.id for i in indicators if i.active and not i.is_computed]  # what completeness counts
     codes = {i.id: i.code for i in indicators}
     calculator = Calculator(indicators, all_materials(session))
-    memo = _memo(session)
-    people = memo.get(("reporters", nis_code)) if memo is not None else None
+    memo = store(session)
+    people = memo.get(("mvo_reporters", nis_code)) if memo is not None else None
     if people is None:
         people = reporters(session, nis_code=nis_code)
         if memo is not None:
-            memo[("reporters", nis_code)] = people
+            memo[("mvo_reporters", nis_code)] = people
     values = year_values(session, years, only)
     result: dict[int, list[OrganisationFigures]] = {}
     for year in years:
@@ -237,8 +211,9 @@ def trend(session: Session, years: list[int], nis_code: str | None = None, codes
     """Per key indicator the regional total (or average for non-summable ones) per year."""
     indicators = {i.code: i for i in list_indicators(session, include_inactive=True)}
     result: dict[str, list[float | None]] = {code: [] for code in codes if code in indicators}
-    memo = _memo(session)
-    by_year = {y: memo[(y, nis_code)] for y in years if memo is not None and (y, nis_code) in memo}
+    memo = store(session)
+    by_year = {y: memo[("mvo_figures", y, nis_code)] for y in years
+               if memo is not None and ("mvo_figures", y, nis_code) in memo}
     missing = [y for y in dict.fromkeys(years) if y not in by_year]
     if missing:  # only the values these figures are made of (not kept: the other figures are missing)
         by_year.update(_figures(session, missing, nis_code, _inputs(list(indicators.values()), codes)))

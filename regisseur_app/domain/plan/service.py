@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.validation import check_no_national_number
-from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.domain.plan.models import (
     NOT_STARTED,
     STATUS_LABELS,

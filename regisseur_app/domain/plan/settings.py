@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.settings import get_setting, set_setting
-from regisseur_app.domain.plan.memo import remembered
 
 START_YEAR = "plan.start_year"
 END_YEAR = "plan.end_year"

@@ -20,7 +20,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core import codelists, municipalities
-from regisseur_app.domain.plan.memo import remembered
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.plan.models import ACTIVE_STATUSES
 from regisseur_app.domain.plan.service import PRIORITY_LIST, ActionRow, ExecutionRow, list_actions
 from regisseur_app.domain.plan.settings import plan_period

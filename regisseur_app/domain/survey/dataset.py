@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.plan.memo import remembered
 from regisseur_app.domain.survey.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 
@@ -43,7 +43,7 @@ class Dataset:
 
 
 def shared(session: Session, survey_id: int) -> Dataset:
-    """`load(session, survey_id)`, once per session while it does not write (domain.plan.memo: forgotten on any
+    """`load(session, survey_id)`, once per session while it does not write (domain.core.memo: forgotten on any
     flush, DML statement or end of transaction): the report's survey section and the need scores of the gap
     list and of the survey section read the same datasets. Read-only for its callers: never modify it."""
     return remembered(session, ("survey_dataset", survey_id), lambda: load(session, survey_id))

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.analysis.gaps import NeedScore
-from regisseur_app.domain.plan.memo import remembered
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.survey import dataset
 from regisseur_app.domain.survey.models import NUMBER, SCALE, YESNO, Survey, SurveyResponse
 

@@ -1,6 +1,7 @@
-"""What the plan's readers load over and over within one session (the whole plan, a municipality's
-collaborations) is loaded once per session and shared: the college report's plan section, the subsidy check,
-the roll-ups, the KPI sources and the start screen all ask for it in the same reading session.
+"""What readers load over and over within one session is loaded once per session and shared: the whole plan
+and a municipality's collaborations (the college report's plan section, the subsidy check, the roll-ups, the
+KPI sources and the start screen all ask for them in the same reading session), the survey datasets, the MVO
+indicators and figures.
 
 A remembered value is forgotten as soon as the session writes anything (a flush, a DML statement, the end of
 its transaction, commit or rollback), and nothing is remembered or read while the session holds changes it
@@ -17,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
 T = TypeVar("T")
-_KEY = "plan_memo"
+_KEY = "session_memo"
 
 
 def remembered(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
@@ -32,6 +33,14 @@ def remembered(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
         store = session.info.setdefault(_KEY, {})  # compute() may have flushed, which forgets the store
         store[key] = value
     return store[key]
+
+
+def store(session: Session) -> dict | None:
+    """The session's remembered values, for a reader that keeps several keys at once (keys are tuples that
+    start with the reader's name); None while the session holds changes it has not flushed."""
+    if session.new or session.dirty or session.deleted:
+        return None
+    return session.info.setdefault(_KEY, {})
 
 
 def forget(session: Session) -> None:
