@@ -42,6 +42,19 @@ def paths_in(folder: Path, name: str = "regisseur.sqlite") -> AppPaths:
     return AppPaths.for_db(folder / name, log_dir=folder / "logs", config_dir=folder / "cfg")
 
 
+def set_up_db(folder: Path) -> AppPaths:
+    """A database in `folder` with the first-run set-up done (association and two municipalities)."""
+    from regisseur_app.domain.core.setup import complete_setup
+    from regisseur_app.startup import open_context
+
+    paths = paths_in(folder)
+    ctx = open_context(paths)
+    with ctx.transaction() as session:
+        complete_setup(session, "IGO test", ["24008", "24028"])
+    ctx.close()
+    return paths
+
+
 def child(code: str, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)

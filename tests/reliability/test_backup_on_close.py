@@ -7,19 +7,14 @@ from __future__ import annotations
 import pytest
 
 from regisseur_app.domain.core.settings import set_setting
-from regisseur_app.domain.core.setup import complete_setup
 from regisseur_app.startup import backup_on_close, open_context
 from regisseur_app.storage import backup
-from tests.reliability.helpers import paths_in
+from tests.reliability.helpers import set_up_db
 
 
 @pytest.fixture
 def db(tmp_path):
-    paths = paths_in(tmp_path)
-    ctx = open_context(paths)
-    with ctx.transaction() as session:
-        complete_setup(session, "IGO test", ["24008", "24028"])
-    ctx.close()
+    paths = set_up_db(tmp_path)
     open_context(paths).close()  # the start backs up the set-up data
     return paths
 

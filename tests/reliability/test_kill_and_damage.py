@@ -11,24 +11,19 @@ import time
 
 import pytest
 
-from regisseur_app.domain.core.setup import complete_setup
 from regisseur_app.operations.maintenance import check as check_database
 from regisseur_app.startup import DatabaseDamagedError, open_after_file_restore, open_context
 from regisseur_app.storage import backup, recovery
 from regisseur_app.storage.errors import StorageError
 from regisseur_app.storage.migrations import NewerDatabaseError
-from tests.reliability.helpers import IMPORT_CHILD, child, count, damage_page_of, paths_in
+from tests.reliability.helpers import IMPORT_CHILD, child, count, damage_page_of, set_up_db
 
 ROWS = 1500
 
 
 @pytest.fixture
 def db(tmp_path):
-    paths = paths_in(tmp_path)
-    ctx = open_context(paths)
-    with ctx.transaction() as session:
-        complete_setup(session, "IGO test", ["24008", "24028"])
-    ctx.close()
+    paths = set_up_db(tmp_path)
     return paths
 
 

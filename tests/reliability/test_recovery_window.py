@@ -5,20 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from regisseur_app.domain.core.setup import complete_setup
 from regisseur_app.startup import open_after_file_restore, open_context
 from regisseur_app.storage import backup, recovery
-from tests.reliability.helpers import count, damage_page_of, paths_in
+from tests.reliability.helpers import count, damage_page_of, set_up_db
 from tests.ui.conftest import dispose, when_modal
 
 
 @pytest.fixture
 def damaged(tmp_path):
-    paths = paths_in(tmp_path)
-    ctx = open_context(paths)
-    with ctx.transaction() as session:
-        complete_setup(session, "IGO test", ["24008", "24028"])
-    ctx.close()
+    paths = set_up_db(tmp_path)
     made = backup.make_backup(paths.db_path, paths.backup_dir)
     return paths, made
 

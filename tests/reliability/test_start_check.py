@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from regisseur_app.domain.core.setup import complete_setup
 from regisseur_app.startup import DatabaseDamagedError, open_context
 from regisseur_app.storage import start_check
-from tests.reliability.helpers import damage_page_of, paths_in
+from tests.reliability.helpers import damage_page_of, set_up_db
 
 
 @pytest.fixture
 def db(tmp_path):
-    paths = paths_in(tmp_path)
-    ctx = open_context(paths)
-    with ctx.transaction() as session:
-        complete_setup(session, "IGO test", ["24008", "24028"])
-    ctx.close()
+    paths = set_up_db(tmp_path)
     return paths
 
 

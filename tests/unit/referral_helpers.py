@@ -1,6 +1,6 @@
 """Shared helpers for the referral tests (not a test module)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from regisseur_app.domain.core import codelists
 from regisseur_app.domain.referrals.service import ReferralInput, StepInput, add_step, create_referral
@@ -34,3 +34,18 @@ def org_id(session) -> int:
 def move(session, referral_id: int, *steps: tuple[str, date], organisation_id=None) -> None:
     for status, when in steps:
         add_step(session, referral_id, StepInput(status, when, organisation_id=organisation_id), today=TODAY)
+
+
+def seed_counts(ctx, counts: tuple[tuple[str, int], ...], day: date = date(2025, 1, 6)) -> None:
+    """`n` referrals per municipality (a day apart, every third an art. 60), every second one screened and
+    decided (alternately positive and negative): the counts the suppression tests protect."""
+    from regisseur_app.domain.referrals.models import NEGATIVE, POSITIVE, SCREENING
+
+    with ctx.transaction() as s:
+        for nis, n in counts:
+            for i in range(n):
+                rid, _ = new_referral(s, nis=nis, when=day + timedelta(days=i),
+                                      type_code="art60_twe" if i % 3 == 0 else "screening")
+                if i % 2 == 0:
+                    move(s, rid, (SCREENING, day + timedelta(days=i + 10)),
+                         (POSITIVE if i % 4 == 0 else NEGATIVE, day + timedelta(days=i + 40)))

@@ -2,18 +2,24 @@
 computed back from totals or differences (checked independently with numpy's rank)."""
 
 import random
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from regisseur_app.domain.referrals.models import NEGATIVE, POSITIVE, SCREENING
 from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
 from regisseur_app.domain.referrals.suppression import CountTable, protect, protect_all
 from regisseur_app.exchange.referrals.export import export_statistics
 from regisseur_app.reports.referrals.referral_report import section_data, write_referral_report
-from tests.unit.referral_helpers import BEKKEVOORT, GEETBETS, GLABBEEK, KORTENAKEN, TIELT_WINGE, move, new_referral
+from tests.unit.referral_helpers import (
+    BEKKEVOORT,
+    GEETBETS,
+    GLABBEEK,
+    KORTENAKEN,
+    TIELT_WINGE,
+    seed_counts,
+)
 
 SMALL = {1, 2, 3, 4}
 
@@ -80,15 +86,7 @@ def test_protected_together_a_total_hidden_in_one_table_is_hidden_in_all():
 @pytest.fixture
 def small_counts_db(ctx):
     """Mostly large counts, and a handful in Glabbeek: 2 referrals, one decided."""
-    day = date(2025, 1, 6)
-    with ctx.transaction() as s:
-        for nis, n in ((BEKKEVOORT, 23), (GEETBETS, 17), (KORTENAKEN, 12), (TIELT_WINGE, 31), (GLABBEEK, 2)):
-            for i in range(n):
-                rid, _ = new_referral(s, nis=nis, when=day + timedelta(days=i),
-                                      type_code="art60_twe" if i % 3 == 0 else "screening")
-                if i % 2 == 0:
-                    move(s, rid, (SCREENING, day + timedelta(days=i + 10)),
-                         (POSITIVE if i % 4 == 0 else NEGATIVE, day + timedelta(days=i + 40)))
+    seed_counts(ctx, ((BEKKEVOORT, 23), (GEETBETS, 17), (KORTENAKEN, 12), (TIELT_WINGE, 31), (GLABBEEK, 2)))
     return ctx
 
 

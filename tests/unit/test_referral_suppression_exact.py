@@ -3,16 +3,22 @@ fractions gives (the implementation before): the same recoverable cells for any 
 same protected tables for the referral statistics of a real database."""
 
 import random
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
 import pytest
 
 from regisseur_app.domain.referrals import suppression
-from regisseur_app.domain.referrals.models import NEGATIVE, POSITIVE, SCREENING
 from regisseur_app.domain.referrals.stats import StatsFilter, compute_stats
 from regisseur_app.domain.referrals.suppression import CountTable, protect_all, recoverable_cells
-from tests.unit.referral_helpers import BEKKEVOORT, GEETBETS, GLABBEEK, KORTENAKEN, TIELT_WINGE, move, new_referral
+from tests.unit.referral_helpers import (
+    BEKKEVOORT,
+    GEETBETS,
+    GLABBEEK,
+    KORTENAKEN,
+    TIELT_WINGE,
+    seed_counts,
+)
 
 
 def _rank(matrix: list[list[Fraction]]) -> int:
@@ -82,15 +88,7 @@ def test_known_patterns():
 @pytest.fixture
 def referrals_db(ctx):
     """Large counts in four municipalities, a handful in Glabbeek, over two referral types."""
-    day = date(2025, 1, 6)
-    with ctx.transaction() as s:
-        for nis, n in ((BEKKEVOORT, 23), (GEETBETS, 17), (KORTENAKEN, 6), (TIELT_WINGE, 31), (GLABBEEK, 3)):
-            for i in range(n):
-                rid, _ = new_referral(s, nis=nis, when=day + timedelta(days=i),
-                                      type_code="art60_twe" if i % 3 == 0 else "screening")
-                if i % 2 == 0:
-                    move(s, rid, (SCREENING, day + timedelta(days=i + 10)),
-                         (POSITIVE if i % 4 == 0 else NEGATIVE, day + timedelta(days=i + 40)))
+    seed_counts(ctx, ((BEKKEVOORT, 23), (GEETBETS, 17), (KORTENAKEN, 6), (TIELT_WINGE, 31), (GLABBEEK, 3)))
     return ctx
 
 
