@@ -98,7 +98,7 @@ def prepare(work: Path, size: str) -> tuple[Path, Path]:
     if not region.exists():
         start = time.perf_counter()
         generate(region, size)
-        print(f"regio '{size}' gegenereerd in {time.perf_counter() - start:.1f} s: {region}", flush=True)
+        print(f"regio '{size}' gegenereerd in {_nl(time.perf_counter() - start)} s: {region}", flush=True)
     return demo, region
 
 
@@ -108,7 +108,7 @@ def measure(work: Path, demo: Path, region: Path, repeat: int) -> list[Row]:
     def add(label: str, seconds: float, floor_label: str, floor: float | None, target: str,
             met: bool | None, rss: float) -> None:
         rows.append(Row(label, seconds, floor_label, floor, target, met, rss))
-        print(f"  {label}: {seconds * 1000:.0f} ms", flush=True)
+        print(f"  {label}: {_ms(seconds)}", flush=True)
 
     window = run_case("floor_window", demo, work, repeat)
     floor = median_wall(window)
@@ -204,15 +204,27 @@ def survey_rows(work: Path, demo: Path, region: Path, repeat: int, add) -> None:
 EXTRA_MEASURES: list = [survey_rows]
 
 
+def _nl(value: float, decimals: int = 1) -> str:
+    """Dutch decimals (3,6), as the rest of the table's text."""
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _ms(seconds: float) -> str:
+    """Milliseconds with a Dutch thousands separator (1.320 ms)."""
+    return f"{round(seconds * 1000):,} ms".replace(",", ".")
+
+
 def print_table(rows: list[Row]) -> None:
-    header = f"{'meting':38} {'mediaan':>10} {'vloer':>10} {'verhouding':>10}  {'doel':18} {'gehaald':8} {'RSS':>8}"
+    width = max([len("meting"), *(len(r.label) for r in rows)])
+    goal = max([len("doel"), *(len(r.target) for r in rows)])
+    header = f"{'meting':{width}} {'mediaan':>10} {'vloer':>10} {'verhouding':>10}  {'doel':{goal}} {'gehaald':8} {'RSS':>8}"
     print("\n" + header + "\n" + "-" * len(header))
     for r in rows:
-        floor = f"{r.floor_seconds * 1000:.1f} ms" if r.floor_seconds else ""
-        ratio = f"{r.ratio:.1f}×" if r.ratio else ""
+        floor = f"{_nl(r.floor_seconds * 1000)} ms" if r.floor_seconds else ""
+        ratio = f"{_nl(r.ratio)}×" if r.ratio else ""
         met = "" if r.met is None else ("ja" if r.met else "NEE")
-        print(f"{r.label:38} {r.seconds * 1000:8.0f} ms {floor:>10} {ratio:>10}  {r.target:18} {met:8} "
-              f"{r.rss_mb:6.0f} MB")
+        print(f"{r.label:{width}} {_ms(r.seconds):>10} {floor:>10} {ratio:>10}  {r.target:{goal}} {met:8} "
+              f"{r.rss_mb:5.0f} MB")
 
 
 def main() -> int:
