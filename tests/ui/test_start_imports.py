@@ -36,8 +36,8 @@ print(json.dumps({"code": code, "shown": shown, "modules": sorted(sys.modules)})
 HEAVY = ("pandas", "numpy", "reportlab", "openpyxl", "python_calamine", "duckdb", "docx", "alembic", "matplotlib",
          "PIL", "defusedxml")
 SECTION_MODULES = ("regisseur_app.domain.plan.kpis", "regisseur_app.domain.events.obligations",
-                   "regisseur_app.domain.referrals.service", "regisseur_app.domain.mvo.overview",
-                   "regisseur_app.reports.plan.sources", "regisseur_app.domain.referrals.queries",
+                   "regisseur_app.domain.referrals.queries", "regisseur_app.domain.mvo.overview",
+                   "regisseur_app.reports.plan.sources", "regisseur_app.domain.referrals.service",
                    "regisseur_app.domain.referrals.retention", "regisseur_app.domain.mvo.indicators")
 
 

@@ -1,14 +1,15 @@
 """Tables of the omgevingsanalyse: key indicators and their values, which organisation types count as
-social economy, and SWOT items. Also the pointer that survey questions/options will use to name a
-service category (see `gaps.py`)."""
+social economy, and SWOT items. The pointer survey questions/options use to name a service category is in
+`pointer.py` (re-exported here)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from regisseur_app.domain.analysis.pointer import ServiceCategoryPointer  # noqa: F401  (re-exported)
 from regisseur_app.domain.core.base import Base, Timestamps
 
 # the indicator every per-1.000 figure divides by
@@ -85,15 +86,3 @@ class SwotItem(Timestamps, Base):
         ForeignKey("key_indicator.id", ondelete="SET NULL"), nullable=True)
     source_text: Mapped[str] = mapped_column(String(200), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class ServiceCategoryPointer:
-    """Mixin for the future survey models (question, option): the service category it measures need for.
-
-    The survey module adds it to its question and option tables; its need-score provider (gaps.py)
-    then turns answers into NeedScore rows per municipality and category.
-    """
-
-    @declared_attr
-    def service_category_id(cls) -> Mapped[int | None]:  # noqa: N805
-        return mapped_column(ForeignKey("code_item.id", ondelete="SET NULL"), nullable=True)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.analysis.inventory import social_economy_type_ids
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation, organisation_municipality
@@ -48,7 +47,10 @@ class Reporter:
 
 def reporters(session: Session, text: str = "", nis_code: str | None = None) -> list[Reporter]:
     """Active SE organisations and organisations with MVO values (not archived), by name, in a few plain
-    queries (no ORM objects: the region has thousands of organisations and values)."""
+    queries (no ORM objects: the region has thousands of organisations and values). The analysis' SE flags
+    are imported here: the Overzicht's MVO figures (overview.year_summary) need this module, not them."""
+    from regisseur_app.domain.analysis.inventory import social_economy_type_ids
+
     query = (select(Organisation.id, Organisation.name, CodeItem.label)
              .join(CodeItem, CodeItem.id == Organisation.type_id)
              .where(Organisation.archived.is_(False),

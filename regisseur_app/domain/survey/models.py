@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from regisseur_app.domain.analysis.models import ServiceCategoryPointer
+from regisseur_app.domain.analysis.pointer import ServiceCategoryPointer
 from regisseur_app.domain.core.base import Base, Timestamps
 
 SURVEY_AUDIENCE = "survey_audience"

@@ -59,7 +59,7 @@ class StaleReferralsSection(QWidget):
     def load(self, session, today: date) -> dict:  # noqa: ANN001  (a read-only Session)
         """What the section shows on `today`, as JSON-able values (the start screen keeps it per data
         generation and day, also for the next days: ui/home_page.py)."""
-        from regisseur_app.domain.referrals import service as svc  # not needed to show a snapshot
+        from regisseur_app.domain.referrals import queries as svc  # not needed to show a snapshot
 
         filt = svc.ReferralFilter(stale_only=True, today=today)
         total = svc.count_referrals(session, filt)
