@@ -29,6 +29,7 @@ FEATURE = Feature(
             "regisseur_app.domain.core.codelists", "regisseur_app.domain.core.organisations"),
     kpi_sources=(
         KpiSourceSpec("core_se_organisations", "SE-organisaties in de inventaris", "",
-                      "regisseur_app.domain.core.kpi_sources:se_organisations"),
+                      "regisseur_app.domain.core.kpi_sources:se_organisations",
+                      "regisseur_app.domain.core.kpi_sources:se_organisations_count"),
     ),
 )

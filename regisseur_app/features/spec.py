@@ -90,12 +90,15 @@ class KpiSourceSpec(NamedTuple):
     """A quantity the action plan can use as a computed KPI, measured by the feature that owns the data.
 
     `compute(session, year: int, nis_code: str | None) -> reports.content.Table`: the figures behind the
-    value, whose last row, last column holds the value itself (nis_code None: the whole region)."""
+    value, whose last row, last column holds the value itself (nis_code None: the whole region).
+    `value(session, year, nis_code) -> float | None`, where given: that same number without the table (KPI
+    progress, e.g. on the Overzicht, needs only the values; tests/unit/test_kpi_source_values.py compares)."""
 
     key: str
     title: str
     unit: str
     compute: Ref
+    value: Ref | None = None
 
 
 class CountSpec(NamedTuple):

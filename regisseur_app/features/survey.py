@@ -18,6 +18,7 @@ FEATURE = Feature(
     need_score_providers=("regisseur_app.domain.survey.needs:need_scores",),
     report_sections=(ReportSectionSpec("survey", "Behoeftepeiling", 30, "regisseur_app.reports.survey.section:build"),),
     kpi_sources=(KpiSourceSpec("survey_response_rate", "Responsgraad behoeftepeiling", "%",
-                               "regisseur_app.domain.survey.kpi_sources:response_rate"),),
+                               "regisseur_app.domain.survey.kpi_sources:response_rate",
+                               "regisseur_app.domain.survey.kpi_sources:response_rate_value"),),
     models=("regisseur_app.domain.survey.models",),
 )

@@ -82,12 +82,18 @@ class KpiProgress:
 @dataclass(frozen=True)
 class KpiSource:
     """A quantity a KPI can be computed from: compute(session, year, nis_code | None) -> Table whose last row,
-    last column holds the value."""
+    last column holds the value; `value`, where the source has it, gives that number without the table."""
 
     key: str
     title: str
     unit: str
     compute: Callable[[Session, int, str | None], Table]
+    value: Callable[[Session, int, str | None], float | None] | None = None
+
+    def value_for(self, session: Session, year: int, nis_code: str | None) -> float | None:
+        if self.value is not None:
+            return self.value(session, year, nis_code)
+        return table_value(self.compute(session, year, nis_code))
 
 
 Sources = Mapping[str, KpiSource]
@@ -243,7 +249,7 @@ def value_of(session: Session, kpi: Kpi, year: int, nis_code: str | None, *, sou
     source = sources.get(kpi.source_key)
     if source is None:
         return None
-    return table_value(source.compute(session, year, nis_code))
+    return source.value_for(session, year, nis_code)
 
 
 def state_of(value: float | None, target: float | None, year: int, today: date) -> str:
@@ -283,7 +289,7 @@ def progress(session: Session, year: int, nis_code: str | None = None, today: da
         if kpi.source_key is None:
             value = _pick(values.get(kpi.id, {}), nis_code, codes)
         else:
-            value = None if spec is None else table_value(spec.compute(session, year, nis_code))
+            value = None if spec is None else spec.value_for(session, year, nis_code)
         target = _pick(targets.get(kpi.id, {}), nis_code, codes)
         state = NO_SOURCE if kpi.source_key and spec is None else state_of(value, target, year, today)
         result.append(KpiProgress(kpi.id, kpi.objective_id, kpi.objective.number, kpi.title, kpi.unit, kpi.source_key,

@@ -1,20 +1,45 @@
 """KPI source of the needs survey (features.spec.KpiSourceSpec): the response rate of the year's surveys.
 
 Kept apart from the college-report section (reports/survey/section.py) so that computing the plan's KPIs
-imports only the survey models, not the statistics and needs analysis the section draws on."""
+imports only the survey models, not the statistics and needs analysis the section draws on; the value alone
+(`response_rate_value`, what KPI progress and the Overzicht use) not even those: it reads the three tables it
+counts by name (`sqlalchemy.table`), because the Overzicht computes it at a start without a kept snapshot,
+where declaring and configuring the seven survey models would cost ≈ 20 ms for one number
+(tests/unit/test_kpi_source_values.py checks these names against the models and the value against the table)."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import column, func, select, table
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.survey.models import Survey, SurveyRespondent, SurveyResponse
 from regisseur_app.reports.content import Column, Table
+
+SURVEY = table("survey", column("id"), column("year"))
+RESPONDENT = table("survey_respondent", column("id"), column("survey_id"), column("nis_code"))
+RESPONSE = table("survey_response", column("respondent_id"))
+
+
+def response_rate_value(session: Session, year: int, nis_code: str | None) -> float | None:
+    """The last cell of `response_rate`: invited respondents of the year's surveys who answered, in %, in one
+    statement (a respondent belongs to one survey, so counting them over all the year's surveys at once gives
+    the sum of the per-survey counts)."""
+    invitee = RESPONDENT.c
+    scope = [invitee.survey_id.in_(select(SURVEY.c.id).where(SURVEY.c.year == year))]
+    if nis_code is not None:
+        scope.append(invitee.nis_code == nis_code)
+    invited, answered = session.execute(select(
+        select(func.count()).select_from(RESPONDENT).where(*scope).scalar_subquery(),
+        select(func.count(func.distinct(invitee.id)))
+        .select_from(RESPONDENT.join(RESPONSE, RESPONSE.c.respondent_id == invitee.id))
+        .where(*scope).scalar_subquery())).one()
+    return round(100 * answered / invited, 1) if invited else None
 
 
 def response_rate(session: Session, year: int, nis_code: str | None) -> Table:
     """Invited respondents who answered, per survey of the year; the last cell is the rate in %. The same counts
     as respondents.response_rates (its total row for the region), for all the year's surveys in two queries."""
+    from regisseur_app.domain.survey.models import Survey, SurveyRespondent, SurveyResponse
+
     surveys = list(session.execute(select(Survey.id, Survey.title).where(Survey.year == year).order_by(Survey.title)))
     ids = [survey_id for survey_id, _title in surveys]
     scope = [] if nis_code is None else [SurveyRespondent.nis_code == nis_code]

@@ -1,0 +1,97 @@
+"""A KPI source's `value` (KpiSourceSpec.value: what KPI progress and the Overzicht use) is the number in the
+last cell of its table (`compute`: what the KPI tab's figures and the reports show), for every scope and year,
+on the small world of plan_support plus surveys with invitees who did and did not answer, one twice."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from regisseur_app import features
+from regisseur_app.domain.plan import kpis
+from regisseur_app.domain.plan.default_plan import load_default_plan
+from regisseur_app.domain.plan.service import has_plan
+from regisseur_app.domain.survey import kpi_sources as survey_kpi
+from regisseur_app.domain.survey import respondents
+from regisseur_app.domain.survey.models import Survey, SurveyRespondent, SurveyResponse
+from regisseur_app.domain.survey.respondents import RespondentInput
+from regisseur_app.features.spec import resolve
+from regisseur_app.reports.plan.sources import registered_sources
+from tests.conftest import open_template_copy, paths_in
+from tests.unit.plan_support import BEK, GEE, KOR, LEUVEN, build_world
+from tests.unit.survey_support import ROWS, add_row, build_survey
+
+SCOPES = (None, BEK, GEE, KOR, LEUVEN)
+YEARS = (2024, 2025, 2026)
+WITH_VALUE = [s.key for s in features.kpi_sources() if s.value]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory, template_db):
+    ctx = open_template_copy(template_db, paths_in(tmp_path_factory.mktemp("kpi_values")))
+    with ctx.transaction() as s:
+        build_world(s)
+        if not has_plan(s):
+            load_default_plan(s, 2025, sources=registered_sources())
+        for year, title, invitees, answering in ((2025, "Peiling A", [BEK, BEK, BEK, GEE], 1),
+                                                 (2025, "Peiling B", [GEE, KOR], 2), (2024, "Oud", [BEK], 0)):
+            built = build_survey(s, year=year, answers=False, title=title)
+            for nis in invitees:
+                respondents.save_respondent(s, built.survey_id, RespondentInput(nis, invited_on=date(year, 3, 1)))
+            ids = [r.id for r in respondents.list_respondents(s, built.survey_id)]
+            for n in range(answering):
+                s.get(SurveyResponse, add_row(s, built, ROWS[n], f"{title}{n}")).respondent_id = ids[n]
+            if answering == 2:  # one invitee answered twice: counted once
+                s.get(SurveyResponse, add_row(s, built, ROWS[2], f"{title}again")).respondent_id = ids[0]
+            add_row(s, built, ROWS[3], f"{title}anonymous")  # a response without an invitee: not counted
+    yield ctx
+    ctx.close()
+
+
+def test_the_sources_that_count_their_value_alone():
+    assert {"core_se_organisations", "survey_response_rate"} <= set(WITH_VALUE)
+
+
+@pytest.mark.parametrize("key", WITH_VALUE)
+def test_value_is_the_last_cell_of_the_table(world, key):
+    spec = features.kpi_source(key)
+    compute, value = resolve(spec.compute), resolve(spec.value)
+    found = []
+    with world.reading() as s:
+        for year in YEARS:
+            for nis_code in SCOPES:
+                expected = kpis.table_value(compute(s, year, nis_code))
+                assert value(s, year, nis_code) == expected, (year, nis_code)
+                found.append(expected)
+    assert len({v for v in found if v is not None}) > 1, "the world gives this source different values"
+
+
+def test_the_survey_rate_counts_each_answering_invitee_once(world):
+    with world.reading() as s:
+        assert survey_kpi.response_rate_value(s, 2025, None) == 50.0  # A: 1 of 4, B: 2 of 2 (one twice)
+        assert survey_kpi.response_rate_value(s, 2025, KOR) == 100.0
+        assert survey_kpi.response_rate_value(s, 2025, LEUVEN) is None  # nobody invited there
+        assert survey_kpi.response_rate_value(s, 2023, None) is None  # no survey that year
+
+
+def test_progress_with_values_equals_progress_with_tables(world):
+    """KPI progress takes a source's value where it has one: the same progress as from the tables alone."""
+    with_values = registered_sources()
+    tables_only = {k: replace(source, value=None) for k, source in with_values.items()}
+    with world.reading() as s:
+        for year in YEARS:
+            for nis_code in SCOPES:
+                fast = kpis.progress(s, year, nis_code, date(2025, 6, 30), sources=with_values)
+                assert fast == kpis.progress(s, year, nis_code, date(2025, 6, 30), sources=tables_only)
+        rate = next(p for p in kpis.progress(s, 2025, None, date(2025, 6, 30), sources=with_values)
+                    if p.source_key == "survey_response_rate")
+    assert rate.value == 50.0
+
+
+def test_the_survey_rate_reads_the_models_tables_by_their_names():
+    """response_rate_value names three tables and their columns instead of importing the models."""
+    for light, model in ((survey_kpi.SURVEY, Survey), (survey_kpi.RESPONDENT, SurveyRespondent),
+                         (survey_kpi.RESPONSE, SurveyResponse)):
+        table = model.__table__
+        assert light.name == table.name
+        assert set(light.c.keys()) <= set(table.c.keys()), table.name
