@@ -7,8 +7,8 @@ as comma-separated codes of the event_type code list; the defaults are 'netwerke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,8 +20,7 @@ from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.formatting import format_date
 
 
-@dataclass(frozen=True)
-class Obligation:
+class Obligation(NamedTuple):
     key: str
     title: str
     setting_key: str
@@ -41,8 +40,7 @@ NOT_MET = "niet_gehaald"
 STATE_LABELS = {MET: "Gehaald", PLANNED: "Gepland", TO_PLAN: "Nog te plannen", NOT_MET: "Niet gehaald"}
 
 
-@dataclass(frozen=True)
-class CountingEvent:
+class CountingEvent(NamedTuple):
     id: int
     title: str
     starts_at: datetime
@@ -53,8 +51,7 @@ class CountingEvent:
         return f"{self.title} ({format_date(self.starts_at)}{'' if self.held else ', nog niet afgelopen'})"
 
 
-@dataclass(frozen=True)
-class ObligationResult:
+class ObligationResult(NamedTuple):
     key: str
     title: str
     year: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,8 +38,7 @@ class CollaborationInput:
     parties: list[tuple[int, str]] = field(default_factory=list)  # (organisation id, role)
 
 
-@dataclass(frozen=True)
-class CollaborationRow:
+class CollaborationRow(NamedTuple):
     id: int
     on_date: date
     title: str

@@ -3,8 +3,8 @@ coming weeks, or one still 'niet gestart' whose start date has passed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -17,8 +17,7 @@ DUE_SOON = "binnenkort"
 LATE_START = "start gepland"
 
 
-@dataclass(frozen=True)
-class DueAction:
+class DueAction(NamedTuple):
     action_id: int
     execution_id: int
     number: str

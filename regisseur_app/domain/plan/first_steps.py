@@ -3,8 +3,8 @@ Counts other features' tables by name (Base.metadata), so a feature that is not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,8 +14,7 @@ from regisseur_app.domain.plan.models import KpiTarget
 from regisseur_app.domain.plan.service import has_plan
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     key: str
     text: str
     page: str          # the navigation title where it is done

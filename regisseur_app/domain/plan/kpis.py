@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager
@@ -49,8 +50,7 @@ class KpiInput:
     source_key: str | None = None  # None: entered by hand
 
 
-@dataclass(frozen=True)
-class KpiProgress:
+class KpiProgress(NamedTuple):
     kpi_id: int
     objective_id: int
     objective_number: str

@@ -14,8 +14,8 @@ its status is 'lopend' or 'gerealiseerd', and its period has started (start date
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -33,8 +33,7 @@ STATE_LABELS = {MET: "Gehaald", AT_RISK: "Risico", NOT_MET: "Niet gehaald", NOT_
 SEVERITY = {NOT_APPLICABLE: 0, MET: 1, AT_RISK: 2, NOT_MET: 3}
 
 
-@dataclass(frozen=True)
-class CountingAction:
+class CountingAction(NamedTuple):
     action_id: int
     number: str
     title: str
@@ -45,8 +44,7 @@ class CountingAction:
         return f"{self.number} {self.title} ({self.status_label.lower()}{', ' + self.period if self.period else ''})"
 
 
-@dataclass(frozen=True)
-class PriorityCheck:
+class PriorityCheck(NamedTuple):
     priority: str        # code, e.g. WSE-LR2
     priority_label: str
     year: int
@@ -61,8 +59,7 @@ class PriorityCheck:
         return STATE_LABELS[self.state]
 
 
-@dataclass(frozen=True)
-class MunicipalityCheck:
+class MunicipalityCheck(NamedTuple):
     nis_code: str
     municipality: str
     year: int

@@ -4,7 +4,6 @@ an action to open its event."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import date, datetime, time
 from types import SimpleNamespace
 
@@ -139,8 +138,7 @@ class EventsHomeSection(QFrame):
 
 
 def _action_json(a) -> dict:  # noqa: ANN001  (a follow_up.ActionRow)
-    return {field.name: (value.isoformat() if isinstance(value, date) else value)
-            for field in fields(a) for value in (getattr(a, field.name),)}
+    return {name: (value.isoformat() if isinstance(value, date) else value) for name, value in a._asdict().items()}
 
 
 def _action_row(data: dict) -> SimpleNamespace:
