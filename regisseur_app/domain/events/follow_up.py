@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.organisations import Contact, Organisation
@@ -23,6 +23,7 @@ from regisseur_app.domain.events.models import (
     REGISSEUR_OWNER,
     Event,
     FollowUpAction,
+    action_organisation,
 )
 
 
@@ -119,29 +120,38 @@ def set_action_status(session: Session, action_id: int, status: str, today: date
 
 
 def list_actions(session: Session, event_id: int, today: date | None = None) -> list[ActionRow]:
-    query = _base_query().where(FollowUpAction.event_id == event_id).order_by(
-        FollowUpAction.due_date.is_(None), FollowUpAction.due_date, FollowUpAction.id)
-    return [_to_row(a, today or date.today()) for a in session.scalars(query)]
+    return _rows(session, today or date.today(), FollowUpAction.event_id == event_id,
+                 order=(FollowUpAction.due_date.is_(None), FollowUpAction.due_date, FollowUpAction.id))
 
 
 def overdue_actions(session: Session, today: date | None = None) -> list[ActionRow]:
     """Open or in-progress actions whose due date is before today, oldest first."""
     today = today or date.today()
-    query = _base_query().where(FollowUpAction.status.in_(ACTION_UNFINISHED), FollowUpAction.due_date < today) \
-        .order_by(FollowUpAction.due_date, FollowUpAction.id)
-    return [_to_row(a, today) for a in session.scalars(query)]
+    return _rows(session, today, FollowUpAction.status.in_(ACTION_UNFINISHED), FollowUpAction.due_date < today,
+                 order=(FollowUpAction.due_date, FollowUpAction.id))
 
 
-def _base_query():  # noqa: ANN202
-    return select(FollowUpAction).options(selectinload(FollowUpAction.event), selectinload(FollowUpAction.owner),
-                                          selectinload(FollowUpAction.organisations))
-
-
-def _to_row(a: FollowUpAction, today: date) -> ActionRow:
-    return ActionRow(
-        id=a.id, event_id=a.event_id, event_title=a.event.title, event_date=a.event.starts_at.date(),
-        description=a.description, owner=a.owner.name if a.owner else REGISSEUR_OWNER, due_date=a.due_date,
-        status=a.status, status_label=ACTION_STATUSES.get(a.status, a.status),
-        organisations=", ".join(sorted(o.name for o in a.organisations)),
-        overdue=a.status in ACTION_UNFINISHED and a.due_date is not None and a.due_date < today,
-        completed_on=a.completed_on)
+def _rows(session: Session, today: date, *where: ColumnElement[bool], order: tuple) -> list[ActionRow]:
+    """The actions matching `where` as rows, in two plain queries (the actions with their event and owner, then
+    the names of their organisations) instead of loading the actions, events, owners and organisations as ORM
+    objects: the Overzicht lists the overdue ones at every start that computes it."""
+    found = session.execute(
+        select(FollowUpAction.id, FollowUpAction.event_id, Event.title, Event.starts_at, FollowUpAction.description,
+               Contact.name, FollowUpAction.due_date, FollowUpAction.status, FollowUpAction.completed_on)
+        .join(Event, FollowUpAction.event_id == Event.id)
+        .outerjoin(Contact, FollowUpAction.owner_contact_id == Contact.id)
+        .where(*where).order_by(*order)).all()
+    names: dict[int, list[str]] = {}
+    if found:
+        linked = action_organisation.c
+        for action_id, name in session.execute(
+                select(linked.action_id, Organisation.name).join(Organisation, Organisation.id == linked.organisation_id)
+                .where(linked.action_id.in_([r[0] for r in found]))):
+            names.setdefault(action_id, []).append(name)
+    return [ActionRow(id=action_id, event_id=event_id, event_title=title, event_date=starts_at.date(),
+                      description=description, owner=owner if owner is not None else REGISSEUR_OWNER,
+                      due_date=due_date, status=status, status_label=ACTION_STATUSES.get(status, status),
+                      organisations=", ".join(sorted(names.get(action_id, ()))),
+                      overdue=status in ACTION_UNFINISHED and due_date is not None and due_date < today,
+                      completed_on=completed_on)
+            for action_id, event_id, title, starts_at, description, owner, due_date, status, completed_on in found]
