@@ -22,7 +22,7 @@ from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
@@ -269,7 +269,7 @@ def state_of(value: float | None, target: float | None, year: int, today: date) 
 def progress(session: Session, year: int, nis_code: str | None = None, today: date | None = None, *,
              sources: Sources) -> list[KpiProgress]:
     """Every KPI of the plan for the year and scope (nis_code None: the region), in plan order. The targets and
-    hand-entered values of the year are read once for all KPIs."""
+    hand-entered values of the year are read once for all KPIs, the KPIs themselves as plain rows."""
     today = today or date.today()
     known = sources
     targets = _entered_for_year(session, KpiTarget, "target", year)
@@ -282,17 +282,18 @@ def progress(session: Session, year: int, nis_code: str | None = None, today: da
         return participating[0]
 
     result = []
-    kpis = session.scalars(select(Kpi).join(Objective).options(contains_eager(Kpi.objective))
-                           .order_by(Objective.position, Objective.id, Kpi.position, Kpi.id))
-    for kpi in kpis:
-        spec = known.get(kpi.source_key) if kpi.source_key else None
-        if kpi.source_key is None:
-            value = _pick(values.get(kpi.id, {}), nis_code, codes)
+    rows = session.execute(select(Kpi.id, Kpi.objective_id, Objective.number, Kpi.title, Kpi.unit, Kpi.source_key)
+                           .join(Objective, Kpi.objective_id == Objective.id)
+                           .order_by(Objective.position, Objective.id, Kpi.position, Kpi.id)).all()
+    for kpi_id, objective_id, number, title, unit, source_key in rows:
+        spec = known.get(source_key) if source_key else None
+        if source_key is None:
+            value = _pick(values.get(kpi_id, {}), nis_code, codes)
         else:
             value = None if spec is None else spec.value_for(session, year, nis_code)
-        target = _pick(targets.get(kpi.id, {}), nis_code, codes)
-        state = NO_SOURCE if kpi.source_key and spec is None else state_of(value, target, year, today)
-        result.append(KpiProgress(kpi.id, kpi.objective_id, kpi.objective.number, kpi.title, kpi.unit, kpi.source_key,
-                                  spec.title if spec else ("Met de hand" if kpi.source_key is None else kpi.source_key),
+        target = _pick(targets.get(kpi_id, {}), nis_code, codes)
+        state = NO_SOURCE if source_key and spec is None else state_of(value, target, year, today)
+        result.append(KpiProgress(kpi_id, objective_id, number, title, unit, source_key,
+                                  spec.title if spec else ("Met de hand" if source_key is None else source_key),
                                   year, nis_code, value, target, state))
     return result
