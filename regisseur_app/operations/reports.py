@@ -4,6 +4,7 @@ cancel). Every file made is logged: which report, for which municipality and per
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
@@ -87,6 +88,10 @@ def prepare() -> None:
             from regisseur_app.reports.pdf_base import register_fonts
 
             register_fonts()
+            # what was just loaded (modules, mappers, reportlab, fonts) lives as long as the process: into
+            # the permanent generation, as start_gc does at the start, so that the first collection after
+            # the report does not walk the ~80.000 objects of the preparation again (≈ 20 ms in that report)
+            gc.freeze()
         _PREPARED.set()
 
 
