@@ -1,8 +1,12 @@
 """The first steps on a fresh database, for the start screen: what is done and where to do the rest.
-Counts other features' tables by name (Base.metadata), so a feature that is not there adds no step."""
+Counts other features' tables by name (Base.metadata), so a feature that is not there adds no step. A table
+is in Base.metadata once the module that declares it is imported: `_DECLARED_IN` names those modules, so the
+steps do not depend on what this process happened to import before (the first start's Overzicht computes the
+plan's section before anything imported the events' models)."""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from typing import NamedTuple
 
@@ -22,7 +26,15 @@ class Step(NamedTuple):
     tab: str = ""      # a tab of the Actieplan page
 
 
+_DECLARED_IN = {"organisation": "regisseur_app.domain.core.organisations", "event": "regisseur_app.domain.events.models"}
+
+
 def _count(session: Session, table_name: str) -> int | None:
+    if table_name not in Base.metadata.tables:
+        try:
+            importlib.import_module(_DECLARED_IN[table_name])
+        except ImportError:  # the feature is not in this version
+            return None
     table = Base.metadata.tables.get(table_name)
     return None if table is None else session.scalar(select(func.count()).select_from(table))
 
