@@ -36,11 +36,14 @@ FEATURE = Feature(
     models=("regisseur_app.domain.referrals.models",),
     kpi_sources=(
         KpiSourceSpec("referrals_made", "Aantal doorverwijzingen naar VDAB", "",
-                      "regisseur_app.domain.referrals.kpi_sources:referrals_made"),
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_made",
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_made_count"),
         KpiSourceSpec("referrals_started", "Gestarte tewerkstellingen na doorverwijzing", "",
-                      "regisseur_app.domain.referrals.kpi_sources:referrals_started"),
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_started",
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_started_count"),
         KpiSourceSpec("referrals_doorstroom", "Doorstroom naar regulier werk", "",
-                      "regisseur_app.domain.referrals.kpi_sources:referrals_doorstroom"),
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_doorstroom",
+                      "regisseur_app.domain.referrals.kpi_sources:referrals_doorstroom_count"),
     ),
     checks=("regisseur_app.domain.referrals.audit:check_chain",),
 )

@@ -49,7 +49,8 @@ def world(tmp_path_factory, template_db):
 
 
 def test_the_sources_that_count_their_value_alone():
-    assert {"core_se_organisations", "survey_response_rate"} <= set(WITH_VALUE)
+    assert {"core_se_organisations", "survey_response_rate", "events_network_held", "events_mvo_held",
+            "referrals_made", "referrals_started", "referrals_doorstroom"} <= set(WITH_VALUE)
 
 
 @pytest.mark.parametrize("key", WITH_VALUE)

@@ -80,6 +80,30 @@ def _obligation(key: str) -> obligations.Obligation:
     return next(o for o in obligations.OBLIGATIONS if o.key == key)
 
 
+def _held_count(session: Session, year: int, nis_code: str | None, type_codes: list[str]) -> float:
+    """len(_held(...)) counted by the database: the finished events of the year of these types; with nis_code
+    those linked to it or to no municipality."""
+    query = (select(func.count()).select_from(Event).join(CodeItem, Event.type_id == CodeItem.id)
+             .where(Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1),
+                    Event.starts_at < datetime(year + 1, 1, 1), CodeItem.list_name == EVENT_TYPE,
+                    CodeItem.code.in_(type_codes)))
+    if nis_code is not None:
+        linked = event_municipality.c
+        query = query.where(or_(~exists().where(linked.event_id == Event.id),
+                                exists().where(linked.event_id == Event.id, linked.nis_code == nis_code)))
+    return float(session.scalar(query))
+
+
+def network_events_held_count(session: Session, year: int, nis_code: str | None) -> float:
+    """The last cell of `network_events_held`."""
+    return _held_count(session, year, nis_code, obligations.counting_type_codes(session, _obligation("network")))
+
+
+def mvo_events_held_count(session: Session, year: int, nis_code: str | None) -> float:
+    """The last cell of `mvo_events_held`."""
+    return _held_count(session, year, nis_code, obligations.counting_type_codes(session, _obligation("mvo")))
+
+
 def network_events_held(session: Session, year: int, nis_code: str | None) -> Table:
     obligation = _obligation("network")
     codes = obligations.counting_type_codes(session, obligation)

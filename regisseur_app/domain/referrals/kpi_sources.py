@@ -33,6 +33,26 @@ def _per_municipality(session: Session, title: str, column, year: int, nis_code:
                  total_row=True)
 
 
+def _count(session: Session, column, year: int, nis_code: str | None, *extra) -> float:  # noqa: ANN001, ANN002
+    """The total of `_per_municipality`, counted in one statement (no list of municipalities)."""
+    places = select(Municipality.nis_code).where(
+        Municipality.participating.is_(True) if nis_code is None else Municipality.nis_code == nis_code)
+    return float(session.scalar(select(func.count()).select_from(Referral).where(
+        column >= date(year, 1, 1), column <= date(year, 12, 31), Referral.nis_code.in_(places), *extra)))
+
+
+def referrals_made_count(session: Session, year: int, nis_code: str | None) -> float:
+    return _count(session, Referral.referral_date, year, nis_code)
+
+
+def referrals_started_count(session: Session, year: int, nis_code: str | None) -> float:
+    return _count(session, Referral.start_date, year, nis_code)
+
+
+def referrals_doorstroom_count(session: Session, year: int, nis_code: str | None) -> float:
+    return _count(session, Referral.exit_date, year, nis_code, Referral.exit == REGULAR_WORK)
+
+
 def referrals_made(session: Session, year: int, nis_code: str | None) -> Table:
     return _per_municipality(session, "Aantal doorverwijzingen naar VDAB", Referral.referral_date, year, nis_code,
                              f"Doorverwijzingen met een doorverwijsdatum in {year}.")
