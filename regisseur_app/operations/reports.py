@@ -148,6 +148,8 @@ def make_report(ctx: AppContext, scope: Scope, path: Path, keys: list[str] | Non
         _write_bytes(path, shown.pdf)
         record_made(ctx, [(scope, "pdf", path, shown.section_keys)])
         return path
+    if path.suffix.lower() == ".pdf":
+        prepare()  # at once when the Rapporten page did it; else now, so that its objects are frozen as well
     with collector_paused():
         report = load_report(ctx, scope, keys)
         kind = render(report, path)
@@ -196,6 +198,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def preview_pdf(ctx: AppContext, scope: Scope, keys: list[str] | None = None) -> bytes:
     """The PDF as it would be saved, as bytes for the preview (nothing is logged); kept for make_report."""
+    prepare()
     with collector_paused():
         with ctx.reading() as session:
             generation = data_generation(session)  # read with the figures, in the same transaction
