@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from regisseur_app.formatting import format_number
+from regisseur_app.reports.college.chart_canvas import CanvasChart
 from regisseur_app.reports.content import BarChart
 from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, register_fonts
 
@@ -46,7 +47,7 @@ def _legend_rows(names: list[str], width: float) -> tuple[int, float]:
     return len(names), entry
 
 
-def pdf_chart(chart: BarChart, width: float) -> Drawing:
+def pdf_chart(chart: BarChart, width: float) -> CanvasChart:
     register_fonts()
     n_series = max(len(chart.series), 1)
     bar = 7 if n_series > 1 else 9
@@ -56,7 +57,7 @@ def pdf_chart(chart: BarChart, width: float) -> Drawing:
     legend_height = legend_rows * LEGEND_ROW + (4 if legend_rows else 0)
     plot_height = max(group * len(chart.categories), 30)
     height = plot_height + 34 + legend_height
-    drawing = Drawing(width, height)
+    drawing = CanvasChart(width, height)  # painted straight onto the canvas (chart_canvas)
     drawing.add(String(0, height - 10, chart.title + (f" ({chart.unit})" if chart.unit else ""),
                        fontName=FONT_BOLD, fontSize=9, fillColor=BRAND))
     values = [v for _name, series in chart.series for v in series if v is not None]
