@@ -23,6 +23,14 @@ def _longest_word(text: str, font: str, size: float) -> float:
     return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
 
 
+def _word_width(text: str, width: float, font: str, size: float) -> float:
+    """_longest_word of `text` whose whole width is `width`: a text that is one word is not measured again."""
+    words = text.split()
+    if len(words) == 1 and words[0] == text:
+        return width
+    return max((stringWidth(word, font, size) for word in words), default=0.0)
+
+
 def _two_lines(text: str, size: float) -> float:
     """The narrowest width at which `text` wraps (at spaces) into at most two lines."""
     words = text.split()
@@ -43,10 +51,13 @@ def column_widths(table: Table, width: float, size: float = BASE_SIZE, pad: floa
         for i, column in enumerate(table.columns):
             body_font = FONT_BOLD if table.total_row else FONT
             cells = [stringWidth(t, body_font, size) for t in texts[i]]
-            words = [_longest_word(t, body_font, size) for t in texts[i]]
             head_word = _longest_word(heads[i], FONT_BOLD, size)
             head_full = stringWidth(heads[i], FONT_BOLD, size)
-            low = max([head_word, *(cells if column.numeric else words)]) + 2 * pad
+            if column.numeric:  # a number is never broken: its whole width
+                low = max([head_word, *cells]) + 2 * pad
+            else:  # a text breaks at spaces: its longest word
+                low = max([head_word, *(_word_width(t, w, body_font, size)
+                                        for t, w in zip(texts[i], cells, strict=True))]) + 2 * pad
             full = max([head_full, *cells]) + 2 * pad
             minimum.append(low)
             natural.append(max(low, full))
