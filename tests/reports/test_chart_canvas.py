@@ -57,3 +57,11 @@ def test_the_chart_on_the_canvas_looks_like_reportlabs_rendering(chart: BarChart
                for a, b in zip(box, other, strict=True))
     assert pixels == reportlab_pixels
     assert len(set(pixels)) > 1 and chars  # something was drawn
+
+
+def test_a_scaled_chart_is_left_to_reportlab():
+    drawing = pdf_chart(CHARTS[0], 450)
+    drawing.scale(0.5, 0.5)
+    pixels, chars = _rendered(drawing)
+    object.__setattr__(drawing, "__class__", Drawing)
+    assert (pixels, chars) == _rendered(drawing)

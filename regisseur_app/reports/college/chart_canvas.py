@@ -24,7 +24,8 @@ class CanvasChart(Drawing):
 
     def draw(self, showBoundary=None) -> None:  # noqa: ANN001, ARG002 - Drawing's signature
         plots = [c for c in self.contents if isinstance(c, HorizontalBarChart)]
-        known = all(isinstance(c, String | HorizontalBarChart | Legend) for c in self.contents)
+        known = all(isinstance(c, String | HorizontalBarChart | Legend) for c in self.contents) \
+            and tuple(self.transform) == (1, 0, 0, 1, 0, 0)  # not scaled or moved by a caller
         if not known or len(plots) > 1 or any(v is not None and v < 0 for p in plots for row in p.data for v in row):
             renderPDF.draw(self, self.canv, 0, 0)
             return
