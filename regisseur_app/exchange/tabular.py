@@ -154,10 +154,21 @@ def _fill(records, source: str, max_rows: int, delimiter: str | None, strict_wid
 
 def _check_controls_of(rows: list[list[str]], lines: list[int], header: list[str], source: str) -> None:
     """_check_controls of every row, with one search over all their cells (a row at fault is then found)."""
-    if not _CONTROL.search("\n".join(map("\n".join, rows))):  # '\n' is no control character here
+    if not _has_control("\n".join(map("\n".join, rows))):  # '\n' is no control character here
         return
     for cells, line in zip(rows, lines, strict=True):
         _check_controls(cells, header, source, line)
+
+
+# the bytes of _CONTROL's characters: in UTF-8 each is that one byte, and no other character has a byte below 0x80
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
+
+
+def _has_control(text: str) -> bool:
+    """_CONTROL.search(text) is not None, five times faster on a large text: the control bytes deleted from its
+    UTF-8 (a C loop over the bytes) leave it shorter exactly when it holds one."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def _check_controls(cells: list[str], header: list[str], source: str, line: int) -> None:

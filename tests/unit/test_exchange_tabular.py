@@ -268,6 +268,20 @@ def test_a_control_character_names_its_own_column_and_row(tmp_path):
         read_table(path)
 
 
+def test_the_control_search_of_all_rows_finds_what_the_pattern_finds():
+    """_has_control (control bytes deleted from the UTF-8) against _CONTROL, for every character of the first
+    planes alone, between others, and non-ASCII text with and without one."""
+    from regisseur_app.exchange.tabular import _CONTROL, _has_control
+
+    chars = [chr(c) for c in [*range(0x3000), 0xD7FF, 0xE000, 0xFEFF, 0xFFFD, 0x1F600, 0x10FFFF]]
+    for char in chars:
+        for text in (char, f"Café {char} Zoë", f"a\n{char}"):
+            assert _has_control(text) is (_CONTROL.search(text) is not None), repr(text)
+    assert _has_control("\n".join(chars))
+    assert not _has_control("\n".join(c for c in chars if not _CONTROL.match(c)))
+    assert not _has_control("Zoë\tNoël\r\n€ 1.234,50")
+
+
 @pytest.mark.parametrize("later, max_rows", [('G;"H;I\n', 10),  # an unclosed quote at the end
                                               ("G;H;I;J\n", 10),  # a row wider than the header
                                               ("G;H;I\n", 2)])  # one row too many
