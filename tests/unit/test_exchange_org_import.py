@@ -9,7 +9,7 @@ from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core import organisation_service as orgs
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.exchange.core.org_import import ORGANISATION_FIELDS, import_organisations, preview_organisations
-from regisseur_app.exchange.importing import ImportRejected, MappingError, guess_mapping
+from regisseur_app.exchange.importing import ImportRejected, MappingError, PreviewRow, guess_mapping
 from regisseur_app.exchange.tabular import read_table
 
 HEADER = "Naam;KBO-nummer;Type;Zetelgemeente;Actief in;Dienstencategorieën;Doelgroepwerknemers;Opmerkingen\n"
@@ -38,6 +38,26 @@ def add_org(ctx, name, kbo="", **extra):
     with ctx.transaction() as session:
         return orgs.save_organisation(session, orgs.OrganisationInput(
             name=name, type_id=type_id(session), kbo_number=kbo, **extra))
+
+
+def test_each_preview_row_shows_the_mapped_cells_of_its_own_row(ctx, tmp_path):
+    """The values the preview table shows are the file's mapped cells of that row (taken from the columns when
+    asked), for new, existing and faulty rows alike, and compare like any PreviewRow."""
+    add_org(ctx, "Bestaat Al")
+    table = table_from(tmp_path, "Naam;Type;Opmerkingen;Niet gebruikt\n"
+                                 "Nieuw A;Maatwerkbedrijf;'=eerste;x\n"
+                                 "Bestaat al;Maatwerkbedrijf;;y\n"
+                                 "Fout C;Geen type;derde;z\n")
+    with ctx.reading() as session:
+        preview = preview_organisations(session, table, mapping_for(table))
+    assert [(r.line, r.status) for r in preview.rows] == [(2, "nieuw"), (3, "overslaan"), (4, "fout")]
+    assert [r.values for r in preview.rows] == [
+        {"name": "Nieuw A", "type": "Maatwerkbedrijf", "notes": "=eerste"},  # our export's quote removed
+        {"name": "Bestaat al", "type": "Maatwerkbedrijf", "notes": ""},
+        {"name": "Fout C", "type": "Geen type", "notes": "derde"}]
+    first = preview.rows[0]
+    assert first == PreviewRow(2, {"name": "Nieuw A", "type": "Maatwerkbedrijf", "notes": "=eerste"}, "nieuw", [])
+    assert first.values is first.values  # made once
 
 
 def test_csv_semicolon_cp1252_imports_everything(ctx, tmp_path):
