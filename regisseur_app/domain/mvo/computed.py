@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from regisseur_app.domain.mvo.models import (
     AVOIDED_CO2,
@@ -16,14 +16,12 @@ from regisseur_app.domain.mvo.models import (
 from regisseur_app.formatting import format_number
 
 
-@dataclass(frozen=True)
-class Computed:
+class Computed(NamedTuple):
     value: float | None
     explanation: str
 
 
-@dataclass(frozen=True)
-class MaterialAmount:
+class MaterialAmount(NamedTuple):
     """A tonnage reused of one material and that material's emission factor (None: no factor known)."""
 
     label: str

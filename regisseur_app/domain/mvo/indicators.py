@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -28,8 +29,7 @@ from regisseur_app.storage.engine import fold
 MAX_DECIMALS = 3
 
 
-@dataclass(frozen=True)
-class IndicatorData:
+class IndicatorData(NamedTuple):
     id: int
     code: str
     label: str

@@ -4,7 +4,7 @@ already has MVO values; with their completeness for a year."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -18,8 +18,7 @@ from regisseur_app.domain.mvo.values import Completeness, completeness_of
 from regisseur_app.storage.dialect import folded_contains
 
 
-@dataclass(frozen=True)
-class MvoOrganisationRow:
+class MvoOrganisationRow(NamedTuple):
     id: int
     name: str
     type_label: str
@@ -29,8 +28,7 @@ class MvoOrganisationRow:
     years: tuple[int, ...]  # years with at least one value
 
 
-@dataclass(frozen=True)
-class Reporter:
+class Reporter(NamedTuple):
     """An organisation that reports on MVO, without the completeness of a year."""
 
     id: int

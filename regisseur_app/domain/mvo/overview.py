@@ -7,7 +7,7 @@ Computed indicators are computed per organisation first, then added up or averag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -40,8 +40,7 @@ def summable(indicator: IndicatorData) -> bool:
         and indicator.formula not in ("reuse_rate", "target_group_share")
 
 
-@dataclass(frozen=True)
-class OverviewRow:
+class OverviewRow(NamedTuple):
     indicator: IndicatorData
     reporting: int              # organisations with a value
     total: float | None         # sum (summable indicators)
@@ -49,8 +48,7 @@ class OverviewRow:
     yes: int | None = None      # yes/no: how many said yes
 
 
-@dataclass(frozen=True)
-class OrganisationFigures:
+class OrganisationFigures(NamedTuple):
     row: MvoOrganisationRow
     numbers: dict[str, float]   # indicator code -> value (typed in and computed) for the year
     completeness: Completeness
@@ -123,8 +121,7 @@ def _figures(session: Session, years: list[int], nis_code: str | None, only: set
     return result
 
 
-@dataclass(frozen=True)
-class YearSummary:
+class YearSummary(NamedTuple):
     reporting: int              # organisations of the region with MVO values in the year
     incomplete: list[str]       # the names of those whose report is not complete, by name
     totals: dict[str, float]    # per asked indicator code: the sum over those organisations
@@ -178,8 +175,7 @@ def overview(session: Session, year: int, nis_code: str | None = None) -> list[O
     return rows
 
 
-@dataclass(frozen=True)
-class MunicipalityRow:
+class MunicipalityRow(NamedTuple):
     nis_code: str
     name: str
     organisations: int

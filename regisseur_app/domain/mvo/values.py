@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -118,8 +119,7 @@ class ValueEntry:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     indicator_id: int
     label: str
     old: str
@@ -221,8 +221,7 @@ def raw_values(session: Session, organisation_id: int, year: int) -> dict[int, M
         MvoValue.organisation_id == organisation_id, MvoValue.year == year))}
 
 
-@dataclass(frozen=True)
-class Completeness:
+class Completeness(NamedTuple):
     filled: int
     total: int
 
@@ -294,8 +293,7 @@ def all_materials(session: Session) -> dict[int, MvoMaterial]:
     return {m.id: m for m in session.scalars(select(MvoMaterial))}
 
 
-@dataclass(frozen=True)
-class SheetRow:
+class SheetRow(NamedTuple):
     indicator: IndicatorData
     number: float | None
     text: str

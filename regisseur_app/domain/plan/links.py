@@ -8,7 +8,7 @@ choices; a link whose target was deleted reads "(verwijderd)".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -18,8 +18,7 @@ from regisseur_app.domain.plan.models import LINK_KINDS, ActionLink, PlanAction
 from regisseur_app.formatting import format_date
 
 
-@dataclass(frozen=True)
-class _Lookup:
+class _Lookup(NamedTuple):
     table: str
     title: str
     when: str | None = None  # a date column shown after the title
@@ -34,8 +33,7 @@ LOOKUPS = {
 GONE = "(verwijderd)"
 
 
-@dataclass(frozen=True)
-class LinkRow:
+class LinkRow(NamedTuple):
     id: int
     kind: str
     target_id: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -55,8 +56,7 @@ class ExecutionInput:
     result: str = ""
 
 
-@dataclass(frozen=True)
-class ExecutionRow:
+class ExecutionRow(NamedTuple):
     id: int
     action_id: int
     nis_code: str
@@ -79,8 +79,7 @@ class ExecutionRow:
                 and (self.end_date is None or self.end_date >= date(year, 1, 1)))
 
 
-@dataclass(frozen=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     id: int
     objective_id: int
     objective_number: str
@@ -94,8 +93,7 @@ class ActionRow:
         return next((e for e in self.executions if e.nis_code == nis_code), None)
 
 
-@dataclass(frozen=True)
-class ObjectiveRow:
+class ObjectiveRow(NamedTuple):
     id: int
     number: str
     title: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import and_, false, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
@@ -23,8 +24,7 @@ KEYSET_SORTS = ("code", "referral_date", "status_date")
 _CODE_PREFIX = re.compile(r"^[A-Z]{2,4}(-\d{0,4}(-\d{0,4})?)?$")
 
 
-@dataclass(frozen=True)
-class ReferralRow:
+class ReferralRow(NamedTuple):
     id: int
     code: str
     municipality: str
