@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core import organisation_service as orgs
 from regisseur_app.domain.core.organisations import Organisation, organisation_category, organisation_municipality
 from regisseur_app.exchange.importing import (
+    ERROR,
     NEW,
     UPDATE,
     ImportPreview,
@@ -49,10 +50,14 @@ def write_organisations(session: Session, preview: ImportPreview, rows: CheckedR
                         progress: ProgressCallback | None = None) -> ImportResult:
     """Insert the new rows and update the existing ones of an error-free preview; raise ImportRejected
     (nothing written) when a row has an error."""
-    if not preview.ok:
+    statuses = [row.status for row in preview.rows]
+    if ERROR in statuses:  # not preview.ok
         raise ImportRejected(preview)
-    new = [i for i, row in enumerate(preview.rows) if row.status == NEW]
-    changed = [i for i, row in enumerate(preview.rows) if row.status == UPDATE]
+    if statuses.count(NEW) == len(statuses):  # a file of new organisations only: the usual first import
+        new, changed = list(range(len(statuses))), []
+    else:
+        new = [i for i, status in enumerate(statuses) if status == NEW]
+        changed = [i for i, status in enumerate(statuses) if status == UPDATE]
     total = len(new) + len(changed)
     if new:
         columns = rows.only(new)
@@ -101,6 +106,8 @@ def _update(session: Session, ids: list[int], columns: dict[str, list]) -> None:
 
 
 def _insert_links(session: Session, ids: list[int], columns: dict[str, list]) -> None:
+    if not any(columns["municipality_codes"]) and not any(columns["category_ids"]):
+        return  # a file without these columns (or with them empty)
     municipalities = [(org_id, code) for org_id, codes in zip(ids, columns["municipality_codes"], strict=True)
                       if codes for code in dict.fromkeys(codes)]
     categories = [(org_id, item_id) for org_id, item_ids in zip(ids, columns["category_ids"], strict=True)
