@@ -248,3 +248,28 @@ def test_national_numbers_found_in_a_column_at_once_are_those_found_one_by_one()
                 texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))))
         expected = {i: found for i, text in enumerate(texts) if (found := find_national_number(text))}
         assert find_national_numbers(texts) == expected, texts
+
+
+def test_rows_without_kbo_numbers_or_repeated_names_match_as_row_by_row(ctx):
+    """_match's shortcut (no KBO number, no name twice) gives the targets the row-by-row matching gives: the same
+    rows followed by one repeated name take the row-by-row way, and their targets must not change."""
+    from regisseur_app.exchange.core.lookups import OrganisationIndex
+
+    with ctx.transaction() as session:
+        kind = _type_id(session)
+        first = orgs.save_organisation(session, orgs.OrganisationInput("Café Zoë", kind))
+        orgs.save_organisation(session, orgs.OrganisationInput("Cafe Zoe", kind))  # the same folded name, later
+        with_kbo = orgs.save_organisation(session, orgs.OrganisationInput("Met KBO", kind, kbo_number="0403170701"))
+        index = OrganisationIndex(session)
+    names = ["Nieuw", "café zoë", "  ", "MET kbo", "Anders"]
+
+    def match(names):
+        columns = {"name": names, "kbo_number": [""] * len(names)}
+        errors = [None] * len(names)
+        return org_import._match(list(range(2, 2 + len(names))), columns, index, errors), errors
+
+    shortcut, errors = match(names)
+    assert shortcut == [None, first, None, with_kbo, None] and errors == [None] * 5
+    row_by_row, errors = match([*names, "Nieuw"])
+    assert row_by_row[:5] == shortcut and errors[:5] == [None] * 5
+    assert errors[5] == {"name": "dubbel in het bestand: zelfde naam als rij 2."}

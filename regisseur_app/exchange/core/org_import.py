@@ -318,13 +318,17 @@ def _match(lines: list[int], columns: dict[str, list], index: OrganisationIndex,
            errors: list[dict[str, str] | None]) -> list[int | None]:
     """The existing organisation of every row (same KBO number, else same name unless both have a different
     KBO number), and the duplicates within the file as errors on the later row."""
+    by_kbo, by_name = index.by_kbo, index.by_name
+    keys = list(map(fold, columns["name"]))
+    if not any(columns["kbo_number"]) and len(set(keys)) == len(keys):
+        # no KBO numbers and no name twice (as a file of new organisations usually is): a row is the first existing
+        # organisation of its name, if any, as below; no row repeats another or another's organisation (one name each)
+        return [matches[0][0] if (matches := by_name.get(key)) else None for key in keys]
     seen_kbo: dict[str, int] = {}
     seen_name: dict[str, list[tuple[int, str | None]]] = {}
     seen_target: dict[int, int] = {}
     targets: list[int | None] = []
-    by_kbo, by_name = index.by_kbo, index.by_name
-    for i, (line, kbo_text, key) in enumerate(zip(lines, columns["kbo_number"], map(fold, columns["name"]),
-                                                  strict=True)):
+    for i, (line, kbo_text, key) in enumerate(zip(lines, columns["kbo_number"], keys, strict=True)):
         kbo = kbo_digits(kbo_text) if kbo_text else None
         target = by_kbo.get(kbo) if kbo else None  # OrganisationIndex.existing, inline: 10.000 rows
         if target is None:
