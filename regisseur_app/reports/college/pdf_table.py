@@ -11,6 +11,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from regisseur_app.reports.college.cells import cell_text, header_text
+from regisseur_app.reports.college.table_canvas import CanvasTable
 from regisseur_app.reports.content import Table
 from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, GRID, ZEBRA, register_fonts
 
@@ -146,7 +147,7 @@ def pdf_table(table: Table, width: float) -> RLTable:
                 text = wrapped(text, font, size, widths[i] - 2 * PAD)
             line.append(text)
         body.append(line)
-    result = RLTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    result = CanvasTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT")  # one text object (table_canvas)
     commands = [
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, size, leading),
         ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
