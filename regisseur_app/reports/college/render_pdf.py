@@ -14,7 +14,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -23,6 +22,7 @@ from reportlab.platypus import Table as RLTable
 from regisseur_app.formatting import format_date
 from regisseur_app.reports.college.assemble import CollegeReport
 from regisseur_app.reports.college.logo import logo_flowable
+from regisseur_app.reports.college.paragraph import Paragraph  # lines broken once per width
 from regisseur_app.reports.college.pdf_chart import pdf_chart
 from regisseur_app.reports.college.pdf_contents import Contents
 from regisseur_app.reports.college.pdf_document import HEADING_STYLE, build_document
