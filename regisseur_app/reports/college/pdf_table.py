@@ -5,6 +5,8 @@ column widths follow the content, and a total row is bold."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table as RLTable
@@ -43,15 +45,30 @@ def _two_lines(text: str, size: float) -> float:
 
 def column_widths(table: Table, width: float, size: float = BASE_SIZE, pad: float = PAD) -> tuple[list[float], float]:
     """(widths, font size): every header word and every number fits on one line; wrap only at spaces."""
+    widths, size, _measured = _measure(table, width, size, pad)
+    return widths, size
+
+
+class _Measured(NamedTuple):
+    """What column_widths read: per column the cells' texts and their widths in `font` at the chosen size."""
+
+    texts: list[list[str]]
+    widths: list[list[float]]
+    font: str
+
+
+def _measure(table: Table, width: float, size: float = BASE_SIZE, pad: float = PAD
+             ) -> tuple[list[float], float, _Measured]:
     register_fonts()
     heads = [header_text(c) for c in table.columns]
     texts = [[cell_text(row[i] if i < len(row) else None, c) for row in table.rows]
              for i, c in enumerate(table.columns)]
+    body_font = FONT_BOLD if table.total_row else FONT
     while True:
-        minimum, natural, comfy = [], [], []
+        minimum, natural, comfy, measured = [], [], [], []
         for i, column in enumerate(table.columns):
-            body_font = FONT_BOLD if table.total_row else FONT
             cells = [stringWidth(t, body_font, size) for t in texts[i]]
+            measured.append(cells)
             head_word = _longest_word(heads[i], FONT_BOLD, size)
             head_full = stringWidth(heads[i], FONT_BOLD, size)
             if column.numeric:  # a number is never broken: its whole width
@@ -67,18 +84,19 @@ def column_widths(table: Table, width: float, size: float = BASE_SIZE, pad: floa
         if sum(minimum) <= width or size <= MIN_SIZE:
             break
         size = max(MIN_SIZE, size * min(0.95, width / sum(minimum)))
+    found = _Measured(texts, measured, body_font)
     if sum(natural) <= width:
         spare = width - sum(natural)
         text_cols = [i for i, c in enumerate(table.columns) if not c.numeric]
         share = sum(natural[i] for i in text_cols) or 1
         widths = [w + (spare * w / share if i in text_cols else 0) for i, w in enumerate(natural)]
-        return _even_numbers(table, widths), size
+        return _even_numbers(table, widths), size, found
     # too wide: fill up in steps (number headers on two lines, then the text, then the rest)
     widths = list(minimum)
     for target, columns in ((comfy, "numeric"), (natural, "text"), (natural, "numeric")):
         chosen = [i for i, c in enumerate(table.columns) if c.numeric == (columns == "numeric")]
         _grow(widths, target, chosen, width - sum(widths))
-    return widths, size
+    return widths, size, found
 
 
 def _grow(widths: list[float], target: list[float], chosen: list[int], room: float) -> None:
@@ -133,17 +151,18 @@ def pdf_table(table: Table, width: float) -> RLTable:
     (`wrapped`): reportlab lays out and draws such a cell line by line without parsing and wrapping a
     paragraph, at the same size and leading, aligned by the table style (numbers and their headers right,
     headers bold and white on the brand colour, at the bottom of their row)."""
-    widths, size = column_widths(table, width)
+    widths, size, measured = _measure(table, width)  # the cells' texts and widths: not worked out twice
     leading = size * 1.25
     body: list[list[str]] = [[wrapped(header_text(c), FONT_BOLD, size, widths[i] - 2 * PAD)
                               for i, c in enumerate(table.columns)]]
     last = len(table.rows) - 1
-    for r, row in enumerate(table.rows):
+    for r in range(len(table.rows)):
         font = FONT_BOLD if table.total_row and r == last else FONT
         line: list[str] = []
-        for i, column in enumerate(table.columns):
-            text = cell_text(row[i] if i < len(row) else None, column)
-            if "\n" in text or stringWidth(text, font, size) > widths[i] - 2 * PAD:
+        for i in range(len(table.columns)):
+            text = measured.texts[i][r]
+            text_width = measured.widths[i][r] if font == measured.font else stringWidth(text, font, size)
+            if "\n" in text or text_width > widths[i] - 2 * PAD:
                 text = wrapped(text, font, size, widths[i] - 2 * PAD)
             line.append(text)
         body.append(line)
