@@ -33,6 +33,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from regisseur_app.exchange.tabular import MAX_CELLS, MAX_COLUMNS, TableReadError, _check_header
+from regisseur_app.exchange.xlsx_columns import text_rows
 from regisseur_app.exchange.xlsx_scan import MAX_UNCOMPRESSED, check_cell_count, check_zip
 from regisseur_app.formatting import format_date, format_datetime, format_number
 
@@ -102,47 +103,36 @@ def _read_fast(path: Path, max_rows: int, name: str) -> list | None:
 
 
 def _calamine_records(sheet, max_rows: int, name: str) -> list:  # noqa: ANN001
-    """What _records makes of xlsx_stream.iter_rows, from calamine's rectangle in one pass: calamine starts at
-    the first used row and column, so rows are numbered from there and the columns before it are put back."""
+    """What _records makes of xlsx_stream.iter_rows, from calamine's rectangle: calamine starts at the first used
+    row and column, so rows are numbered from there and the columns before it are put back. The data rows are
+    turned into texts a column at a time (xlsx_columns), at most as wide as the header. Every row of the
+    rectangle is converted: the scan bounded it by MAX_CELLS, and build_table stops at its own caps."""
     start = sheet.start
     if start is None:
         return []
     first_row, first_col = start
     pad = [""] * first_col
-    rows = enumerate(sheet.to_python(skip_empty_area=True), start=first_row + 1)  # from `start` on
-    records: list = []
-    for number, values in rows:  # the header: the first row that is not blank, among the first rows
-        cells = _texts(values, _WIDEST - first_col, pad)
+    values = sheet.to_python(skip_empty_area=True)  # from `start` on; a rectangle within MAX_CELLS (the scan)
+    for index, row in enumerate(values[:_HEADER_SEARCH_ROWS]):  # the header: the first row that is not blank
+        cells = _texts(row, _WIDEST - first_col, pad)
         if cells:
+            number = first_row + 1 + index
             if number > _HEADER_SEARCH_ROWS:
-                return records
+                return []
             _check_header(list(cells), name, number)  # refuse a wide header before any row
-            records.append((number, cells))
             break
     else:
-        return records
-    width = len(cells)
-    last = min(max_rows, MAX_CELLS // width) + 1  # build_table reports the row past it; stop reading there
-    keep = width - first_col
-    append = records.append
-    strip = str.strip
-    for number, values in rows:  # _texts, inline (a call per row is a tenth of this loop)
-        if len(values) > keep:
-            values = values[:max(0, keep)]
-        try:
-            cells = list(map(strip, values))  # a row of texts only: most rows
-        except TypeError:
-            cells = [v.strip() if v.__class__ is str else _value_text(v) for v in values]
-        if pad:
-            cells = pad + cells
-        if cells and not cells[-1]:
+        return []
+    rows = text_rows(values[index + 1:], len(cells) - first_col, first_col, _value_text)
+    records = [(number, cells)]
+    for number, cells in enumerate(rows, start=number + 1):  # noqa: B020 - the header's are kept above
+        if cells and not cells[-1]:  # without its trailing empty cells; a blank row is left out
             cells.pop()
             while cells and not cells[-1]:
                 cells.pop()
-        if cells:
-            append((number, cells))
-            if len(records) > last:
-                break
+            if not cells:
+                continue
+        records.append((number, cells))
     return records
 
 
