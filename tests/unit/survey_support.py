@@ -82,3 +82,29 @@ def add_row(session, built: Built, row, external: str) -> int:
     if text:
         answers[q[TEXT]] = text
     return responses.save_response(session, built.survey_id, ResponseInput(nis, answers, external_id=external))
+
+
+def add_invited_surveys(session, first: str, second: str, third: str, *, anonymous: bool = False) -> None:
+    """Surveys with invited respondents, for the response-rate KPI: 'Peiling A' (2025) invites three in `first`
+    and one in `second`, one of them answers; 'Peiling B' (2025) invites one in `second` and one in `third`,
+    both answer, one of them twice (counted once); 'Oud' (2024) invites one in `first`, who does not answer.
+    With `anonymous`, each survey also gets a response without an invitee (not counted)."""
+    from datetime import date
+
+    from regisseur_app.domain.survey import respondents
+    from regisseur_app.domain.survey.models import SurveyResponse
+    from regisseur_app.domain.survey.respondents import RespondentInput
+
+    for year, title, invitees, answering in ((2025, "Peiling A", [first, first, first, second], 1),
+                                             (2025, "Peiling B", [second, third], 2), (2024, "Oud", [first], 0)):
+        built = build_survey(session, year=year, answers=False, title=title)
+        for nis in invitees:
+            respondents.save_respondent(session, built.survey_id, RespondentInput(nis, invited_on=date(year, 3, 1)))
+        ids = [r.id for r in respondents.list_respondents(session, built.survey_id)]
+        for n in range(answering):
+            session.get(SurveyResponse, add_row(session, built, ROWS[n], f"{title}{n}")).respondent_id = ids[n]
+        if answering == 2:
+            session.get(SurveyResponse, add_row(session, built, ROWS[2], f"{title}again")).respondent_id = ids[0]
+        if anonymous:
+            add_row(session, built, ROWS[3], f"{title}anonymous")
+    session.flush()

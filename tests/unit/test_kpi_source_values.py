@@ -12,14 +12,12 @@ from regisseur_app.domain.plan import kpis
 from regisseur_app.domain.plan.default_plan import load_default_plan
 from regisseur_app.domain.plan.service import has_plan
 from regisseur_app.domain.survey import kpi_sources as survey_kpi
-from regisseur_app.domain.survey import respondents
 from regisseur_app.domain.survey.models import Survey, SurveyRespondent, SurveyResponse
-from regisseur_app.domain.survey.respondents import RespondentInput
 from regisseur_app.features.spec import resolve
 from regisseur_app.reports.plan.sources import registered_sources
 from tests.conftest import open_template_copy, paths_in
 from tests.unit.plan_support import BEK, GEE, KOR, LEUVEN, build_world
-from tests.unit.survey_support import ROWS, add_row, build_survey
+from tests.unit.survey_support import add_invited_surveys
 
 SCOPES = (None, BEK, GEE, KOR, LEUVEN)
 YEARS = (2024, 2025, 2026)
@@ -33,17 +31,7 @@ def world(tmp_path_factory, template_db):
         build_world(s)
         if not has_plan(s):
             load_default_plan(s, 2025, sources=registered_sources())
-        for year, title, invitees, answering in ((2025, "Peiling A", [BEK, BEK, BEK, GEE], 1),
-                                                 (2025, "Peiling B", [GEE, KOR], 2), (2024, "Oud", [BEK], 0)):
-            built = build_survey(s, year=year, answers=False, title=title)
-            for nis in invitees:
-                respondents.save_respondent(s, built.survey_id, RespondentInput(nis, invited_on=date(year, 3, 1)))
-            ids = [r.id for r in respondents.list_respondents(s, built.survey_id)]
-            for n in range(answering):
-                s.get(SurveyResponse, add_row(s, built, ROWS[n], f"{title}{n}")).respondent_id = ids[n]
-            if answering == 2:  # one invitee answered twice: counted once
-                s.get(SurveyResponse, add_row(s, built, ROWS[2], f"{title}again")).respondent_id = ids[0]
-            add_row(s, built, ROWS[3], f"{title}anonymous")  # a response without an invitee: not counted
+        add_invited_surveys(s, BEK, GEE, KOR, anonymous=True)  # anonymous responses: not counted
     yield ctx
     ctx.close()
 

@@ -194,27 +194,11 @@ def _se_presented_rows(ctx):
 def test_survey_response_rate_equals_the_college_section(ctx):
     """The registered source (domain.survey.kpi_sources) gives the table of reports.survey.section, which
     test_survey_needs counts by hand: two surveys in 2025, one in 2024, invitees in two municipalities."""
-    from datetime import date
-
-    from regisseur_app.domain.survey import respondents
-    from regisseur_app.domain.survey.models import SurveyResponse
-    from regisseur_app.domain.survey.respondents import RespondentInput
     from regisseur_app.reports.survey.section import response_rate_kpi
-    from tests.unit.survey_support import ROWS, add_row, build_survey
+    from tests.unit.survey_support import add_invited_surveys
 
     with ctx.transaction() as s:
-        for year, title, invitees, answering in ((2025, "Peiling A", [BEK, BEK, BEK, GEE], 1),
-                                                 (2025, "Peiling B", [GEE, KOR], 2), (2024, "Oud", [BEK], 0)):
-            built = build_survey(s, year=year, answers=False, title=title)
-            for nis in invitees:
-                respondents.save_respondent(s, built.survey_id, RespondentInput(nis, invited_on=date(year, 3, 1)))
-            ids = [r.id for r in respondents.list_respondents(s, built.survey_id)]
-            for n in range(answering):
-                response_id = add_row(s, built, ROWS[n], f"{title}{n}")
-                s.get(SurveyResponse, response_id).respondent_id = ids[n]
-            if answering == 2:  # one invitee answered twice: counted once
-                s.get(SurveyResponse, add_row(s, built, ROWS[2], f"{title}again")).respondent_id = ids[0]
-        s.flush()
+        add_invited_surveys(s, BEK, GEE, KOR)
     compute = resolve(features.kpi_source("survey_response_rate").compute)
     with ctx.reading() as s:
         for year in YEARS:
