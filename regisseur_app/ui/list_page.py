@@ -3,7 +3,7 @@ of rows open at once), archive (undo: the window's Ctrl+Z)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -16,7 +16,6 @@ from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table, u
 from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
-REFIT_DELAY_MS = 50
 FIT_ROWS = 60  # column widths follow the first rows (a screenful and more), not every loaded row
 
 
@@ -47,11 +46,6 @@ class ListPage(Page):
         self.count_label = QLabel(objectName="count")
         self.table = read_only_table(self.proxy, "table")
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # (Qt reads it from this header)
-        # the columns follow the table's width: a page shown for the first time gets its final width only
-        # after the window's layout ran (and a resized window changes it); refit once the width settles
-        self._refit = QTimer(self, singleShot=True, interval=REFIT_DELAY_MS)
-        self._refit.timeout.connect(lambda: fit_columns(self.table))
-        self.table.viewport().installEventFilter(self)
         # widths the user dragged stay, also in the next session (in the main window's settings file)
         user_widths(self.table).keep_in(QSettings(str(ctx.paths.settings_file), QSettings.Format.IniFormat),
                                         f"columns/{type(self).__name__}")
@@ -187,16 +181,6 @@ class ListPage(Page):
     def _archive_mode_changed(self, archived: bool) -> None:
         self.archive_button.setText("Terugzetten" if archived else "Archiveren")
         self.refresh()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.Resize and watched is self.table.viewport()
-                and event.size().width() != event.oldSize().width()):
-            self._refit.start()
-        return super().eventFilter(watched, event)
-
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
-        super().showEvent(event)
-        fit_columns(self.table)  # the real width is known only now
 
     def _remember_view(self) -> None:
         self._before_sort = view_state(self.table)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSettings,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
@@ -224,7 +225,8 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     header = table.horizontalHeader()
     widths = [fixed.get(c, min(table.columnWidth(c), widest)) for c in range(count)]
     free = [c for c in range(count) if c not in fixed]
-    floors = {c: min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest) for c in free}
+    # a column is not narrowed below its header (nor MIN_COLUMN), nor widened beyond its contents by that floor
+    floors = {c: min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest, widths[c]) for c in free}
     last = header.logicalIndex(count - 1)
     if header.stretchLastSection() and last in floors:  # Qt does not stretch the last column below its default
         floors[last] = max(floors[last], header.defaultSectionSize())
@@ -247,26 +249,57 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
                 high = cap - 1
         for c in others:
             widths[c] = max(floors[c], min(widths[c], low))
-        if lead is not None:
-            widths[lead] = first
+        if lead is not None:  # what the others leave over goes back to the main column, up to its contents
+            widths[lead] = max(first, min(widths[lead], available - sum(widths[c] for c in others)))
     for column, size in enumerate(widths):
         table.setColumnWidth(column, size)
 
 
-class _FitWhenFirstShown(QObject):
-    def __init__(self, table: QTableView, main: int):
+REFIT_DELAY_MS = 50
+
+
+class _KeepFitted(QObject):
+    """Fits the table's columns when it is shown and again once its width settled: a table shown for the first
+    time gets its final width only after the window's layout ran (a fit during the Show event alone left the
+    stretched last column narrower than its text), and a resized window or a moved splitter changes it. The
+    refit waits REFIT_DELAY_MS after the last change (a drag resizes many times) and uses the arguments of the
+    last fit_columns call."""
+
+    def __init__(self, table: QTableView):
         super().__init__(table)
-        self.main = main
+        self.setObjectName("keep_columns_fitted")
+        self.table = table
+        self.timer = QTimer(self, singleShot=True, interval=REFIT_DELAY_MS)
+        self.timer.timeout.connect(self._fit)
+        table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Show and isinstance(watched, QTableView):
-            watched.removeEventFilter(self)
-            fit_columns(watched, main=self.main)
+        if event.type() == QEvent.Type.Show and watched is self.table:
+            self._fit()
+            self.timer.start()
+        elif (event.type() == QEvent.Type.Resize and watched is self.table.viewport()
+              and event.size().width() != event.oldSize().width()):
+            self.timer.start()
         return False
+
+    def _fit(self) -> None:
+        if self.table.isVisible():
+            widest, main = user_widths(self.table).fit_args
+            fit_columns(self.table, widest, main)
 
 
 def keep_columns_fitted(table: QTableView, main: int = 0) -> None:
-    """Fit the columns (see fit_columns) when the table is first shown: a table filled while its tab was
-    hidden has no real width yet. Later, fit_columns after each refresh; a width the user dragged stays."""
-    user_widths(table)
-    table.installEventFilter(_FitWhenFirstShown(table, main))
+    """Fit the columns (see fit_columns) when the table is shown and after its width changed: a table filled
+    while its tab was hidden has no real width yet. Later, fit_columns after each refresh; a width the user
+    dragged stays. `main` is the column that keeps more room (the name, the title)."""
+    user = user_widths(table)
+    user.fit_args = (user.fit_args[0], main)
+    if table.findChild(_KeepFitted, "keep_columns_fitted", Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        _KeepFitted(table)
+
+
+def refit_pending(table: QTableView) -> bool:
+    """Whether a refit after a change of the table's width is still to come (for tests that resize)."""
+    keeper = table.findChild(_KeepFitted, "keep_columns_fitted", Qt.FindChildOption.FindDirectChildrenOnly)
+    return keeper is not None and keeper.timer.isActive()

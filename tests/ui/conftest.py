@@ -1,11 +1,13 @@
 import gc
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from regisseur_app.ui.app import install_dutch
+from tests.conftest import paths_in
 
 
 def dispose(widget) -> None:
@@ -46,6 +48,26 @@ def when_modal(action, timeout_ms: int = 15000) -> QTimer:
     timer.start()
     _pending.append(timer)
     return timer
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo database, made once per test run; open a copy with open_demo_copy."""
+    from regisseur_app import demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    demo.open_demo_context(paths_in(folder, "demo.sqlite")).close()
+    return folder / "demo.sqlite"
+
+
+def open_demo_copy(tmp_path: Path, demo_file: Path):  # noqa: ANN201
+    """A context on a fresh copy of the demo database in tmp_path/demo."""
+    from regisseur_app.startup import open_context
+
+    copy = tmp_path / "demo" / "demo.sqlite"
+    copy.parent.mkdir()
+    copy.write_bytes(demo_file.read_bytes())
+    return open_context(paths_in(copy.parent, "demo.sqlite"))
 
 
 @pytest.fixture

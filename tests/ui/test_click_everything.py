@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from regisseur_app import demo, features
+from regisseur_app import features
 from regisseur_app.ui.app import install_dutch
-from tests.conftest import paths_in
-from tests.ui.conftest import dispose
+from tests.ui.conftest import dispose, open_demo_copy
 
 # words of English error messages (Python exceptions, OS errors) that are not Dutch words
 ENGLISH = re.compile(
@@ -245,27 +244,15 @@ def _menu_actions(menu: QMenu) -> list[QAction]:
     return actions
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    ctx = demo.open_demo_context(paths_in(folder, "demo.sqlite"))
-    ctx.close()
-    return folder / "demo.sqlite"
-
-
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("database", ["leeg", "demo"])
 def test_click_everything_on_every_page(qtbot, monkeypatch, tmp_path, app_ctx, request, database):
-    from regisseur_app.startup import open_context
     from regisseur_app.ui.main_window import MainWindow
 
     ctx = app_ctx
     if database == "demo":
         app_ctx.close()
-        copy = tmp_path / "demo" / "demo.sqlite"
-        copy.parent.mkdir()
-        copy.write_bytes(request.getfixturevalue("demo_file").read_bytes())  # made once, only for this case
-        ctx = open_context(paths_in(copy.parent, "demo.sqlite"))
+        ctx = open_demo_copy(tmp_path, request.getfixturevalue("demo_file"))  # made once, only for this case
     seen = Seen()
     out = tmp_path / "uit"
     out.mkdir()

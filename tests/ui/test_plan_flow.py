@@ -130,6 +130,10 @@ def test_kpi_figures_are_one_double_click_away(qtbot, main_window, app_ctx):
     assert "Netwerkevenementen gehouden" in titles and "Werkbezoeken bij de lokale besturen" in titles
     row = titles.index("Nieuwe samenwerkingen en opdrachten")
     assert tab.model.index(row, 4).data() == "6"
+    assert tab.model.index(row, 3).data() == "0"  # computed: no collaboration yet
+    # no blank value cells: a computed KPI without data and a hand KPI without a value each say so
+    assert tab.model.index(titles.index("Responsgraad behoeftepeiling"), 3).data() == "geen gegevens"
+    assert tab.model.index(titles.index("Werkbezoeken bij de lokale besturen"), 3).data() == "niet ingevuld"
     seen = {}
 
     def figures():

@@ -54,7 +54,7 @@ class StatsView(QWidget):
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.scope_combo = QComboBox(objectName="stats_scope")
         self.scope_combo.currentIndexChanged.connect(lambda _i: self._refresh_breakdowns())
-        self.total_label = QLabel(objectName="stats_total")
+        self.total_label = QLabel(objectName="stats_total", wordWrap=True)
         self.total_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f4e79;")
         self.events_model = EventCountsTableModel(self)
         self.town_model = CountsTableModel("Gemeente", self)

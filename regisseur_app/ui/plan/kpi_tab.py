@@ -93,7 +93,7 @@ class KpiTab(QWidget):
         with self.ctx.reading() as session:
             rows = kpis.progress(session, year, scope, sources=registered_sources())
         self.model.set_rows(rows)
-        fit_columns(self.table)
+        fit_columns(self.table, main=1)
         good = sum(r.state in (kpis.REACHED, kpis.ON_TRACK) for r in rows)
         with_target = sum(r.target is not None for r in rows)
         self.summary.setText(f"  {good} van {with_target} KPI's met streefcijfer gehaald of op schema" if rows else "")
