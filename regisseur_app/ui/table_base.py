@@ -262,14 +262,14 @@ class _KeepFitted(QObject):
     """Fits the table's columns when it is shown and again once its width settled: a table shown for the first
     time gets its final width only after the window's layout ran (a fit during the Show event alone left the
     stretched last column narrower than its text), and a resized window or a moved splitter changes it. The
-    refit waits REFIT_DELAY_MS after the last change (a drag resizes many times) and uses the arguments of the
-    last fit_columns call."""
+    refit runs once the layout ran after a Show, and REFIT_DELAY_MS after the last change of width (a drag
+    resizes many times), with the arguments of the last fit_columns call."""
 
     def __init__(self, table: QTableView):
         super().__init__(table)
         self.setObjectName("keep_columns_fitted")
         self.table = table
-        self.timer = QTimer(self, singleShot=True, interval=REFIT_DELAY_MS)
+        self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self._fit)
         table.installEventFilter(self)
         table.viewport().installEventFilter(self)
@@ -277,10 +277,10 @@ class _KeepFitted(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Show and watched is self.table:
             self._fit()
-            self.timer.start()
+            self.timer.start(0)  # again as soon as the layout ran
         elif (event.type() == QEvent.Type.Resize and watched is self.table.viewport()
               and event.size().width() != event.oldSize().width()):
-            self.timer.start()
+            self.timer.start(REFIT_DELAY_MS)
         return False
 
     def _fit(self) -> None:

@@ -46,6 +46,9 @@ def _table(model, name: str, stretch_column: int = 0) -> QTableView:  # noqa: AN
     return view
 
 
+NBSP = "\u00a0"
+
+
 class StatsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,7 +112,7 @@ class StatsView(QWidget):
             rows = event_stats.year_events(session, year)
             total = event_stats.year_total(session, year)
         self.events_model.set_rows(rows)
-        rate = f", opkomst {total.rate_text}" if total.rate is not None else ""
+        rate = f", opkomst {total.rate_text.replace(' ', NBSP)}" if total.rate is not None else ""  # '%' not alone
         self.total_label.setText(f"{year}: {len(rows)} evenementen, {total.invited} uitgenodigd, "
                                  f"{total.registered} ingeschreven, {total.present} aanwezig{rate}")
         current = self.scope_combo.currentData()
