@@ -337,9 +337,10 @@ def _report_shape(ctx, scope, target: Path, work: Path) -> None:  # noqa: ANN001
 def college_report(db: Path, work: Path) -> dict[str, float]:
     """One municipality's college report for last year as the user makes it in the application: the window
     started as `start` does (the Overzicht shown), the Rapporten page opened, which prepares the report
-    machinery in the background while the user chooses (operations.reports.prepare: importing the sections
-    and models, configuring the mappers, importing reportlab and reading the fonts; waited for here, before
-    the clock), then 'PDF bewaren' for the page's first municipality and the year 2025: the timed call is
+    machinery in the background while the user chooses (operations.reports.prepare_page: importing the
+    sections and models, configuring the mappers, importing reportlab and reading the fonts, then compiling
+    the report's statements with a report for no municipality, none of it depending on the choice; waited for
+    here, before the clock), then 'PDF bewaren' for the page's first municipality and the year 2025: the timed call is
     the one the page runs on its worker. A start in a process of its own runs first, so this start is a
     repeated one (the Overzicht shown from its snapshot): the state in which the fewest modules are loaded
     and statements compiled when the report is asked for (measured ≈ 40 ms CPU more for the report than

@@ -4,11 +4,9 @@ cancel). Every file made is logged: which report, for which municipality and per
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +19,12 @@ from regisseur_app.domain.reports import comments, log
 from regisseur_app.domain.reports.settings import ReportSettings, save_settings
 from regisseur_app.gc_pause import gc_paused
 from regisseur_app.operations.base import Op, operation
+from regisseur_app.operations.reports_prepare import (  # noqa: F401  (the page's)
+    is_prepared,
+    is_warmed,
+    prepare,
+    prepare_page,
+)
 from regisseur_app.reports.college.assemble import (
     CollegeReport,
     build_report,
@@ -58,45 +62,6 @@ def record_made(op: Op, entries: list[tuple[Scope, str, Path, list[str]]], batch
 
 
 collector_paused = gc_paused  # the report's pause: see regisseur_app/gc_pause.py
-
-
-_PREPARED = threading.Event()
-_PREPARING = threading.Lock()
-
-
-def prepare() -> None:
-    """What the first report of a process pays before its first query, done ahead: import every section and
-    KPI source with their models, configure the mappers, import the PDF writer and read its fonts. The
-    Rapporten page starts it in the background when it is first shown, while the user chooses a municipality
-    and a period; a report asked for meanwhile waits for the imports as it would have made them itself.
-    Reads no data; once per process."""
-    with _PREPARING:
-        if _PREPARED.is_set():
-            return
-        from sqlalchemy.orm import configure_mappers
-
-        from regisseur_app import features
-        from regisseur_app.features.spec import resolve
-
-        with collector_paused():
-            for spec in features.report_sections():
-                resolve(spec.build)
-            for source in features.kpi_sources():
-                resolve(source.compute)
-            configure_mappers()
-            from regisseur_app.reports.college import render_pdf  # noqa: F401  (reportlab and the renderer)
-            from regisseur_app.reports.pdf_base import register_fonts
-
-            register_fonts()
-            # what was just loaded (modules, mappers, reportlab, fonts) lives as long as the process: into
-            # the permanent generation, as start_gc does at the start, so that the first collection after
-            # the report does not walk the ~80.000 objects of the preparation again (≈ 20 ms in that report)
-            gc.freeze()
-        _PREPARED.set()
-
-
-def is_prepared() -> bool:
-    return _PREPARED.is_set()
 
 
 def load_report(ctx: AppContext, scope: Scope, keys: list[str] | None = None) -> CollegeReport:

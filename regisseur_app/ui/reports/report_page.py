@@ -119,11 +119,11 @@ class ReportPage(Page):
         self._prepare_reports()
 
     def _prepare_reports(self) -> None:
-        """The report machinery (sections, models, PDF writer, fonts) loaded in the background while the user
-        chooses; the first report then starts with its queries (operations.reports.prepare)."""
-        if ops.is_prepared():
+        """The report machinery (sections, models, PDF writer, fonts) loaded and the report's statements compiled
+        in the background while the user chooses (operations.reports.prepare_page)."""
+        if ops.is_warmed():
             return
-        worker = Worker(lambda job: ops.prepare())
+        worker = Worker(lambda job: ops.prepare_page(self.ctx))
         signals = worker.signals
         active = self.__dict__.setdefault("_active_signals", set())
         active.add(signals)

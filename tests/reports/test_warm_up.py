@@ -1,0 +1,54 @@
+"""operations.reports.warm_up (run by the Rapporten page after prepare, while the user chooses): it compiles the
+statements a municipality report runs, whatever municipality and period are chosen afterwards, without logging
+a report or leaving a file; the report asked for afterwards is the same as without it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHECK = """
+import logging, sys, tempfile
+from datetime import date
+from pathlib import Path
+from regisseur_app.context import AppPaths
+from regisseur_app.demo import open_demo_context
+from regisseur_app.operations import reports as ops
+from regisseur_app.reports.content import Scope
+
+folder = Path(sys.argv[1])
+ctx = open_demo_context(AppPaths.for_db(folder / "demo.sqlite", log_dir=folder / "logs", config_dir=folder / "cfg"))
+ops.prepare()
+problems = []
+class Catch(logging.Handler):
+    def emit(self, record):
+        if record.levelno >= logging.INFO and "regisseur_app" in record.name:
+            problems.append(record.getMessage())
+logging.getLogger().addHandler(Catch())
+logging.getLogger().setLevel(logging.INFO)
+cache = ctx.engine._compiled_cache
+before = len(cache)
+files = set(folder.rglob("*"))
+ops.prepare_page(ctx)
+assert ops.is_warmed()
+warmed = len(cache) - before
+assert warmed >= 40, warmed
+assert not problems, problems
+assert set(folder.rglob("*")) == files
+assert ops.report_log(ctx) == []
+scope = ops.scopes(ctx, date(2025, 1, 1), date(2025, 12, 31))[0]
+ops.make_report(ctx, scope, folder / "a.pdf")
+new = len(cache) - before - warmed
+assert new * 4 < warmed, (new, warmed)
+print("ok")
+"""
+
+
+def test_warm_up_compiles_the_report_statements_and_leaves_nothing(tmp_path):
+    done = subprocess.run([sys.executable, "-c", CHECK, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
