@@ -62,6 +62,10 @@ def test_status_change_on_the_plan_updates_the_start_screen(qtbot, main_window, 
     section = _plan_section(home)
     assert section.guide.findChild(QPushButton, "step_plan") is None  # that step is done
     assert {chip.property("state") for chip in section.chips.values()} == {"risico"}
+    kpi_rows = {section.kpi_table.item(r, 0).text(): section.kpi_table.item(r, 2).text()
+                for r in range(section.kpi_table.rowCount())}
+    assert kpi_rows["Responsgraad behoeftepeiling"] == "geen gegevens"  # no survey yet: said, not a blank cell
+    assert kpi_rows["Werkbezoeken bij de lokale besturen"] == "niet ingevuld"
     page = main_window.show_page("Actieplan")
     tab = page.plan_tab
     # one action for each WSE-LR priority: 1.1 (LR1), 2.2 (LR2), 4.2 (LR3), 5.2 (LR4)

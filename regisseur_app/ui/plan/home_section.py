@@ -79,7 +79,7 @@ class PlanHomeSection(QFrame):
         from regisseur_app.formatting import format_number
         from regisseur_app.reports.plan.sources import registered_sources
         from regisseur_app.ui.plan.common import CHECK_STYLE, KPI_COLOURS, STATUS_COLOURS
-        from regisseur_app.ui.plan.kpi_format import kpi_number
+        from regisseur_app.ui.plan.kpi_format import kpi_number, kpi_value_text
 
         steps = [{"key": s.key, "text": s.text, "done": s.done, "page": s.page, "tab": s.tab}
                  for s in first_steps(session, today)]
@@ -96,7 +96,7 @@ class PlanHomeSection(QFrame):
                            "missing": [p.priority for p in c.priorities if p.state != subsidy.MET]} for c in checks]
         progress = kpis.progress(session, today.year, None, today, sources=registered_sources())
         data["kpis"] = [{"kpi_id": p.kpi_id, "title": p.title, "objective_number": p.objective_number,
-                         "value": kpi_number(p.value, p.unit), "target": kpi_number(p.target, p.unit),
+                         "value": kpi_value_text(p.value, p.unit, p.computed), "target": kpi_number(p.target, p.unit),
                          "ratio": "" if p.ratio is None else f"{format_number(p.ratio * 100)} %",
                          "state_label": p.state_label, "colour": KPI_COLOURS[p.state],
                          "good": p.state in (kpis.REACHED, kpis.ON_TRACK)}

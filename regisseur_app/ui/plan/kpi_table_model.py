@@ -8,15 +8,8 @@ from PySide6.QtGui import QBrush
 from regisseur_app.domain.plan.kpis import KpiProgress
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.plan.common import KPI_COLOURS, colour
-from regisseur_app.ui.plan.kpi_format import kpi_number
+from regisseur_app.ui.plan.kpi_format import kpi_number, kpi_value_text
 from regisseur_app.ui.table_base import Column, RowTableModel
-
-
-def _value(p: KpiProgress) -> str:
-    """The value; a KPI without one says so (no survey held yet this year, nothing entered) instead of a blank."""
-    if p.value is None:
-        return "geen gegevens" if p.computed else "niet ingevuld"
-    return kpi_number(p.value, p.unit)
 
 
 def _percent(p: KpiProgress) -> str:
@@ -28,7 +21,8 @@ class KpiTableModel(RowTableModel):
         Column("Doel", lambda p: p.objective_number, lambda p: f"{p.objective_number.zfill(4)}-{p.kpi_id:07d}"),
         Column("KPI", lambda p: p.title),
         Column("Bron", lambda p: p.source_title),
-        Column("Waarde", _value, lambda p: p.value, align_right=True),
+        Column("Waarde", lambda p: kpi_value_text(p.value, p.unit, p.computed), lambda p: p.value,
+               align_right=True),
         Column("Streefcijfer", lambda p: kpi_number(p.target, p.unit), lambda p: p.target, align_right=True),
         Column("% van doel", _percent, lambda p: p.ratio, align_right=True),
         Column("Stand", lambda p: p.state_label),
