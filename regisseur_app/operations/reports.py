@@ -24,6 +24,7 @@ from regisseur_app.operations.reports_prepare import (  # noqa: F401  (the page'
     is_warmed,
     prepare,
     prepare_page,
+    report_asked,
 )
 from regisseur_app.reports.college.assemble import (
     CollegeReport,
@@ -114,7 +115,7 @@ def make_report(ctx: AppContext, scope: Scope, path: Path, keys: list[str] | Non
         record_made(ctx, [(scope, "pdf", path, shown.section_keys)])
         return path
     if path.suffix.lower() == ".pdf":
-        prepare()  # at once when the Rapporten page did it; else now, so that its objects are frozen as well
+        report_asked()  # prepared at once when the Rapporten page did it; else now, so that its objects are frozen
     with collector_paused():
         report = load_report(ctx, scope, keys)
         kind = render(report, path)
@@ -163,7 +164,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def preview_pdf(ctx: AppContext, scope: Scope, keys: list[str] | None = None) -> bytes:
     """The PDF as it would be saved, as bytes for the preview (nothing is logged); kept for make_report."""
-    prepare()
+    report_asked()
     with collector_paused():
         with ctx.reading() as session:
             generation = data_generation(session)  # read with the figures, in the same transaction
@@ -197,6 +198,7 @@ def run_batch(ctx: AppContext, start: date, end: date, folder: Path, keys: list[
     into `folder`; `progress(percent, text)` is called before each file (and may raise to cancel: the files
     made so far stay, only they are logged)."""
     began = time.perf_counter()
+    report_asked()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     targets = [*scopes(ctx, start, end), region_scope(start, end)]

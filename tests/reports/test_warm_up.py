@@ -1,6 +1,6 @@
 """operations.reports.warm_up (run by the Rapporten page after prepare, while the user chooses): it compiles the
 statements a municipality report runs, whatever municipality and period are chosen afterwards, without logging
-a report or leaving a file; the report asked for afterwards is the same as without it."""
+a report or leaving a file, and stops once a report is asked for."""
 
 from __future__ import annotations
 
@@ -47,8 +47,34 @@ print("ok")
 """
 
 
-def test_warm_up_compiles_the_report_statements_and_leaves_nothing(tmp_path):
-    done = subprocess.run([sys.executable, "-c", CHECK, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
+GIVES_WAY = """
+import sys
+from pathlib import Path
+from regisseur_app.context import AppPaths
+from regisseur_app.demo import open_demo_context
+from regisseur_app.operations import reports as ops
+
+folder = Path(sys.argv[1])
+ctx = open_demo_context(AppPaths.for_db(folder / "demo.sqlite", log_dir=folder / "logs", config_dir=folder / "cfg"))
+ops.report_asked()
+before = len(ctx.engine._compiled_cache)
+ops.prepare_page(ctx)
+assert ops.is_warmed()
+assert len(ctx.engine._compiled_cache) == before, len(ctx.engine._compiled_cache) - before
+print("ok")
+"""
+
+
+def _run(script: str, folder: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, cwd=ROOT,
                           timeout=180)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_warm_up_compiles_the_report_statements_and_leaves_nothing(tmp_path):
+    _run(CHECK, tmp_path)
+
+
+def test_warm_up_gives_way_to_a_report_asked_for(tmp_path):
+    _run(GIVES_WAY, tmp_path)
