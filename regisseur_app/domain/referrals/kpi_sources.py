@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.referrals.models import REGULAR_WORK, Referral
+from regisseur_app.domain.referrals.light import REFERRAL
+from regisseur_app.domain.referrals.vocabulary import REGULAR_WORK
 from regisseur_app.reports.content import Column, Table
 
 
@@ -24,9 +25,9 @@ def _per_municipality(session: Session, title: str, column, year: int, nis_code:
     else:
         municipalities = list(session.execute(select(Municipality.nis_code, Municipality.name)
                                               .where(Municipality.nis_code == nis_code)))
-    counts = dict(session.execute(select(Referral.nis_code, func.count()).where(
-        column >= start, column <= end, Referral.nis_code.in_([m[0] for m in municipalities]), *extra)
-        .group_by(Referral.nis_code)).all())
+    counts = dict(session.execute(select(REFERRAL.c.nis_code, func.count()).where(
+        column >= start, column <= end, REFERRAL.c.nis_code.in_([m[0] for m in municipalities]), *extra)
+        .group_by(REFERRAL.c.nis_code)).all())
     rows = [[name, counts.get(code, 0)] for code, name in municipalities]
     rows.append(["Totaal", sum(counts.values())])
     return Table(title, [Column("Gemeente"), Column("Aantal", numeric=True)], rows, footnote=footnote,
@@ -37,33 +38,33 @@ def _count(session: Session, column, year: int, nis_code: str | None, *extra) ->
     """The total of `_per_municipality`, counted in one statement (no list of municipalities)."""
     places = select(Municipality.nis_code).where(
         Municipality.participating.is_(True) if nis_code is None else Municipality.nis_code == nis_code)
-    return float(session.scalar(select(func.count()).select_from(Referral).where(
-        column >= date(year, 1, 1), column <= date(year, 12, 31), Referral.nis_code.in_(places), *extra)))
+    return float(session.scalar(select(func.count()).select_from(REFERRAL).where(
+        column >= date(year, 1, 1), column <= date(year, 12, 31), REFERRAL.c.nis_code.in_(places), *extra)))
 
 
 def referrals_made_count(session: Session, year: int, nis_code: str | None) -> float:
-    return _count(session, Referral.referral_date, year, nis_code)
+    return _count(session, REFERRAL.c.referral_date, year, nis_code)
 
 
 def referrals_started_count(session: Session, year: int, nis_code: str | None) -> float:
-    return _count(session, Referral.start_date, year, nis_code)
+    return _count(session, REFERRAL.c.start_date, year, nis_code)
 
 
 def referrals_doorstroom_count(session: Session, year: int, nis_code: str | None) -> float:
-    return _count(session, Referral.exit_date, year, nis_code, Referral.exit == REGULAR_WORK)
+    return _count(session, REFERRAL.c.exit_date, year, nis_code, REFERRAL.c.exit == REGULAR_WORK)
 
 
 def referrals_made(session: Session, year: int, nis_code: str | None) -> Table:
-    return _per_municipality(session, "Aantal doorverwijzingen naar VDAB", Referral.referral_date, year, nis_code,
+    return _per_municipality(session, "Aantal doorverwijzingen naar VDAB", REFERRAL.c.referral_date, year, nis_code,
                              f"Doorverwijzingen met een doorverwijsdatum in {year}.")
 
 
 def referrals_started(session: Session, year: int, nis_code: str | None) -> Table:
-    return _per_municipality(session, "Gestarte tewerkstellingen na doorverwijzing", Referral.start_date, year,
+    return _per_municipality(session, "Gestarte tewerkstellingen na doorverwijzing", REFERRAL.c.start_date, year,
                              nis_code, f"Doorverwijzingen waarvan de tewerkstelling startte in {year}.")
 
 
 def referrals_doorstroom(session: Session, year: int, nis_code: str | None) -> Table:
-    return _per_municipality(session, "Doorstroom naar regulier werk", Referral.exit_date, year, nis_code,
+    return _per_municipality(session, "Doorstroom naar regulier werk", REFERRAL.c.exit_date, year, nis_code,
                              f"Doorverwijzingen met uitstroom 'doorstroom naar regulier werk' in {year}.",
-                             Referral.exit == REGULAR_WORK)
+                             REFERRAL.c.exit == REGULAR_WORK)

@@ -1,4 +1,4 @@
-"""Referrals to VDAB (doorverwijzingen): tables, the status vocabulary and the state machine.
+"""Referrals to VDAB (doorverwijzingen): the tables (the status vocabulary and the state machine are in vocabulary.py).
 
 A referral holds no name and no national number: it is identified by a generated pseudonymous code
 (BEK-2025-0007). See docs/privacy.md for the reason behind every column.
@@ -16,65 +16,27 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from regisseur_app.domain.core.base import Base, Timestamps
-
-# -- statuses (fixed: the state machine and the statistics depend on them) -----------------------
-REFERRED = "doorverwezen"
-SCREENING = "in_screening"
-POSITIVE = "positief"
-NEGATIVE = "negatief"
-NO_FOLLOW_UP = "geen_opvolging"
-STARTED = "tewerkstelling"
-REGULAR_WORK = "doorstroom"
-DROPPED_OUT = "uitval"
-CLOSED = "afgesloten"
-
-STATUSES = (REFERRED, SCREENING, POSITIVE, NEGATIVE, NO_FOLLOW_UP, STARTED, REGULAR_WORK, DROPPED_OUT, CLOSED)
-STATUS_LABELS = {
-    REFERRED: "Doorverwezen",
-    SCREENING: "In screening",
-    POSITIVE: "Beslissing: positief",
-    NEGATIVE: "Beslissing: negatief",
-    NO_FOLLOW_UP: "Beslissing: geen opvolging",
-    STARTED: "Tewerkstelling gestart",
-    REGULAR_WORK: "Doorstroom naar regulier werk",
-    DROPPED_OUT: "Uitval",
-    CLOSED: "Afgesloten",
-}
-DECISIONS = (POSITIVE, NEGATIVE, NO_FOLLOW_UP)
-EXITS = (REGULAR_WORK, DROPPED_OUT)
-
-# The allowed moves. "Geen opvolging" is possible before screening (the person never showed up);
-# after a positive decision the person may drop out before the work starts.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    REFERRED: (SCREENING, NO_FOLLOW_UP),
-    SCREENING: (POSITIVE, NEGATIVE, NO_FOLLOW_UP),
-    POSITIVE: (STARTED, DROPPED_OUT, CLOSED),
-    NEGATIVE: (CLOSED,),
-    NO_FOLLOW_UP: (CLOSED,),
-    STARTED: (REGULAR_WORK, DROPPED_OUT),
-    REGULAR_WORK: (CLOSED,),
-    DROPPED_OUT: (CLOSED,),
-    CLOSED: (),
-}
-
-# Expected days in a status before a referral counts as "vastgelopen" (defaults; settings override).
-DEFAULT_EXPECTED_DAYS = {
-    REFERRED: 30,
-    SCREENING: 60,
-    POSITIVE: 60,
-    NEGATIVE: 30,
-    NO_FOLLOW_UP: 30,
-    STARTED: 730,
-    REGULAR_WORK: 90,
-    DROPPED_OUT: 30,
-}
+from regisseur_app.domain.referrals.vocabulary import (  # noqa: F401  (the vocabulary, also imported from here)
+    CLOSED,
+    DECISIONS,
+    DEFAULT_EXPECTED_DAYS,
+    DROPPED_OUT,
+    EXITS,
+    NEGATIVE,
+    NO_FOLLOW_UP,
+    POSITIVE,
+    REFERRED,
+    REGULAR_WORK,
+    SCREENING,
+    STARTED,
+    STATUS_LABELS,
+    STATUSES,
+    TRANSITIONS,
+    allowed_next,
+)
 
 NOTE_MAX = 500
 REFERENCE_MAX = 30
-
-
-def allowed_next(status: str) -> tuple[str, ...]:
-    return TRANSITIONS.get(status, ())
 
 
 class Referral(Timestamps, Base):

@@ -1,5 +1,6 @@
 """Reading the referral log for the screens: the paged, filtered and sorted list (all in SQL, without
-sorting or counting more than needed), stale detection, and small lookups for the dialogs."""
+sorting or counting more than needed), stale detection, and small lookups for the dialogs. The referral table
+is read through light.REFERRAL (no mapped class): the start screen's stale referrals need no referral models."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from regisseur_app.domain.core.codelists import REFERRAL_TYPE, CodeItem
 from regisseur_app.domain.core.common import escape_like
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
-from regisseur_app.domain.referrals.models import CLOSED, STATUS_LABELS, STATUSES, Referral, allowed_next
+from regisseur_app.domain.referrals.light import REFERRAL
 from regisseur_app.domain.referrals.settings import expected_days
+from regisseur_app.domain.referrals.vocabulary import CLOSED, STATUS_LABELS, STATUSES, allowed_next
 from regisseur_app.storage.dialect import folded
 
 SORT_COLUMNS = ("code", "municipality", "referral_date", "type", "status", "status_date")
@@ -51,8 +53,9 @@ class ReferralFilter:
 
 
 def stale_condition(today: date, expected_days: dict[str, int]):  # noqa: ANN201
-    """SQL: the referral has been in its status longer than expected (never for 'afgesloten')."""
-    parts = [and_(Referral.status == status, Referral.status_date < today - timedelta(days=days))
+    """SQL: the referral has been in its status longer than expected (never for 'afgesloten'). On the light
+    table (light.REFERRAL), like every statement here: combine it with those, not with models.Referral."""
+    parts = [and_(REFERRAL.c.status == status, REFERRAL.c.status_date < today - timedelta(days=days))
              for status, days in expected_days.items() if status != CLOSED]
     return or_(*parts) if parts else false()
 
@@ -62,22 +65,22 @@ def _filtered(session: Session, filt: ReferralFilter):  # noqa: ANN202
     expected = filt.expected_days or expected_days(session)
     conditions = []
     if filt.nis_code:
-        conditions.append(Referral.nis_code == filt.nis_code)
+        conditions.append(REFERRAL.c.nis_code == filt.nis_code)
     if filt.type_id:
-        conditions.append(Referral.type_id == filt.type_id)
+        conditions.append(REFERRAL.c.type_id == filt.type_id)
     if filt.status:
-        conditions.append(Referral.status == filt.status)
+        conditions.append(REFERRAL.c.status == filt.status)
     if filt.date_from:
-        conditions.append(Referral.referral_date >= filt.date_from)
+        conditions.append(REFERRAL.c.referral_date >= filt.date_from)
     if filt.date_to:
-        conditions.append(Referral.referral_date <= filt.date_to)
+        conditions.append(REFERRAL.c.referral_date <= filt.date_to)
     if filt.stale_only:
         conditions.append(stale_condition(today, expected))
     text = filt.code.strip().upper()
     if text and _CODE_PREFIX.match(text):  # the start of a code: a range on the unique index
-        conditions += [Referral.code >= text, Referral.code < text + "\uffff"]
+        conditions += [REFERRAL.c.code >= text, REFERRAL.c.code < text + "\uffff"]
     elif text:
-        conditions.append(Referral.code.like(f"%{escape_like(text)}%", escape="\\"))
+        conditions.append(REFERRAL.c.code.like(f"%{escape_like(text)}%", escape="\\"))
     return conditions, today, expected
 
 
@@ -92,11 +95,11 @@ def count_referrals(session: Session, filt: ReferralFilter | None = None) -> int
         for status, days in expected.items():
             if status == CLOSED:
                 continue
-            total += session.scalar(select(func.count()).select_from(Referral).where(
-                *conditions, Referral.status == status, Referral.status_date < today - timedelta(days=days))) or 0
+            total += session.scalar(select(func.count()).select_from(REFERRAL).where(
+                *conditions, REFERRAL.c.status == status, REFERRAL.c.status_date < today - timedelta(days=days))) or 0
         return total
     conditions, _today, _expected = _filtered(session, filt)
-    return session.scalar(select(func.count()).select_from(Referral).where(*conditions)) or 0
+    return session.scalar(select(func.count()).select_from(REFERRAL).where(*conditions)) or 0
 
 
 def list_referrals(session: Session, filt: ReferralFilter | None = None, offset: int = 0, limit: int = 200,
@@ -118,10 +121,10 @@ def list_referrals(session: Session, filt: ReferralFilter | None = None, offset:
         found = _partitioned(session, conditions, limit, sort, descending, after)
     else:
         query = _base_query(conditions)
-        key = {"code": Referral.code, "referral_date": Referral.referral_date, "status_date": Referral.status_date,
-               "municipality": Municipality.name, "type": _TYPE.label, "status": Referral.status}[sort]
+        key = {"code": REFERRAL.c.code, "referral_date": REFERRAL.c.referral_date, "status_date": REFERRAL.c.status_date,
+               "municipality": Municipality.name, "type": _TYPE.label, "status": REFERRAL.c.status}[sort]
         query = query.order_by(key.desc() if descending else key.asc(),
-                               Referral.id.desc() if descending else Referral.id.asc())
+                               REFERRAL.c.id.desc() if descending else REFERRAL.c.id.asc())
         if after is not None and sort in KEYSET_SORTS:
             query = query.where(_after(key, after, getattr(after, sort), descending))
         else:
@@ -137,21 +140,21 @@ def list_referrals(session: Session, filt: ReferralFilter | None = None, offset:
 
 
 _TYPE = aliased(CodeItem)
-PARTITIONED = {"municipality": (Referral.nis_code, Referral.referral_date, "referral_date"),
-               "type": (Referral.type_id, Referral.referral_date, "referral_date"),
-               "status": (Referral.status, Referral.status_date, "status_date")}
+PARTITIONED = {"municipality": (REFERRAL.c.nis_code, REFERRAL.c.referral_date, "referral_date"),
+               "type": (REFERRAL.c.type_id, REFERRAL.c.referral_date, "referral_date"),
+               "status": (REFERRAL.c.status, REFERRAL.c.status_date, "status_date")}
 
 
 def _base_query(conditions: list):  # noqa: ANN202
-    return (select(Referral.id, Referral.code, Municipality.name, Referral.referral_date, _TYPE.label,
-                   Referral.status, Referral.status_date)
-            .join(Municipality, Municipality.nis_code == Referral.nis_code)
-            .join(_TYPE, _TYPE.id == Referral.type_id)
+    return (select(REFERRAL.c.id, REFERRAL.c.code, Municipality.name, REFERRAL.c.referral_date, _TYPE.label,
+                   REFERRAL.c.status, REFERRAL.c.status_date)
+            .join(Municipality, Municipality.nis_code == REFERRAL.c.nis_code)
+            .join(_TYPE, _TYPE.id == REFERRAL.c.type_id)
             .where(*conditions))
 
 
 def _after(key, after: ReferralRow, value: object, descending: bool):  # noqa: ANN001, ANN202
-    pair = tuple_(key, Referral.id)
+    pair = tuple_(key, REFERRAL.c.id)
     last = tuple_(literal(value, type_=key.type), literal(after.id))
     return pair < last if descending else pair > last
 
@@ -161,7 +164,7 @@ def _partitions(session: Session, sort: str) -> list[tuple[object, str]]:
     if sort == "municipality":
         return [(nis, name) for nis, name in session.execute(
             select(Municipality.nis_code, Municipality.name)
-            .where(Municipality.nis_code.in_(select(Referral.nis_code).distinct()))
+            .where(Municipality.nis_code.in_(select(REFERRAL.c.nis_code).distinct()))
             .order_by(folded(Municipality.name)))]
     if sort == "type":
         return [(i, label) for i, label in session.execute(
@@ -185,7 +188,7 @@ def _partitioned(session: Session, conditions: list, limit: int, sort: str, desc
     for index in range(start, len(partitions)):
         value = partitions[index][0]
         query = _base_query([*conditions, column == value]).order_by(
-            within.desc() if descending else within.asc(), Referral.id.desc() if descending else Referral.id.asc())
+            within.desc() if descending else within.asc(), REFERRAL.c.id.desc() if descending else REFERRAL.c.id.asc())
         if after is not None and index == start:
             query = query.where(_after(within, after, getattr(after, within_name), descending))
         found += session.execute(query.limit(limit - len(found))).all()
@@ -196,7 +199,7 @@ def _partitioned(session: Session, conditions: list, limit: int, sort: str, desc
 
 def referral_years(session: Session) -> list[int]:
     """The years that have referrals (for the period choosers), plus the current year."""
-    first = session.scalar(select(func.min(Referral.referral_date)))
+    first = session.scalar(select(func.min(REFERRAL.c.referral_date)))
     this_year = date.today().year
     return list(range(first.year if first else this_year, this_year + 1))
 
@@ -210,8 +213,8 @@ def organisation_choices(session: Session) -> list[tuple[int, str]]:
 
 def next_statuses_for(session: Session, referral_ids: list[int]) -> tuple[list[str], list[str]]:
     """(codes of the referrals, the next statuses allowed for all of them, in flow order)."""
-    rows = session.execute(select(Referral.code, Referral.status).where(Referral.id.in_(referral_ids))
-                           .order_by(Referral.code)).all()
+    rows = session.execute(select(REFERRAL.c.code, REFERRAL.c.status).where(REFERRAL.c.id.in_(referral_ids))
+                           .order_by(REFERRAL.c.code)).all()
     common: set[str] | None = None
     for _code, status in rows:
         allowed = set(allowed_next(status))

@@ -12,7 +12,7 @@ from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.settings import AppSetting, get_setting, set_setting
 from regisseur_app.domain.core.validation import check_no_national_number
-from regisseur_app.domain.referrals.models import DEFAULT_EXPECTED_DAYS, STATUS_LABELS
+from regisseur_app.domain.referrals.vocabulary import DEFAULT_EXPECTED_DAYS, STATUS_LABELS
 from regisseur_app.storage.engine import fold
 
 PREFIX = "referrals."
