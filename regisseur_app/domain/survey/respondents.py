@@ -99,6 +99,19 @@ def list_respondents(session: Session, survey_id: int) -> list[RespondentRow]:
             for r, m, o, c, e in session.execute(query)]
 
 
+def respondent_emails(session: Session, survey_id: int) -> list[tuple[str, int, str]]:
+    """(e-mail address, respondent id, NIS code) of each invitee with an address, in list_respondents' order
+    (which of two invitees with the same address an import links to): the import's check needs no more, and
+    reading each invitee as an object with its organisation, contact and answered flag took ≈ 25 ms of it on
+    4.600 invitees."""
+    query = (select(Contact.email, SurveyRespondent.id, SurveyRespondent.nis_code)
+             .join(Municipality, Municipality.nis_code == SurveyRespondent.nis_code)
+             .join(Contact, Contact.id == SurveyRespondent.contact_id)
+             .where(SurveyRespondent.survey_id == survey_id, Contact.email.is_not(None), Contact.email != "")
+             .order_by(Municipality.name, SurveyRespondent.id))
+    return [(email, rid, nis) for email, rid, nis in session.execute(query)]
+
+
 def response_rates(session: Session, survey_id: int) -> list[RateRow]:
     """Per municipality with invitees or responses: invited, invitees who answered, all responses.
     The last row is the total (nis_code '')."""

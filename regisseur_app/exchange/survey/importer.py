@@ -74,7 +74,7 @@ def _analyse(session: Session, survey_id: int, table: RawTable, targets: list[Ta
     source = formats.detect_source(table.headers)
     questions = {q.id: q for q in view.questions}
     existing = responses.existing_external_ids(session, survey_id)
-    emails = {fold(r.email): (r.id, r.nis_code) for r in respondents.list_respondents(session, survey_id) if r.email}
+    emails = {fold(email): (rid, nis) for email, rid, nis in respondents.respondent_emails(session, survey_id)}
     names = {m.nis_code for m in list_municipalities(session)}
     plan = ImportPlan(survey_id, source, table.source, [], [], [], 0,
                       [h for h, t in zip(table.headers, targets, strict=True) if t.kind == formats.IGNORE],
