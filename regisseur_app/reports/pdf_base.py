@@ -16,13 +16,13 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from regisseur_app import __version__
 from regisseur_app.formatting import format_date
 from regisseur_app.paths import resources_dir
+from regisseur_app.reports.subset_font import SubsetFont
 
 # reportlab checks every attribute set on a chart widget or shape against its declared type, "a big help when
 # developing" that "slows down shapes" (reportlab.graphics.shapes); our charts are fixed code covered by tests.
@@ -54,8 +54,8 @@ def register_fonts() -> None:
         if _fonts_registered:
             return
         folder = resources_dir() / "fonts"
-        pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(SubsetFont(FONT, str(folder / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(SubsetFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
         _fonts_registered = True
 
