@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from regisseur_app.reports.college.cells import cell_text, header_text
 from regisseur_app.reports.college.table_canvas import CanvasTable
+from regisseur_app.reports.college.table_styles import PAD, cell_styles
 from regisseur_app.reports.content import Table
 from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, GRID, ZEBRA, register_fonts
 
 BASE_SIZE = 8.5
 MIN_SIZE = 6.0
-PAD = 4.0  # left and right padding of a cell, each
 
 
 def _longest_word(text: str, font: str, size: float) -> float:
@@ -166,24 +165,14 @@ def pdf_table(table: Table, width: float) -> RLTable:
                 text = wrapped(text, font, size, widths[i] - 2 * PAD)
             line.append(text)
         body.append(line)
-    result = CanvasTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT")  # one text object (table_canvas)
-    commands = [
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, size, leading),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("FONT", (0, 1), (-1, -1), FONT, size, leading),
-        *[("ALIGN", (i, 0), (i, -1), "RIGHT") for i, c in enumerate(table.columns) if c.numeric],
-        ("BACKGROUND", (0, 0), (-1, 0), BRAND),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
+    total = table.total_row and len(body) > 1
+    styles = cell_styles(len(body), [c.numeric for c in table.columns], size, leading, total)
+    # one text object per table (table_canvas); the cells' fonts, colours, alignment and padding in `styles`
+    result = CanvasTable(body, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=styles)
+    commands: list[tuple] = [("BACKGROUND", (0, 0), (-1, 0), BRAND), ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID)]
     for index in range(2, len(body), 2):
         commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
-    if table.total_row and len(body) > 1:
-        commands += [("LINEABOVE", (0, -1), (-1, -1), 1, BRAND), ("FONT", (0, -1), (-1, -1), FONT_BOLD, size, leading)]
+    if total:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, BRAND))
     result.setStyle(TableStyle(commands))
     return result
