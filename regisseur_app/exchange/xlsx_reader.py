@@ -85,16 +85,17 @@ class _NotSame(Exception):
     """A value calamine cannot give exactly as the streaming reader would: read the file that way."""
 
 
-def _read_fast(path: Path, max_rows: int, name: str) -> list | None:
+def _read_fast(path: Path, max_rows: int, name: str) -> list | None:  # noqa: ARG001 - as _read_streaming
     """The records through python-calamine, or None when the streaming reader must read the file (calamine
-    cannot read it, or a value is one whose text could differ: see _value_text)."""
+    cannot read it, or a value is one whose text could differ: see _value_text). Every row is read: the scan
+    bounded calamine's rectangle by MAX_CELLS, and build_table reports a row past `max_rows`."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
         return None
     try:
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        return _calamine_records(sheet, max_rows, name)
+        return _calamine_records(sheet, name)
     except TableReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - _NotSame, or anything calamine refuses: the streaming reader decides
@@ -102,11 +103,10 @@ def _read_fast(path: Path, max_rows: int, name: str) -> list | None:
         return None
 
 
-def _calamine_records(sheet, max_rows: int, name: str) -> list:  # noqa: ANN001
+def _calamine_records(sheet, name: str) -> list:  # noqa: ANN001
     """What _records makes of xlsx_stream.iter_rows, from calamine's rectangle: calamine starts at the first used
     row and column, so rows are numbered from there and the columns before it are put back. The data rows are
-    turned into texts a column at a time (xlsx_columns), at most as wide as the header. Every row of the
-    rectangle is converted: the scan bounded it by MAX_CELLS, and build_table stops at its own caps."""
+    turned into texts a column at a time (xlsx_columns), at most as wide as the header."""
     start = sheet.start
     if start is None:
         return []
