@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from regisseur_app.reports.college.cells import cell_text, header_text
 from regisseur_app.reports.college.table_canvas import CanvasTable
 from regisseur_app.reports.college.table_styles import PAD, cell_styles
+from regisseur_app.reports.college.text_width import text_width as stringWidth
 from regisseur_app.reports.content import Table
 from regisseur_app.reports.pdf_base import BRAND, FONT, FONT_BOLD, GRID, ZEBRA, register_fonts
 

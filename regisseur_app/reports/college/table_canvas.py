@@ -9,8 +9,9 @@ a link, bidi or shaping) is left to reportlab."""
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
+
+from regisseur_app.reports.college.text_width import text_width as stringWidth
 
 
 class CanvasTable(Table):
