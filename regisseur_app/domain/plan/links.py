@@ -2,12 +2,16 @@
 
 A link is (kind, target id) without a foreign key into the other feature's table: the titles are resolved
 here through small lookups on the table by name (`Base.metadata`), so the plan neither imports nor
-migrates with the other features. A kind whose table is not in this version (no survey module) offers no
+migrates with the other features. The module that declares a table is imported by name when the table is
+not declared yet: the start imports only what it shows, so after a start from the kept Overzicht nothing
+else may have declared the events or survey tables (their links then read "(verwijderd)" and the link dialog
+offered organisations only). A kind whose module is not in this version (no survey module) offers no
 choices; a link whose target was deleted reads "(verwijderd)".
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import NamedTuple
 
 from sqlalchemy import Table, select
@@ -21,14 +25,15 @@ from regisseur_app.formatting import format_date
 class _Lookup(NamedTuple):
     table: str
     title: str
-    when: str | None = None  # a date column shown after the title
+    when: str | None  # a date column shown after the title
+    module: str  # the module that declares the table
 
 
 LOOKUPS = {
-    "event": _Lookup("event", "title", "starts_at"),
-    "survey": _Lookup("survey", "title"),
-    "organisation": _Lookup("organisation", "name"),
-    "follow_up": _Lookup("event_action", "description", "due_date"),
+    "event": _Lookup("event", "title", "starts_at", "regisseur_app.domain.events.models"),
+    "survey": _Lookup("survey", "title", None, "regisseur_app.domain.survey.models"),
+    "organisation": _Lookup("organisation", "name", None, "regisseur_app.domain.core.organisations"),
+    "follow_up": _Lookup("event_action", "description", "due_date", "regisseur_app.domain.events.models"),
 }
 GONE = "(verwijderd)"
 
@@ -47,6 +52,11 @@ class LinkRow(NamedTuple):
 
 def _table(kind: str) -> Table | None:
     lookup = LOOKUPS[kind]
+    if lookup.table not in Base.metadata.tables:
+        try:
+            importlib.import_module(lookup.module)
+        except ImportError:  # the feature is not in this version
+            return None
     table = Base.metadata.tables.get(lookup.table)
     if table is None or lookup.title not in table.c:
         return None
