@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.organisations import Organisation
 from regisseur_app.domain.core.validation import find_national_number
 from regisseur_app.domain.mvo.computed import Computed, MaterialAmount, compute
@@ -290,7 +291,11 @@ class Calculator:
 
 
 def all_materials(session: Session) -> dict[int, MvoMaterial]:
-    return {m.id: m for m in session.scalars(select(MvoMaterial))}
+    """The materials by id; read once per session while it does not write (domain.core.memo: the MVO figures of
+    several years, the trend and the sheets ask for them in one reading session). The same mapped objects a
+    query would give (the session's identity map), in a dict of the caller's own."""
+    return dict(remembered(session, ("mvo_materials",),
+                           lambda: {m.id: m for m in session.scalars(select(MvoMaterial))}))
 
 
 class SheetRow(NamedTuple):

@@ -78,6 +78,18 @@ def load(session: Session, survey_id: int, nis_code: str | None = None) -> Datas
             response.numbers[qid] = number
         elif text:
             response.texts[qid] = text
-    names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
-    audiences = dict(session.execute(select(CodeItem.id, CodeItem.label)).all())
-    return Dataset(survey, questions, list(facts.values()), names, audiences)
+    return Dataset(survey, questions, list(facts.values()), municipality_names(session), code_labels(session))
+
+
+def municipality_names(session: Session) -> dict[str, str]:
+    """NIS code -> name of every municipality, read once per session while it does not write (every dataset
+    and need score of a report asks); a dict of the caller's own."""
+    return dict(remembered(session, ("municipality_names",),
+                           lambda: dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())))
+
+
+def code_labels(session: Session) -> dict[int, str]:
+    """Code item id -> label of every code list, read once per session while it does not write; a dict of the
+    caller's own."""
+    return dict(remembered(session, ("code_labels",),
+                           lambda: dict(session.execute(select(CodeItem.id, CodeItem.label)).all())))

@@ -97,9 +97,7 @@ def _need_rows(session: Session, year: int) -> list[NeedRow]:
                 answers[key] += 1
                 people[key].add(facts.id)
                 signals[key] += hit
-    from regisseur_app.domain.core.codelists import CodeItem
-
-    labels = dict(session.execute(select(CodeItem.id, CodeItem.label)).all())
+    labels = dataset.code_labels(session)
     rows = [NeedRow(nis, names.get(nis, nis), cat, labels.get(cat, str(cat)), signals[(nis, cat)], n,
                     len(people[(nis, cat)])) for (nis, cat), n in answers.items()]
     return sorted(rows, key=lambda r: (r.municipality, -r.score, r.category))

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.mvo import links
 from regisseur_app.domain.mvo.indicators import list_indicators
-from regisseur_app.domain.mvo.overview import KEY_CODES, organisation_figures, reported_years, summable, trend
+from regisseur_app.domain.mvo.overview import (
+    KEY_CODES,
+    figures_by_year,
+    organisation_figures,
+    reported_years,
+    summable,
+    trend,
+)
 from regisseur_app.formatting import counted, format_number
 from regisseur_app.reports.content import BarChart, Column, Scope, SectionContent, Table, Text, no_data
 
@@ -25,6 +32,7 @@ FOOTNOTE = ("Cijfers zoals de organisaties ze opgaven; een organisatie telt mee 
 
 def build(session: Session, scope: Scope) -> SectionContent:
     year = scope.end.year
+    figures_by_year(session, [year, year - 1], scope.nis_code)  # both years in one pass, kept for the session
     figures = organisation_figures(session, year, scope.nis_code)
     where = "de regio" if scope.is_region else scope.name
     if not figures:
