@@ -228,6 +228,9 @@ def print_table(rows: list[Row]) -> None:
 
 
 def main() -> int:
+    from regisseur_app import cli_dutch
+
+    cli_dutch.install()  # argparse's own words (usage, options, errors) in Dutch, as the app's --help
     parser = argparse.ArgumentParser(description="Benchmark van Regisseur (verhoudingen tegenover vloeren).")
     parser.add_argument("--size", choices=("large", "small", "tiny"), default="large", help="grootte van de regio")
     parser.add_argument("--repeat", type=int, default=5, help="aantal metingen per geval (mediaan)")
