@@ -143,6 +143,7 @@ class _UserWidths(QObject):
         self.widths: dict[int, int] = {}
         self.pressed = False
         self.fit_args: tuple[int, int] = (320, 0)  # widest, main of the last fit (for the reset)
+        self.fitted_width = 0  # the viewport width the last fit ran at (0: hidden, not narrowed to a width)
         self.store: tuple[QSettings, str] | None = None
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resized)
@@ -224,13 +225,16 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     widths = [fixed.get(c, min(table.columnWidth(c), widest)) for c in range(count)]
+    last = header.logicalIndex(count - 1)
+    if header.stretchLastSection() and last not in fixed:  # its width is what the stretch left it, not its contents
+        widths[last] = min(max(table.sizeHintForColumn(last), header.sectionSizeHint(last)), widest)
     free = [c for c in range(count) if c not in fixed]
     # a column is not narrowed below its header (nor MIN_COLUMN), nor widened beyond its contents by that floor
     floors = {c: min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest, widths[c]) for c in free}
-    last = header.logicalIndex(count - 1)
     if header.stretchLastSection() and last in floors:  # Qt does not stretch the last column below its default
         floors[last] = max(floors[last], header.defaultSectionSize())
     width = table.viewport().width() if table.isVisible() else 0  # hidden: no real width yet
+    user.fitted_width = width
     available = width - sum(fixed.values())
     if width > 0 and free and sum(widths[c] for c in free) > available:
         if sum(floors.values()) > available:  # not even the headers fit side by side: the same minimum for all
@@ -263,7 +267,8 @@ class _KeepFitted(QObject):
     time gets its final width only after the window's layout ran (a fit during the Show event alone left the
     stretched last column narrower than its text), and a resized window or a moved splitter changes it. The
     refit runs once the layout ran after a Show, and REFIT_DELAY_MS after the last change of width (a drag
-    resizes many times), with the arguments of the last fit_columns call."""
+    resizes many times), with the arguments of the last fit_columns call; not when the last fit ran at the
+    width the table has (a tab shown again: a fit reads up to 1.000 rows, ~0,3 s for a survey's respondents)."""
 
     def __init__(self, table: QTableView):
         super().__init__(table)
@@ -284,8 +289,9 @@ class _KeepFitted(QObject):
         return False
 
     def _fit(self) -> None:
-        if self.table.isVisible():
-            widest, main = user_widths(self.table).fit_args
+        user = user_widths(self.table)
+        if self.table.isVisible() and self.table.viewport().width() != user.fitted_width:
+            widest, main = user.fit_args
             fit_columns(self.table, widest, main)
 
 

@@ -117,3 +117,49 @@ def test_a_dragged_width_is_there_again_in_the_next_session(qtbot, main_window, 
     later.show()
     qtbot.waitUntil(later.isVisible)
     assert later.table.columnWidth(columns.TYPE) == dragged
+
+
+def test_a_tab_shown_again_at_the_same_width_is_not_fitted_again(qtbot, monkeypatch):
+    """A fit reads up to 1.000 rows (~0,3 s for a survey's 3.500 respondents): switching back to a tab whose
+    table kept its width does not run it again (twice, it did); a new width does, once."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from regisseur_app.ui import table_base
+    from tests.ui.conftest import dispose
+
+    class Model(table_base.RowTableModel):
+        COLUMNS = tuple(table_base.Column(f"Kolom {c}", lambda r, c=c: f"waarde {c}.{r}") for c in range(4))
+
+    tabs = QTabWidget()
+    model = Model(tabs)
+    table = table_base.read_only_table(table_base.sorting_proxy(model), "table")
+    tabs.addTab(QLabel("Andere tab"), "A")
+    tabs.addTab(table, "B")
+    tabs.resize(900, 500)
+    tabs.show()
+    model.set_rows(range(30))
+    table_base.fit_columns(table)  # as a page does after filling it, while its tab is hidden
+    fits = []
+    fit = table_base.fit_columns
+    monkeypatch.setattr(table_base, "fit_columns", lambda *args: fits.append(args[0]) or fit(*args))
+
+    def settle():
+        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not refit_pending(table), timeout=2000)
+
+    tabs.setCurrentIndex(1)
+    settle()
+    assert fits  # shown for the first time: fitted to its real width
+    assert sum(table.columnWidth(c) for c in range(4)) <= table.viewport().width()
+    fits.clear()
+    for _ in range(3):
+        tabs.setCurrentIndex(0)
+        settle()
+        tabs.setCurrentIndex(1)
+        settle()
+    assert fits == []
+    tabs.resize(700, 500)
+    settle()
+    assert fits == [table]
+    dispose(tabs)
+
