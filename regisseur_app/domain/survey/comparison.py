@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.survey import dataset, questionnaire, stats
-from regisseur_app.domain.survey.models import NUMBER, SCALE, TEXT, SurveyQuestion
+from regisseur_app.domain.survey.dataset import QuestionInfo
+from regisseur_app.domain.survey.models import NUMBER, SCALE, TEXT
 from regisseur_app.storage.engine import fold
 
 
@@ -41,7 +42,7 @@ class Comparison:
     unmatched: list[str]  # questions of this year without a match last year
 
 
-def _match(question: SurveyQuestion, previous: list[SurveyQuestion]) -> SurveyQuestion | None:
+def _match(question: QuestionInfo, previous: list[QuestionInfo]) -> QuestionInfo | None:
     for other in previous:
         if other.kind == question.kind and other.code == question.code and fold(other.text) == fold(question.text):
             return other

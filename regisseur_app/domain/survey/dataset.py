@@ -5,14 +5,45 @@ A survey of the region has at most some thousands of responses; one query per ta
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.survey.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from regisseur_app.domain.survey.models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
+
+
+class SurveyInfo(NamedTuple):
+    """What the analyses read of the survey itself."""
+
+    id: int
+    title: str
+    year: int
+    audience_id: int
+
+
+class OptionInfo(NamedTuple):
+    id: int
+    code: str
+    label: str
+    value: float | None
+    service_category_id: int | None
+
+
+class QuestionInfo(NamedTuple):
+    """A question as the analyses read it: its options in their order (plain values, detached from the
+    session: the survey's statistics, cross-tabs, need scores, comparison and exports never write)."""
+
+    id: int
+    position: int
+    code: str
+    text: str
+    kind: str
+    service_category_id: int | None
+    options: tuple[OptionInfo, ...]
 
 
 @dataclass
@@ -32,13 +63,13 @@ class Facts:
 
 @dataclass
 class Dataset:
-    survey: Survey
-    questions: dict[int, SurveyQuestion]
+    survey: SurveyInfo | None  # None for a survey id that does not exist
+    questions: dict[int, QuestionInfo]
     responses: list[Facts]
     municipality_names: dict[str, str]
     audience_names: dict[int, str]
 
-    def question(self, question_id: int) -> SurveyQuestion:
+    def question(self, question_id: int) -> QuestionInfo:
         return self.questions[question_id]
 
 
@@ -51,26 +82,55 @@ def shared(session: Session, survey_id: int) -> Dataset:
 
 def load(session: Session, survey_id: int, nis_code: str | None = None) -> Dataset:
     """All responses of a survey (of one municipality when nis_code is given)."""
-    survey = session.get(Survey, survey_id)
-    questions = {q.id: q for q in session.scalars(
-        select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id)
-        .options(selectinload(SurveyQuestion.options)).order_by(SurveyQuestion.position))}
-    query = select(SurveyResponse.id, SurveyResponse.nis_code, SurveyResponse.audience_id).where(
-        SurveyResponse.survey_id == survey_id).order_by(SurveyResponse.id)
+    found = session.execute(select(Survey.id, Survey.title, Survey.year, Survey.audience_id)
+                            .where(Survey.id == survey_id)).first()
+    survey = SurveyInfo(*found) if found else None
+    return Dataset(survey, questions(session, survey_id),
+                   responses(session, survey_id, nis_code, survey.audience_id if survey else None),
+                   municipality_names(session), code_labels(session))
+
+
+def questions(session: Session, survey_id: int) -> dict[int, QuestionInfo]:
+    """The survey's questions by id, in their order, each with its options in theirs: one select (questions
+    joined with their options) instead of loading question and option objects."""
+    query = (select(SurveyQuestion.id, SurveyQuestion.position, SurveyQuestion.code, SurveyQuestion.text,
+                    SurveyQuestion.kind, SurveyQuestion.service_category_id, SurveyOption.id, SurveyOption.code,
+                    SurveyOption.label, SurveyOption.value, SurveyOption.service_category_id)
+             .outerjoin(SurveyOption, SurveyOption.question_id == SurveyQuestion.id)
+             .where(SurveyQuestion.survey_id == survey_id)
+             .order_by(SurveyQuestion.position, SurveyQuestion.id, SurveyOption.position, SurveyOption.id))
+    heads: dict[int, tuple] = {}
+    options: dict[int, list[OptionInfo]] = {}
+    for row in session.execute(query):
+        qid = row[0]
+        if qid not in heads:
+            heads[qid], options[qid] = tuple(row[1:6]), []
+        if row[6] is not None:
+            options[qid].append(OptionInfo(*row[6:]))
+    return {qid: QuestionInfo(qid, *head, tuple(options[qid])) for qid, head in heads.items()}
+
+
+def responses(session: Session, survey_id: int, nis_code: str | None, audience_id: int | None) -> list[Facts]:
+    """The survey's responses (of one municipality when nis_code is given) in the order of their ids, each
+    with its answers in the order they were written; a response without an audience of its own gets
+    `audience_id` (the survey's). One select: the responses joined with their answers."""
+    query = (select(SurveyResponse.id, SurveyResponse.nis_code, SurveyResponse.audience_id,
+                    SurveyAnswer.question_id, SurveyAnswer.option_id, SurveyAnswer.number_value,
+                    SurveyAnswer.text_value)
+             .outerjoin(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
+             .where(SurveyResponse.survey_id == survey_id)
+             # by response first, so the database walks the response index in order instead of sorting every
+             # answer of the survey
+             .order_by(SurveyResponse.id, SurveyAnswer.id))
     if nis_code:
         query = query.where(SurveyResponse.nis_code == nis_code)
-    facts = {rid: Facts(rid, nis, audience or (survey.audience_id if survey else None))
-             for rid, nis, audience in session.execute(query)}
-    answers = (select(SurveyAnswer.response_id, SurveyAnswer.question_id, SurveyAnswer.option_id,
-                      SurveyAnswer.number_value, SurveyAnswer.text_value)
-               .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-               .where(SurveyResponse.survey_id == survey_id)
-               # each response's answers in the order they were written; by response first, so the database
-               # walks the response index in order instead of sorting every answer of the survey
-               .order_by(SurveyResponse.id, SurveyAnswer.id))
-    for rid, qid, option_id, number, text in session.execute(answers):
-        response = facts.get(rid)
-        if response is None:
+    found: list[Facts] = []
+    response: Facts | None = None
+    for rid, nis, audience, qid, option_id, number, text in session.execute(query):
+        if response is None or rid != response.id:
+            response = Facts(rid, nis, audience or audience_id)
+            found.append(response)
+        if qid is None:  # a response without answers
             continue
         if option_id is not None:
             response.options.setdefault(qid, []).append(option_id)
@@ -78,7 +138,7 @@ def load(session: Session, survey_id: int, nis_code: str | None = None) -> Datas
             response.numbers[qid] = number
         elif text:
             response.texts[qid] = text
-    return Dataset(survey, questions, list(facts.values()), municipality_names(session), code_labels(session))
+    return found
 
 
 def municipality_names(session: Session) -> dict[str, str]:

@@ -17,11 +17,13 @@ from regisseur_app.reports.content import Column, Scope, SectionContent, Table, 
 KEY, TITLE = "survey", "Behoeftepeiling"
 
 
-def _surveys(session: Session, scope: Scope) -> list[Survey]:
-    query = (select(Survey).where(Survey.year >= scope.start.year, Survey.year <= scope.end.year,
-                                  Survey.id.in_(select(SurveyResponse.survey_id)))
+def _surveys(session: Session, scope: Scope) -> list[dataset.SurveyInfo]:
+    """The surveys of the period with answers (id, title, year, audience), by year and title."""
+    query = (select(Survey.id, Survey.title, Survey.year, Survey.audience_id)
+             .where(Survey.year >= scope.start.year, Survey.year <= scope.end.year,
+                    Survey.id.in_(select(SurveyResponse.survey_id)))
              .order_by(Survey.year, Survey.title))
-    return list(session.scalars(query))
+    return [dataset.SurveyInfo(*row) for row in session.execute(query)]
 
 
 def municipality_part(region: dataset.Dataset, nis_code: str) -> dataset.Dataset:
