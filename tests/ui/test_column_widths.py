@@ -121,7 +121,7 @@ def test_a_dragged_width_is_there_again_in_the_next_session(qtbot, main_window, 
 
 def test_a_tab_shown_again_at_the_same_width_is_not_fitted_again(qtbot, monkeypatch):
     """A fit reads up to 1.000 rows (~0,3 s for a survey's 3.500 respondents): switching back to a tab whose
-    table kept its width does not run it again (twice, it did); a new width does, once."""
+    table kept its width and rows does not run it again (twice, it did); a new width or new rows do, once."""
     from PySide6.QtWidgets import QLabel, QTabWidget
 
     from regisseur_app.ui import table_base
@@ -159,6 +159,13 @@ def test_a_tab_shown_again_at_the_same_width_is_not_fitted_again(qtbot, monkeypa
         settle()
     assert fits == []
     tabs.resize(700, 500)
+    settle()
+    assert fits == [table]
+    tabs.setCurrentIndex(0)
+    settle()
+    model.set_rows(range(40))  # new rows while hidden, without a fit of the page's own
+    fits.clear()
+    tabs.setCurrentIndex(1)
     settle()
     assert fits == [table]
     dispose(tabs)
