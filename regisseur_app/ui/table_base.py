@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -144,6 +145,7 @@ class _UserWidths(QObject):
         self.pressed = False
         self.fit_args: tuple[int, int] = (320, 0)  # widest, main of the last fit (for the reset)
         self.fitted_width = 0  # the viewport width the last fit ran at (0: hidden, not narrowed to a width)
+        self.natural: list[int] | None = None  # the columns' widths by their contents at the last measuring
         self.store: tuple[QSettings, str] | None = None
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resized)
@@ -206,7 +208,7 @@ def user_widths(table: QTableView) -> _UserWidths:
     return found if found is not None else _UserWidths(table)
 
 
-def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
+def fit_columns(table: QTableView, widest: int = 320, main: int = 0, *, measured: bool = False) -> None:
     """Columns as wide as their contents (at most `widest`), and when that is wider than the table, the widest
     columns narrowed to one common width so every column stays on screen (the text elides; the tooltip
     has it in full); the `main` column (the name, the title) keeps more room than the others. A column is
@@ -214,7 +216,11 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     1280-px window shows every column of the organisation list with readable headers.
 
     A column whose width the user dragged keeps it: the other columns fit in the room it leaves (and the
-    stretched last column takes what remains), also when the window is resized or the list refreshed."""
+    stretched last column takes what remains), also when the window is resized or the list refreshed.
+
+    Measuring the contents reads up to 1.000 rows (≈ 0,3 s for a survey's 3.500 respondents); with `measured`
+    the widths measured last are used again when there are any (the keeper's refit after a resize, whose rows
+    did not change since)."""
     model = table.model()
     count = model.columnCount() if model is not None else 0
     if not count:
@@ -222,12 +228,16 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0) -> None:
     user = user_widths(table)
     user.fit_args = (widest, main)
     fixed = user.fixed(count)
-    table.resizeColumnsToContents()
     header = table.horizontalHeader()
-    widths = [fixed.get(c, min(table.columnWidth(c), widest)) for c in range(count)]
     last = header.logicalIndex(count - 1)
-    if header.stretchLastSection() and last not in fixed:  # its width is what the stretch left it, not its contents
-        widths[last] = min(max(table.sizeHintForColumn(last), header.sectionSizeHint(last)), widest)
+    natural = user.natural if measured and user.natural is not None and len(user.natural) == count else None
+    if natural is None:
+        table.resizeColumnsToContents()
+        natural = [table.columnWidth(c) for c in range(count)]
+        if header.stretchLastSection():  # its width is what the stretch left it, not its contents
+            natural[last] = max(table.sizeHintForColumn(last), header.sectionSizeHint(last))
+        user.natural = natural
+    widths = [fixed.get(c, min(natural[c], widest)) for c in range(count)]
     free = [c for c in range(count) if c not in fixed]
     # a column is not narrowed below its header (nor MIN_COLUMN), nor widened beyond its contents by that floor
     floors = {c: min(max(MIN_COLUMN, header.sectionSizeHint(c)), widest, widths[c]) for c in free}
@@ -279,10 +289,30 @@ class _KeepFitted(QObject):
         self.timer.timeout.connect(self._fit)
         table.installEventFilter(self)
         table.viewport().installEventFilter(self)
-        model = table.model()
-        if model is not None:  # rows a page loads when shown, without a fit of its own: fitted after the Show
-            for changed in (model.modelReset, model.layoutChanged, model.rowsInserted):
+        self.model: QAbstractItemModel | None = None
+        self._watch()
+
+    def _watch(self) -> None:
+        """Follow the table's model (also one set after the keeper was made): rows a page loads when shown,
+        without a fit of its own, are fitted after the Show, and changed rows are measured again."""
+        model = self.table.model()
+        if model is self.model:
+            return
+        if self.model is not None:
+            for changed in self._signals(self.model):
+                try:
+                    changed.disconnect(self._contents_changed)
+                except (RuntimeError, TypeError):  # the old model is gone already
+                    pass
+        self.model = model
+        self._contents_changed()
+        if model is not None:
+            for changed in self._signals(model):
                 changed.connect(self._contents_changed)
+
+    @staticmethod
+    def _signals(model: QAbstractItemModel) -> tuple:
+        return (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Show and watched is self.table:
@@ -294,13 +324,15 @@ class _KeepFitted(QObject):
         return False
 
     def _contents_changed(self, *_args: object) -> None:
-        user_widths(self.table).fitted_width = 0
+        user = user_widths(self.table)
+        user.fitted_width, user.natural = 0, None
 
     def _fit(self) -> None:
+        self._watch()
         user = user_widths(self.table)
         if self.table.isVisible() and self.table.viewport().width() != user.fitted_width:
             widest, main = user.fit_args
-            fit_columns(self.table, widest, main)
+            fit_columns(self.table, widest, main, measured=True)
 
 
 def keep_columns_fitted(table: QTableView, main: int = 0) -> None:

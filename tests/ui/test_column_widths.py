@@ -141,7 +141,7 @@ def test_a_tab_shown_again_at_the_same_width_is_not_fitted_again(qtbot, monkeypa
     table_base.fit_columns(table)  # as a page does after filling it, while its tab is hidden
     fits = []
     fit = table_base.fit_columns
-    monkeypatch.setattr(table_base, "fit_columns", lambda *args: fits.append(args[0]) or fit(*args))
+    monkeypatch.setattr(table_base, "fit_columns", lambda *args, **kw: fits.append(args[0]) or fit(*args, **kw))
 
     def settle():
         qtbot.wait(10)
@@ -170,3 +170,53 @@ def test_a_tab_shown_again_at_the_same_width_is_not_fitted_again(qtbot, monkeypa
     assert fits == [table]
     dispose(tabs)
 
+
+
+def test_a_resize_fits_the_columns_without_measuring_the_rows_again(qtbot):
+    """Measuring reads up to 1.000 rows (~0,3 s for a survey's 3.500 respondents, after every resize of the
+    window): a refit for a new width uses the widths measured last; new rows, a changed cell or another model
+    are measured again."""
+    from PySide6.QtWidgets import QWidget
+
+    from regisseur_app.ui import table_base
+    from tests.ui.conftest import dispose
+
+    class Model(table_base.RowTableModel):
+        COLUMNS = tuple(table_base.Column(f"Kolom {c}", lambda r, c=c: f"een lange waarde {c}.{r}" * (1 + c % 2))
+                        for c in range(6))
+
+    window = QWidget()
+    model = Model(window)
+    table = table_base.read_only_table(table_base.sorting_proxy(model), "table")
+    table.setParent(window)
+    window.resize(1200, 400)
+    table.resize(1200, 400)
+    model.set_rows(range(200))
+    measured = []
+    original = table.resizeColumnsToContents
+    table.resizeColumnsToContents = lambda: measured.append(1) or original()
+
+    def resize(width: int) -> None:
+        before = table.viewport().width()
+        table.resize(width, 400)
+        qtbot.waitUntil(lambda: table.viewport().width() != before, timeout=2000)
+        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not refit_pending(table), timeout=2000)
+
+    window.show()
+    qtbot.waitUntil(lambda: not refit_pending(table), timeout=2000)
+    assert len(measured) == 1  # shown: measured once
+    wide = [table.columnWidth(c) for c in range(6)]
+    for width in (900, 700, 1000):
+        resize(width)
+        assert sum(table.columnWidth(c) for c in range(6)) <= table.viewport().width()
+    assert len(measured) == 1
+    assert [table.columnWidth(c) for c in range(6)] != wide  # fitted to the narrower widths all the same
+
+    model.set_rows(range(10))  # new rows: measured again at the next refit
+    resize(800)
+    assert len(measured) == 2
+    model.dataChanged.emit(model.index(0, 0), model.index(0, 5))  # a changed cell
+    resize(850)
+    assert len(measured) == 3
+    dispose(window)
