@@ -248,7 +248,8 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0, *, measured
     available = width - sum(fixed.values())
     if width > 0 and free and sum(widths[c] for c in free) > available:
         if sum(floors.values()) > available:  # not even the headers fit side by side: the same minimum for all
-            floors = dict.fromkeys(free, MIN_COLUMN)
+            # (a column narrower than it by its contents stays as narrow)
+            floors = {c: min(MIN_COLUMN, widths[c]) for c in free}
         lead = main if main in floors else None
         others = [c for c in free if c != lead]
         # the main column keeps up to FIRST_COLUMN, as far as the others' headers leave room

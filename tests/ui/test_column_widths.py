@@ -220,3 +220,30 @@ def test_a_resize_fits_the_columns_without_measuring_the_rows_again(qtbot):
     resize(850)
     assert len(measured) == 3
     dispose(window)
+
+
+def test_a_narrow_column_stays_narrow_when_not_even_the_headers_fit(qtbot):
+    """In a table too narrow for its headers side by side every column gets the same minimum (90 px), but a
+    column whose contents need less (a number) is not widened to it."""
+    from PySide6.QtWidgets import QWidget
+
+    from regisseur_app.ui import table_base
+    from tests.ui.conftest import dispose
+
+    class Model(table_base.RowTableModel):
+        COLUMNS = (table_base.Column("Nr", lambda r: str(r)),
+                   *(table_base.Column(f"Een lange kolomkop {c}", lambda r, c=c: f"een lange waarde {c}.{r}")
+                     for c in range(8)))
+
+    window = QWidget()
+    model = Model(window)
+    table = table_base.read_only_table(table_base.sorting_proxy(model), "table")
+    table.setParent(window)
+    table.resize(600, 300)
+    model.set_rows(range(5))
+    window.show()
+    qtbot.waitUntil(lambda: not table_base.refit_pending(table), timeout=2000)
+    table_base.fit_columns(table)
+    assert table.sizeHintForColumn(0) < 60 and table.columnWidth(0) < 90
+    assert min(table.columnWidth(c) for c in range(1, 8)) >= 90  # the others keep the minimum
+    dispose(window)
