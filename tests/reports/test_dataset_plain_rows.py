@@ -4,7 +4,7 @@ of question and option objects and separate response and answer selects (kept be
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import selectinload
 
 from regisseur_app.domain.survey import dataset
@@ -101,3 +101,22 @@ def test_responses_without_answers_own_audiences_and_equal_positions(app_ctx):
         assert data.responses[1].audience_id == built.categories["klusjes"]
         assert data.responses[0].audience_id == data.survey.audience_id
         assert list(data.questions)[:2] == sorted([first, second])
+
+
+def test_the_surveys_are_read_once_per_session_and_a_write_is_seen(demo_ctx):
+    with demo_ctx.transaction() as session:
+        survey_id = session.scalar(select(Survey.id).order_by(Survey.id.desc()))
+        first = dataset.load(session, survey_id)
+        seen: list[str] = []
+        listener = lambda _c, _cur, statement, *_a: seen.append(statement)  # noqa: E731
+        event.listen(session.get_bind(), "before_cursor_execute", listener)
+        again = dataset.load(session, survey_id)
+        assert again.survey == first.survey and not [s for s in seen if "FROM survey " in s + " "]
+        infos = dataset.survey_infos(session)
+        assert list(infos) == sorted(session.scalars(select(Survey.id)))
+        infos.clear()  # the caller's own dict
+        assert dataset.survey_infos(session)
+        session.get(Survey, survey_id).title = "Andere titel"
+        assert dataset.load(session, survey_id).survey.title == "Andere titel"
+        event.remove(session.get_bind(), "before_cursor_execute", listener)
+        session.rollback()

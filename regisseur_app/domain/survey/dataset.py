@@ -82,9 +82,7 @@ def shared(session: Session, survey_id: int) -> Dataset:
 
 def load(session: Session, survey_id: int, nis_code: str | None = None) -> Dataset:
     """All responses of a survey (of one municipality when nis_code is given)."""
-    found = session.execute(select(Survey.id, Survey.title, Survey.year, Survey.audience_id)
-                            .where(Survey.id == survey_id)).first()
-    survey = SurveyInfo(*found) if found else None
+    survey = survey_infos(session).get(survey_id)
     return Dataset(survey, questions(session, survey_id),
                    responses(session, survey_id, nis_code, survey.audience_id if survey else None),
                    municipality_names(session), code_labels(session))
@@ -139,6 +137,14 @@ def responses(session: Session, survey_id: int, nis_code: str | None, audience_i
         elif text:
             response.texts[qid] = text
     return found
+
+
+def survey_infos(session: Session) -> dict[int, SurveyInfo]:
+    """Every survey by id (in the order of the ids), read once per session while it does not write: each dataset
+    and the need scores (the surveys of a year) ask; a dict of the caller's own."""
+    return dict(remembered(session, ("survey_infos",), lambda: {
+        row.id: SurveyInfo(*row) for row in session.execute(
+            select(Survey.id, Survey.title, Survey.year, Survey.audience_id).order_by(Survey.id))}))
 
 
 def municipality_names(session: Session) -> dict[str, str]:

@@ -65,7 +65,7 @@ def _need_rows(session: Session, year: int) -> list[NeedRow]:
     answers: dict[tuple[str, int], int] = defaultdict(int)
     people: dict[tuple[str, int], set[int]] = defaultdict(set)
     names: dict[str, str] = {}
-    for survey_id in session.scalars(select(Survey.id).where(Survey.year == year)):
+    for survey_id in [survey.id for survey in dataset.survey_infos(session).values() if survey.year == year]:
         data = dataset.shared(session, survey_id)
         names.update(data.municipality_names)
         linked = [q for q in data.questions.values()

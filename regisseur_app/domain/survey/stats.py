@@ -16,7 +16,7 @@ from regisseur_app.domain.survey.models import MULTI, NUMBER, SCALE, SINGLE, TEX
 SMALL = 5
 SMALL_LABEL = "te klein om te interpreteren"
 TOTAL = "Totaal"
-BY_MUNICIPALITY, BY_AUDIENCE = "municipality", "audience"
+BY_MUNICIPALITY, BY_AUDIENCE, ONLY_TOTAL = "municipality", "audience", "total"
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,13 @@ def groupings(data: Dataset, exclude_question: int | None = None) -> list[Groupi
     return found
 
 
+# no split: only the total column (what the college report shows); the same total as any other grouping gives
+TOTAL_ONLY = Grouping(ONLY_TOTAL, TOTAL)
+
+
 def _group_of(data: Dataset, grouping: Grouping) -> tuple[Callable[[Facts], object], list[tuple[object, str]]]:
+    if grouping.key == ONLY_TOTAL:
+        return (lambda _f: None), []
     if grouping.key == BY_MUNICIPALITY:
         keys = sorted({f.nis_code for f in data.responses}, key=lambda c: data.municipality_names.get(c, c))
         return (lambda f: f.nis_code), [(k, data.municipality_names.get(k, k)) for k in keys]
@@ -102,10 +108,11 @@ def question_table(data: Dataset, question_id: int, grouping: Grouping | None = 
     index = {g.key: i for i, g in enumerate(groups) if i}
     answered = [f for f in data.responses if f.answered(question_id)]
     members: list[list[Facts]] = [answered] + [[] for _ in keys]
-    for facts in answered:
-        position = index.get(key_of(facts))
-        if position is not None:
-            members[position].append(facts)
+    if keys:
+        for facts in answered:
+            position = index.get(key_of(facts))
+            if position is not None:
+                members[position].append(facts)
     for group, people in zip(groups, members, strict=True):
         group.n = len(people)
     table = QuestionTable(question_id, question.text, question.kind, grouping, groups)

@@ -57,7 +57,9 @@ def build(session: Session, scope: Scope) -> SectionContent:
         for question in local.questions.values():
             if question.kind == TEXT:
                 continue
-            mine, all_ = stats.question_table(local, question.id), stats.question_table(region, question.id)
+            # only the total column is shown: no split by municipality
+            mine = stats.question_table(local, question.id, stats.TOTAL_ONLY)
+            all_ = stats.question_table(region, question.id, stats.TOTAL_ONLY)
             if question.kind in (SCALE, NUMBER):
                 rows.append([question.text, "gemiddelde", _mean(mine), mine.n, _mean(all_), all_.n])
             if question.kind != NUMBER:
