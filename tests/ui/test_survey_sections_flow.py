@@ -148,3 +148,43 @@ def test_section_added_in_the_builder_undone_in_the_window_keeps_its_questions_o
     _keys(qtbot, main_window, Qt.Key.Key_Y)
     assert _sections(app_ctx, survey_id) == [(section, "Tewerkstelling")]
     assert _sections_in_builder(page) == ["Tewerkstelling"]
+
+
+def test_ctrl_z_in_the_dialog_leaves_steps_made_before_it_opened(qtbot, main_window, app_ctx):
+    """The window has one undo stack: Ctrl+Z in the dialog undoes what was done in the dialog, not a step made
+    elsewhere before it opened (here: a rubriek of another survey); that one stays for the main window."""
+    other = _new_survey(app_ctx)
+    ops.save_section(app_ctx, other, "Elders")  # a step made before the dialog opened
+    survey_id = ops.save_survey(app_ctx, SurveyInput("Peiling twee 2026", 2026, _audience(app_ctx)))
+    page = main_window.show_page("Behoeftepeiling")
+    page.reload_choices()
+    page.survey_combo.setCurrentIndex(page.survey_combo.findData(survey_id))
+    dialog = SectionsDialog(app_ctx, survey_id, page.builder)
+    dialog.show()
+
+    _answer_title("Noden")
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert [title for _id, title in _sections(app_ctx, survey_id)] == ["Noden"]
+
+    _keys(qtbot, dialog.list, Qt.Key.Key_Z)
+    assert _sections(app_ctx, survey_id) == [] and dialog.list.count() == 0
+    assert dialog.undo_note.text() == "Ongedaan gemaakt: rubriek toevoegen."
+    _keys(qtbot, dialog.list, Qt.Key.Key_Z)  # nothing of this dialog left: the other survey's step stays
+    assert [title for _id, title in _sections(app_ctx, other)] == ["Elders"]
+    assert dialog.undo_note.text() == "Er is in dit venster niets (meer) om ongedaan te maken."
+
+    _keys(qtbot, dialog.list, Qt.Key.Key_Y)
+    assert [title for _id, title in _sections(app_ctx, survey_id)] == ["Noden"] and dialog.list.count() == 1
+    _keys(qtbot, dialog.list, Qt.Key.Key_Y)
+    assert dialog.undo_note.text() == "Er is in dit venster niets om opnieuw uit te voeren."
+    _keys(qtbot, dialog.list, Qt.Key.Key_Z)
+    dispose(dialog)
+
+    # back in the main window, Ctrl+Z reaches the step made before the dialog opened
+    _keys(qtbot, main_window, Qt.Key.Key_Z)
+    assert _sections(app_ctx, other) == []
+
+
+def _audience(ctx):
+    with ctx.reading() as session:
+        return find_item(session, SURVEY_AUDIENCE, "lokaal_bestuur")

@@ -1,11 +1,11 @@
 """Rubrieken of a survey: add, rename (F2) and delete (Del, after confirmation; the questions stay, without
-rubriek). Each of them can be undone with Ctrl+Z and redone with Ctrl+Y, here and in the main window: the
-dialog borrows the window's Ongedaan maken / Opnieuw uitvoeren actions (one undo stack) and shows the result."""
+rubriek). Each of them can be undone with Ctrl+Z and redone with Ctrl+Y, here and later in the main window
+(one undo stack); here only the steps made in this dialog (DialogUndo), and the list shows the result."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from regisseur_app.domain.survey.questionnaire import section_question_counts
 from regisseur_app.domain.survey.views import survey_view
 from regisseur_app.formatting import counted
 from regisseur_app.operations import survey as ops
+from regisseur_app.ui.dialog_undo import DialogUndo
 from regisseur_app.ui.widgets import close_button
 
 
@@ -57,26 +58,15 @@ class SectionsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
-        layout.addWidget(QLabel("Toevoegen, hernoemen en verwijderen maakt u ongedaan met Ctrl+Z "
+        layout.addWidget(QLabel("Wat u hier toevoegt, hernoemt of verwijdert, maakt u ongedaan met Ctrl+Z "
                                 "(opnieuw uitvoeren: Ctrl+Y).", wordWrap=True))
+        self.undo_note = QLabel(objectName="undo_note", wordWrap=True)
+        layout.addWidget(self.undo_note)
         layout.addWidget(close)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self.list, activated=self.rename_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, activated=self.delete_selected)
-        self._borrow_undo_actions()
+        self.undo_keys = DialogUndo(self, self.undo_note, after=self.refresh)
         self.refresh()
-
-    def _borrow_undo_actions(self) -> None:
-        """The main window's undo/redo actions work in this (modal) dialog too; the list follows."""
-        window = self.parentWidget().window() if self.parentWidget() is not None else None
-        for name in ("undo", "redo"):
-            action = window.findChild(QAction, name) if window is not None else None
-            if action is not None:
-                self.addAction(action)
-                action.triggered.connect(self._after_undo)
-
-    def _after_undo(self) -> None:
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
         with self.ctx.reading() as session:
