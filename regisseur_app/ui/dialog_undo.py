@@ -31,6 +31,7 @@ class DialogUndo(QObject):
         self.start = self.top = self.stack.index() if self.stack is not None else 0
         if self.stack is not None:
             self.stack.indexChanged.connect(self._index_changed)
+            dialog.finished.connect(lambda _result: self.stack.indexChanged.disconnect(self._index_changed))
         self.undo_action = self._action(dialog, "Ongedaan maken", [QKeySequence(QKeySequence.StandardKey.Undo)],
                                         self.undo)
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -47,8 +48,7 @@ class DialogUndo(QObject):
         return action
 
     def _index_changed(self, index: int) -> None:
-        # a step pushed in the dialog raises the top; a failed step dropped from the stack lowers it
-        self.top = min(max(self.top, index), self.stack.count())
+        self.top = max(self.top, index)  # only a step pushed in the dialog goes above the top
 
     def can_undo(self) -> bool:
         return self.stack is not None and self.stack.index() > self.start
@@ -71,6 +71,7 @@ class DialogUndo(QObject):
         steps = self.stack.count()
         action.trigger()  # the window reports a failed step itself (status bar and a Dutch message)
         failed = self.stack.count() < steps  # a failed step is dropped from the stack
+        self.top = min(self.top, self.stack.count())
         done = {("undo", False): "Ongedaan gemaakt", ("redo", False): "Opnieuw uitgevoerd",
                 ("undo", True): "Ongedaan maken mislukt", ("redo", True): "Opnieuw uitvoeren mislukt"}
         self.note.setText(f"{done[name, failed]}: {text}.")
