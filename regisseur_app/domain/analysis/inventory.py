@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.analysis.models import SocialEconomyType
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import ORGANISATION_TYPE, CodeItem
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.organisations import Organisation, organisation_municipality
 
 
@@ -27,10 +28,11 @@ def social_economy_type_codes(session: Session) -> set[str]:
 
 
 def social_economy_type_ids(session: Session) -> set[int]:
-    """Ids of the organisation types flagged as social economy."""
-    return set(session.scalars(select(CodeItem.id).where(
-        CodeItem.list_name == ORGANISATION_TYPE,
-        CodeItem.code.in_(select(SocialEconomyType.type_code)))))
+    """Ids of the organisation types flagged as social economy; read once per session while it does not write
+    (domain.core.memo: the offer map and the MVO reporters of a college report both ask)."""
+    return set(remembered(session, "social_economy_type_ids", lambda: frozenset(session.scalars(
+        select(CodeItem.id).where(CodeItem.list_name == ORGANISATION_TYPE,
+                                  CodeItem.code.in_(select(SocialEconomyType.type_code)))))))
 
 
 def set_social_economy_types(session: Session, type_ids: list[int]) -> None:

@@ -61,9 +61,13 @@ def _matrix(session: Session, rows: list[tuple[int, str]], row_column, se_only: 
              .select_from(Organisation)
              .join(located, located.c.organisation_id == Organisation.id)
              .where(Organisation.archived.is_(False), located.c.nis_code.in_(codes)))
+    # a subquery of its own, not `located`: SQLAlchemy marks a statement's parts when it compiles it the first
+    # time, so a part shared with `query` would give `totals` another cache key in the process's first run (the
+    # Rapporten page's warm-up) than in every later one, and the report would compile it again
+    own = organisation_places().subquery()
     totals = select(row_column, func.count(func.distinct(Organisation.id))).select_from(Organisation).where(
         Organisation.archived.is_(False), Organisation.id.in_(
-            select(located.c.organisation_id).where(located.c.nis_code.in_(codes))))
+            select(own.c.organisation_id).where(own.c.nis_code.in_(codes))))
     if link_org_column is not None:
         query = query.join(organisation_category, link_org_column == Organisation.id)
         totals = totals.join(organisation_category, link_org_column == Organisation.id)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
+from copy import copy
 from dataclasses import dataclass
 
 from sqlalchemy import Boolean, Integer, String, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from regisseur_app.domain.core.base import Base, ValidationError
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.validation import check_no_national_number
 from regisseur_app.paths import reference_file
 from regisseur_app.storage.dialect import folded
@@ -93,20 +95,26 @@ def load_reference_list(session: Session) -> int:
 
 
 def successors(session: Session) -> dict[str, str]:
-    """Merged municipality (old NIS code) -> the NIS code of the municipality it is part of now."""
-    return dict(session.execute(select(Municipality.nis_code, Municipality.successor).where(
-        Municipality.successor.is_not(None))).all())
+    """Merged municipality (old NIS code) -> the NIS code of the municipality it is part of now; read once per
+    session while it does not write (domain.core.memo), a dict of the caller's own."""
+    return dict(remembered(session, "municipality_successors", lambda: tuple(session.execute(
+        select(Municipality.nis_code, Municipality.successor).where(Municipality.successor.is_not(None))).all())))
 
 
 def list_municipalities(session: Session, participating_only: bool = False,
                         current_only: bool = False) -> list[MunicipalityData]:
-    """Municipalities by name; `current_only` leaves out the ones that merged into another."""
-    query = select(Municipality).order_by(Municipality.name)
-    if participating_only:
-        query = query.where(Municipality.participating.is_(True))
-    if current_only:
-        query = query.where(Municipality.successor.is_(None))
-    return [_to_data(m) for m in session.scalars(query)]
+    """Municipalities by name; `current_only` leaves out the ones that merged into another. Read once per session
+    while it does not write (domain.core.memo: a college report asks four times for the participating ones);
+    every caller gets copies of its own."""
+    def read() -> tuple[MunicipalityData, ...]:
+        query = select(Municipality).order_by(Municipality.name)
+        if participating_only:
+            query = query.where(Municipality.participating.is_(True))
+        if current_only:
+            query = query.where(Municipality.successor.is_(None))
+        return tuple(_to_data(m) for m in session.scalars(query))
+
+    return [copy(m) for m in remembered(session, ("municipalities", participating_only, current_only), read)]
 
 
 def participating_codes(session: Session) -> list[str]:

@@ -156,23 +156,29 @@ def se_organisations_presented(session: Session, year: int, nis_code: str | None
     """SE organisations that presented their work at an event held in the year (a contact present as speaker
     or partner, or the organisation a partner of the event): each organisation once, at its first event. The
     (organisation, event) pairs come from two joined selects; only those are loaded."""
-    held = [Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1), Event.starts_at < datetime(year + 1, 1, 1)]
-    if nis_code is not None:
-        linked = event_municipality.c
-        held.append(or_(~exists().where(linked.event_id == Event.id),
-                        exists().where(linked.event_id == Event.id, linked.nis_code == nis_code)))
-    held_ids = select(Event.id).where(*held)
+    def held_ids():  # noqa: ANN202
+        """The held events' ids, built anew for each of the two statements: SQLAlchemy marks a statement's parts
+        when it compiles it the first time, so a shared part gave `speakers` another cache key in the process's
+        first run (the Rapporten page's warm-up) than in every later one, and the report compiled it again."""
+        held = [Event.status == FINISHED, Event.starts_at >= datetime(year, 1, 1),
+                Event.starts_at < datetime(year + 1, 1, 1)]
+        if nis_code is not None:
+            linked = event_municipality.c
+            held.append(or_(~exists().where(linked.event_id == Event.id),
+                            exists().where(linked.event_id == Event.id, linked.nis_code == nis_code)))
+        return select(Event.id).where(*held)
+
     shown = (Organisation.id, Organisation.name, Event.id, Event.title, Event.starts_at)
     se_type = (CodeItem, Organisation.type_id == CodeItem.id)
     partners = (select(*shown).select_from(event_partner)
                 .join(Event, event_partner.c.event_id == Event.id)
                 .join(Organisation, event_partner.c.organisation_id == Organisation.id).join(*se_type)
-                .where(event_partner.c.event_id.in_(held_ids), CodeItem.code.in_(SE_TYPE_CODES)))
+                .where(event_partner.c.event_id.in_(held_ids()), CodeItem.code.in_(SE_TYPE_CODES)))
     speakers = (select(*shown).select_from(EventParticipant)
                 .join(Event, EventParticipant.event_id == Event.id)
                 .join(Contact, EventParticipant.contact_id == Contact.id)
                 .join(Organisation, Contact.organisation_id == Organisation.id).join(*se_type)
-                .where(EventParticipant.event_id.in_(held_ids), EventParticipant.status == PRESENT,
+                .where(EventParticipant.event_id.in_(held_ids()), EventParticipant.status == PRESENT,
                        EventParticipant.role.in_(SPEAKER_ROLES), CodeItem.code.in_(SE_TYPE_CODES)))
     first: dict[int, tuple[str, int, str, datetime]] = {}
     for org_id, name, event_id, title, starts_at in sorted(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
+from regisseur_app.domain.core.memo import remembered
 from regisseur_app.domain.core.settings import SETUP_YEAR, get_setting, set_setting
 from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.formatting import format_date
@@ -65,7 +66,10 @@ class ObligationResult(NamedTuple):
 
 
 def counting_type_codes(session: Session, obligation: Obligation) -> list[str]:
-    raw = get_setting(session, obligation.setting_key, ",".join(obligation.default_codes))
+    """The event types that count for the obligation; read once per session while it does not write
+    (domain.core.memo: a college report asks twice per obligation)."""
+    raw = remembered(session, ("counting_type_codes", obligation.setting_key),
+                     lambda: get_setting(session, obligation.setting_key, ",".join(obligation.default_codes)))
     return [c for c in (part.strip() for part in raw.split(",")) if c]
 
 

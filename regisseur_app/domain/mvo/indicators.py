@@ -107,16 +107,17 @@ class IndicatorInput:
 
 
 def list_indicators(session: Session, include_inactive: bool = False) -> list[IndicatorData]:
-    """The indicators in display order; read once per session while it does not write (domain.core.memo): the
-    college report's MVO section, overview and KPI source ask for them six times."""
-    return list(remembered(session, ("mvo_indicators", include_inactive),
-                           lambda: tuple(_list_indicators(session, include_inactive))))
+    """The indicators in display order; read once per session while it does not write (domain.core.memo: the
+    college report's MVO section, overview and KPI source ask for them six times). The active ones are taken from
+    the whole list (one read for both)."""
+    everything = remembered(session, "mvo_indicators", lambda: tuple(_list_indicators(session, True)))
+    return list(everything) if include_inactive else [i for i in everything if i.active]
 
 
 def _list_indicators(session: Session, include_inactive: bool) -> list[IndicatorData]:
     query = (select(MvoIndicator).join(CodeItem, MvoIndicator.pillar_id == CodeItem.id)
              .options(selectinload(MvoIndicator.pillar))
-             .order_by(CodeItem.sort_order, MvoIndicator.sort_order, MvoIndicator.label))
+             .order_by(CodeItem.sort_order, MvoIndicator.sort_order, MvoIndicator.label, MvoIndicator.id))
     if not include_inactive:
         query = query.where(MvoIndicator.active.is_(True))
     return [to_data(row) for row in session.scalars(query)]

@@ -49,16 +49,20 @@ def reporters(session: Session, text: str = "", nis_code: str | None = None) -> 
     are imported here: the Overzicht's MVO figures (overview.year_summary) need this module, not them."""
     from regisseur_app.domain.analysis.inventory import social_economy_type_ids
 
-    query = (select(Organisation.id, Organisation.name, CodeItem.label)
-             .join(CodeItem, CodeItem.id == Organisation.type_id)
-             .where(Organisation.archived.is_(False),
-                    or_(Organisation.type_id.in_(social_economy_type_ids(session)),
-                        Organisation.id.in_(select(MvoValue.organisation_id))))
-             .order_by(Organisation.name, Organisation.id))
-    if text.strip():
-        query = query.where(folded_contains(Organisation.name, text.strip()))
-    found = session.execute(query).all()
-    wanted = query.with_only_columns(Organisation.id).order_by(None)
+    type_ids = social_economy_type_ids(session)
+
+    def chosen(*columns):  # noqa: ANN002, ANN202
+        query = (select(*columns).join(CodeItem, CodeItem.id == Organisation.type_id)
+                 .where(Organisation.archived.is_(False),
+                        or_(Organisation.type_id.in_(type_ids), Organisation.id.in_(select(MvoValue.organisation_id)))))
+        return query.where(folded_contains(Organisation.name, text.strip())) if text.strip() else query
+
+    found = session.execute(chosen(Organisation.id, Organisation.name, CodeItem.label)
+                            .order_by(Organisation.name, Organisation.id)).all()
+    # built anew, not derived from the statement just run: SQLAlchemy marks a statement when it compiles it the
+    # first time, so a derived one had another cache key in the process's first run (the Rapporten page's
+    # warm-up) than in every later one, and the report compiled it again
+    wanted = chosen(Organisation.id)
     places: dict[int, list[tuple[str, str]]] = {}
     for organisation_id, code, name in session.execute(
             select(organisation_municipality.c.organisation_id, Municipality.nis_code, Municipality.name)
