@@ -130,3 +130,51 @@ def test_referral_counts_in_one_statement_equal_the_three_counts(demo_ctx):
                           referral_sources.referrals_doorstroom)
                 assert tuple(float(t(session, year, nis_code).rows[-1][-1]) for t in tables) == expected
     assert seen  # the demo has referrals in these years
+
+
+def _former_indicators(session, include_inactive):  # noqa: ANN001, ANN202
+    """mvo.indicators._list_indicators as it was: the indicators with a selectin load of their pillars."""
+    from sqlalchemy.orm import selectinload
+
+    from regisseur_app.domain.mvo.indicators import to_data
+
+    query = (select(MvoIndicator).join(CodeItem, MvoIndicator.pillar_id == CodeItem.id)
+             .options(selectinload(MvoIndicator.pillar))
+             .order_by(CodeItem.sort_order, MvoIndicator.sort_order, MvoIndicator.label, MvoIndicator.id))
+    if not include_inactive:
+        query = query.where(MvoIndicator.active.is_(True))
+    return [to_data(row) for row in session.scalars(query)]
+
+
+def test_indicators_in_one_statement_equal_the_former_load(demo_ctx):
+    with demo_ctx.transaction() as session:
+        for inactive in (False, True):
+            assert _list_indicators(session, inactive) == _former_indicators(session, inactive)
+        assert len({i.pillar for i in _list_indicators(session, True)}) > 1
+        pillar = session.get(CodeItem, _list_indicators(session, True)[0].pillar_id)
+        pillar.label, pillar.sort_order = "Ander label", 999
+        session.flush()
+        assert _list_indicators(session, True) == _former_indicators(session, True)
+        assert list_indicators(session, True)[-1].pillar == "Ander label"
+        session.rollback()
+
+
+def test_plan_period_in_one_statement_equals_the_two_settings(demo_ctx):
+    from regisseur_app.domain.core.settings import set_setting
+    from regisseur_app.domain.plan import settings as plan_settings
+
+    def former(session):  # noqa: ANN001, ANN202
+        start = get_setting(session, plan_settings.START_YEAR)
+        end = get_setting(session, plan_settings.END_YEAR)
+        return plan_settings.PlanPeriod(int(start), int(end)) if start and end else None
+
+    with demo_ctx.transaction() as session:
+        assert plan_settings._read_period(session) == former(session) is not None
+        set_setting(session, plan_settings.END_YEAR, "")
+        session.flush()
+        assert plan_settings._read_period(session) is None is former(session)
+        set_setting(session, plan_settings.END_YEAR, "2031")
+        set_setting(session, plan_settings.START_YEAR, "2024")
+        session.flush()
+        assert plan_settings._read_period(session) == former(session) == plan_settings.PlanPeriod(2024, 2031)
+        session.rollback()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import CodeItem
@@ -115,12 +115,13 @@ def list_indicators(session: Session, include_inactive: bool = False) -> list[In
 
 
 def _list_indicators(session: Session, include_inactive: bool) -> list[IndicatorData]:
-    query = (select(MvoIndicator).join(CodeItem, MvoIndicator.pillar_id == CodeItem.id)
-             .options(selectinload(MvoIndicator.pillar))
+    """One statement: the pillar's label and order come from the join the order needs (no load of the pillars)."""
+    query = (select(MvoIndicator, CodeItem.label, CodeItem.sort_order)
+             .join(CodeItem, MvoIndicator.pillar_id == CodeItem.id)
              .order_by(CodeItem.sort_order, MvoIndicator.sort_order, MvoIndicator.label, MvoIndicator.id))
     if not include_inactive:
         query = query.where(MvoIndicator.active.is_(True))
-    return [to_data(row) for row in session.scalars(query)]
+    return [_to_data(row, label, order) for row, label, order in session.execute(query)]
 
 
 def get_indicator(session: Session, indicator_id: int) -> IndicatorData | None:
@@ -234,7 +235,11 @@ def new_code(session: Session, label: str) -> str:
 
 
 def to_data(row: MvoIndicator) -> IndicatorData:
-    return IndicatorData(row.id, row.code, row.label, row.pillar_id, row.pillar.label, row.pillar.sort_order,
+    return _to_data(row, row.pillar.label, row.pillar.sort_order)
+
+
+def _to_data(row: MvoIndicator, pillar: str, pillar_order: int) -> IndicatorData:
+    return IndicatorData(row.id, row.code, row.label, row.pillar_id, pillar, pillar_order,
                          row.unit, row.value_type, row.decimals, row.min_value, row.max_value, row.definition,
                          row.gri_code, row.vsme_ref, row.formula, row.material_id, row.active, row.sort_order)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.memo import remembered
-from regisseur_app.domain.core.settings import get_setting, set_setting
+from regisseur_app.domain.core.settings import AppSetting, set_setting
 
 START_YEAR = "plan.start_year"
 END_YEAR = "plan.end_year"
@@ -36,7 +38,9 @@ def plan_period(session) -> PlanPeriod | None:  # noqa: ANN001
 
 
 def _read_period(session) -> PlanPeriod | None:  # noqa: ANN001
-    start, end = get_setting(session, START_YEAR), get_setting(session, END_YEAR)
+    stored = dict(session.execute(select(AppSetting.key, AppSetting.value)
+                                  .where(AppSetting.key.in_((START_YEAR, END_YEAR)))).all())  # one statement
+    start, end = stored.get(START_YEAR) or "", stored.get(END_YEAR) or ""
     if not start or not end:
         return None
     return PlanPeriod(int(start), int(end))
