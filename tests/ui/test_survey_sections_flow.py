@@ -97,14 +97,20 @@ def _keys(qtbot, widget, key):
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_adding_a_section_in_the_dialog_is_undone_with_ctrl_z_and_redone_with_ctrl_y(qtbot, main_window, app_ctx):
-    survey_id = _new_survey(app_ctx)
-    first = ops.save_section(app_ctx, survey_id, "Uw gemeente")
+def _open_sections(main_window, ctx, survey_id) -> SectionsDialog:
+    """The Behoeftepeiling page on this survey, and its Rubrieken dialog shown (not modal, for the test)."""
     page = main_window.show_page("Behoeftepeiling")
     page.reload_choices()
     page.survey_combo.setCurrentIndex(page.survey_combo.findData(survey_id))
-    dialog = SectionsDialog(app_ctx, survey_id, page.builder)
+    dialog = SectionsDialog(ctx, survey_id, page.builder)
     dialog.show()
+    return dialog
+
+
+def test_adding_a_section_in_the_dialog_is_undone_with_ctrl_z_and_redone_with_ctrl_y(qtbot, main_window, app_ctx):
+    survey_id = _new_survey(app_ctx)
+    first = ops.save_section(app_ctx, survey_id, "Uw gemeente")
+    dialog = _open_sections(main_window, app_ctx, survey_id)
 
     _answer_title("  Noden van de sociale economie ")
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
@@ -156,11 +162,7 @@ def test_ctrl_z_in_the_dialog_leaves_steps_made_before_it_opened(qtbot, main_win
     other = _new_survey(app_ctx)
     ops.save_section(app_ctx, other, "Elders")  # a step made before the dialog opened
     survey_id = ops.save_survey(app_ctx, SurveyInput("Peiling twee 2026", 2026, _audience(app_ctx)))
-    page = main_window.show_page("Behoeftepeiling")
-    page.reload_choices()
-    page.survey_combo.setCurrentIndex(page.survey_combo.findData(survey_id))
-    dialog = SectionsDialog(app_ctx, survey_id, page.builder)
-    dialog.show()
+    dialog = _open_sections(main_window, app_ctx, survey_id)
 
     _answer_title("Noden")
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
