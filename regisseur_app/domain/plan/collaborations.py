@@ -145,11 +145,14 @@ def list_collaborations(session: Session, year: int | None = None, nis_code: str
 
 def _load(session: Session, nis_code: str | None) -> tuple[CollaborationRow, ...]:
     """Plain column queries (no ORM objects): the collaborations with their type, then their parties."""
-    names = dict(session.execute(select(Municipality.nis_code, Municipality.name)).all())
     c = Collaboration
+    # the municipality's name and the action's number joined in (many-to-one: no row more), not read apart
     rows = list(session.execute(
         select(c.id, c.on_date, c.title, c.nis_code, c.estimated_value, c.jobs, c.description, c.event_id, c.action_id,
-               CodeItem.code, CodeItem.label).join(CodeItem, CodeItem.id == c.type_id)
+               CodeItem.code, CodeItem.label, Municipality.name.label("place"), PlanAction.number.label("action"))
+        .join(CodeItem, CodeItem.id == c.type_id)
+        .outerjoin(Municipality, Municipality.nis_code == c.nis_code)
+        .outerjoin(PlanAction, PlanAction.id == c.action_id)
         .where(*in_scope(None, nis_code)).order_by(c.on_date.desc(), c.id.desc())))
     parties: dict[int, list[tuple[str, str, int]]] = {}
     for collaboration_id, organisation_id, role, name in session.execute(
@@ -158,18 +161,15 @@ def _load(session: Session, nis_code: str | None) -> tuple[CollaborationRow, ...
             .join(c, c.id == CollaborationParty.collaboration_id).where(*in_scope(None, nis_code))):
         parties.setdefault(collaboration_id, []).append((role, name, organisation_id))
     events = links.titles(session, "event", [r.event_id for r in rows if r.event_id is not None])
-    action_ids = [r.action_id for r in rows if r.action_id is not None]
-    actions = {} if not action_ids else {action_id: f"Actie {number}" for action_id, number in session.execute(
-        select(PlanAction.id, PlanAction.number).where(PlanAction.id.in_(action_ids)))}
     order = list(ROLES)
     result = []
     for r in rows:
         own = sorted(parties.get(r.id, ()), key=lambda p: (order.index(p[0]), p[1]))
         text = "; ".join(f"{name} ({ROLES[role].lower()})" for role, name, _ in own)
-        origin = ", ".join(x for x in (actions.get(r.action_id, ""),
+        origin = ", ".join(x for x in (f"Actie {r.action}" if r.action is not None else "",
                                        events.get(r.event_id, links.GONE) if r.event_id is not None else "") if x)
         result.append(CollaborationRow(r.id, r.on_date, r.title, r.code, r.label, r.nis_code,
-                                       names.get(r.nis_code, "Regio") if r.nis_code else "Regio",
+                                       r.place if r.nis_code and r.place is not None else "Regio",
                                        r.estimated_value, r.jobs, text, origin, r.description,
                                        tuple(sorted(o for role, _, o in own if role == ROLE_SUPPLIER))))
     return tuple(result)

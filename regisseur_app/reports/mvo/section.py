@@ -23,6 +23,7 @@ from regisseur_app.formatting import counted, format_number
 from regisseur_app.reports.content import BarChart, Column, Scope, SectionContent, Table, Text, no_data
 
 KEY, TITLE = "mvo", "Maatschappelijk verantwoord ondernemen"
+TREND_CODES = ("vermeden_co2", "ton_hergebruikt")  # the chart's two series
 FOOTNOTE = ("Cijfers zoals de organisaties ze opgaven; een organisatie telt mee bij elke gemeente waar ze actief "
             "is. Vermeden CO₂ = Σ (ton hergebruikt per materiaal × emissiefactor van dat materiaal), met de "
             "factoren en bronnen uit de tabel Emissiefactoren; materialen zonder factor tellen niet mee. "
@@ -68,7 +69,7 @@ def build(session: Session, scope: Scope) -> SectionContent:
               f.numbers.get("vermeden_co2")] for f in figures]),
     ]
     years = [y for y in reported_years(session) if year - 4 <= y <= year]
-    series = trend(session, years, scope.nis_code, ("vermeden_co2", "ton_hergebruikt"))
+    series = trend(session, years, scope.nis_code, TREND_CODES)
     if len(years) > 1 and any(v for v in series.get("vermeden_co2", []) if v):
         blocks.append(BarChart(f"Hergebruik en vermeden CO₂ in {where}", [str(y) for y in years], [
             ("Ton hergebruikt", [v or 0.0 for v in series["ton_hergebruikt"]]),
