@@ -167,3 +167,22 @@ def test_obligations_count_from_the_year_the_association_was_set_up(app_ctx):
         assert obligations.first_year(s) == this_year - 2
         states = [o.state for o in obligations.yearly_obligations(s, this_year - 2)]
     assert states == [obligations.MET, obligations.NOT_MET]
+
+
+def test_breakdowns_at_once_equal_each_breakdown_and_the_total_of_the_rows(app_ctx):
+    """The statistics tab reads both breakdowns in one go and the total from the per-event rows it has."""
+    with app_ctx.transaction() as s:
+        a, b = _build_two_events(s)
+    with app_ctx.reading() as s:
+        both = event_stats.breakdowns(s, [a, b])
+        for by in ("municipality", "organisation_type"):
+            assert both[by] == event_stats.breakdown(s, [a, b], by)
+        assert [c.label for c in both["municipality"]] == ["Bekkevoort", "Geetbets", "Glabbeek", "Onbekend"]
+        # event B alone: A1 (Bekkevoort, present), A3 (Glabbeek, registered), A6 (Geetbets, invited)
+        only_b = event_stats.breakdowns(s, [b])
+        assert [(c.label, c.invited, c.registered, c.present) for c in only_b["municipality"]] == [
+            ("Bekkevoort", 1, 1, 1), ("Geetbets", 1, 0, 0), ("Glabbeek", 1, 1, 0)]
+        assert event_stats.breakdowns(s, []) == {"municipality": [], "organisation_type": []}
+        per_event = event_stats.year_events(s, 2025)
+        assert event_stats.total_of(2025, per_event) == event_stats.year_total(s, 2025)
+        assert event_stats.total_of(2025, per_event).label == "Totaal 2025"

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
 
-from regisseur_app.domain.core.organisations import Contact, Organisation
+from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.municipalities import Municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
 from regisseur_app.domain.events.models import CANCELLED, HAS_REGISTERED, PRESENT, Event, EventParticipant
 from regisseur_app.formatting import format_number
 
@@ -54,17 +57,36 @@ def event_counts(session: Session, event_id: int, now: datetime | None = None) -
 
 
 def year_events(session: Session, year: int, now: datetime | None = None) -> list[Counts]:
-    """Counts per event of the year (cancelled events left out), in date order."""
-    events = list(session.scalars(select(Event).where(
+    """Counts per event of the year (cancelled events left out), in date order: counted in SQL per event."""
+    events = session.execute(select(Event.id, Event.title, Event.starts_at).where(
         Event.starts_at >= datetime(year, 1, 1), Event.starts_at < datetime(year + 1, 1, 1),
-        Event.status != CANCELLED).order_by(Event.starts_at)))
-    rows = _participants(session, [e.id for e in events])
-    started = _started(session, [e.id for e in events], now)
-    return [_tally(e.title, [p for p in rows if p.event_id == e.id], started, e.id, e.starts_at) for e in events]
+        Event.status != CANCELLED).order_by(Event.starts_at)).all()
+    ids = [e.id for e in events]
+    started = _started(session, ids, now)
+    counts = {event_id: (invited, registered or 0, present or 0) for event_id, invited, registered, present
+              in session.execute(select(EventParticipant.event_id, *_sums()).where(EventParticipant.event_id.in_(ids))
+                                 .group_by(EventParticipant.event_id))} if ids else {}
+    result = []
+    for e in events:
+        invited, registered, present = counts.get(e.id, (0, 0, 0))
+        result.append(Counts(e.title, invited, registered, present, e.id, e.starts_at,
+                             registered if e.id in started else 0))
+    return result
+
+
+def _sums() -> tuple:
+    """count(*), registered, present over event participants (SQL aggregates)."""
+    status = EventParticipant.status
+    return (func.count(), func.sum(case((status.in_(HAS_REGISTERED), 1), else_=0)),
+            func.sum(case((status == PRESENT, 1), else_=0)))
 
 
 def year_total(session: Session, year: int, now: datetime | None = None) -> Counts:
-    per_event = year_events(session, year, now)
+    return total_of(year, year_events(session, year, now))
+
+
+def total_of(year: int, per_event: list[Counts]) -> Counts:
+    """The year's total over its events' counts (`year_events`), without reading them again."""
     return Counts(f"Totaal {year}", sum(c.invited for c in per_event), sum(c.registered for c in per_event),
                   sum(c.present for c in per_event),
                   registered_started=sum(c.registered_started or 0 for c in per_event))
@@ -72,12 +94,45 @@ def year_total(session: Session, year: int, now: datetime | None = None) -> Coun
 
 def breakdown(session: Session, event_ids: list[int], by: str, now: datetime | None = None) -> list[Counts]:
     """Counts per municipality (by='municipality') or per organisation type (by='organisation_type')."""
-    groups: dict[str, list[EventParticipant]] = {}
-    for p in _participants(session, event_ids):
-        for label in (_municipalities(p.contact) if by == "municipality" else [_org_type(p.contact)]):
-            groups.setdefault(label, []).append(p)
-    started = _started(session, event_ids, now)
-    return [_tally(label, rows, started) for label, rows in sorted(groups.items(), key=lambda kv: kv[0].casefold())]
+    return breakdowns(session, event_ids, (by,), now)[by]
+
+
+def breakdowns(session: Session, event_ids: list[int], kinds: tuple[str, ...] = ("municipality", "organisation_type"),
+               now: datetime | None = None) -> dict[str, list[Counts]]:
+    """`breakdown` for each of `kinds` at once: the participations counted in SQL per contact (with its
+    organisation's seat and type), then added up per municipality of the contact (its own, else the seat, else
+    "Onbekend") and per organisation type."""
+    if not event_ids:
+        return {by: [] for by in kinds}
+    participant = EventParticipant
+    registered_started = func.sum(case((and_(participant.status.in_(HAS_REGISTERED),
+                                             Event.starts_at <= (now or datetime.now())), 1), else_=0))
+    per_contact = session.execute(
+        select(participant.contact_id, Municipality.name, CodeItem.label, *_sums(), registered_started)
+        .join(Event, Event.id == participant.event_id)
+        .join(Contact, Contact.id == participant.contact_id)
+        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+        .outerjoin(Municipality, Municipality.nis_code == Organisation.seat_nis_code)
+        .outerjoin(CodeItem, CodeItem.id == Organisation.type_id)
+        .where(participant.event_id.in_(event_ids))
+        .group_by(participant.contact_id, Municipality.name, CodeItem.label)
+        .order_by(func.min(participant.id))).all()
+    own = _own_municipalities(session, event_ids) if per_contact and "municipality" in kinds else {}
+    result = {}
+    for by in kinds:
+        groups: dict[str, list[int]] = {}
+        for contact_id, seat, org_type, invited, registered, present, started in per_contact:
+            labels = ((own.get(contact_id) or [seat or UNKNOWN_MUNICIPALITY]) if by == "municipality"
+                      else [org_type or NO_ORGANISATION])
+            for label in labels:
+                total = groups.setdefault(label, [0, 0, 0, 0])
+                total[0] += invited
+                total[1] += registered or 0
+                total[2] += present or 0
+                total[3] += started or 0
+        result[by] = [Counts(label, *total[:3], registered_started=total[3])
+                      for label, total in sorted(groups.items(), key=lambda kv: kv[0].casefold())]
+    return result
 
 
 def _started(session: Session, event_ids: list[int], now: datetime | None) -> set[int]:
@@ -87,33 +142,44 @@ def _started(session: Session, event_ids: list[int], now: datetime | None) -> se
                                                       Event.starts_at <= (now or datetime.now()))))
 
 
-def _participants(session: Session, event_ids: list[int]) -> list[EventParticipant]:
+class _Participant(NamedTuple):
+    """What `_tally` and the breakdowns read of a participant."""
+
+    event_id: int
+    status: str
+    contact_id: int
+    seat: str | None  # the seat of the contact's organisation
+    org_type: str | None  # the type of the contact's organisation (None: no organisation)
+
+
+def _participants(session: Session, event_ids: list[int]) -> list[_Participant]:
     if not event_ids:
         return []
-    return list(session.scalars(
-        select(EventParticipant).where(EventParticipant.event_id.in_(event_ids))
-        .options(selectinload(EventParticipant.contact).selectinload(Contact.municipalities),
-                 selectinload(EventParticipant.contact).selectinload(Contact.organisation)
-                 .selectinload(Organisation.type),
-                 selectinload(EventParticipant.contact).selectinload(Contact.organisation)
-                 .selectinload(Organisation.seat))))
+    participant = EventParticipant
+    return [_Participant(*row) for row in session.execute(
+        select(participant.event_id, participant.status, participant.contact_id, Municipality.name, CodeItem.label)
+        .join(Contact, Contact.id == participant.contact_id)
+        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+        .outerjoin(Municipality, Municipality.nis_code == Organisation.seat_nis_code)
+        .outerjoin(CodeItem, CodeItem.id == Organisation.type_id)
+        .where(participant.event_id.in_(event_ids)))]
 
 
-def _tally(label: str, rows: list[EventParticipant], started: set[int], event_id: int | None = None,
+def _own_municipalities(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
+    """Per participating contact with municipalities of its own their names, sorted."""
+    participant = EventParticipant
+    own: dict[int, list[str]] = {}
+    for contact_id, name in session.execute(
+            select(contact_municipality.c.contact_id, Municipality.name)
+            .join(Municipality, Municipality.nis_code == contact_municipality.c.nis_code)
+            .where(contact_municipality.c.contact_id.in_(
+                select(participant.contact_id).where(participant.event_id.in_(event_ids))))):
+        own.setdefault(contact_id, []).append(name)
+    return {contact_id: sorted(names) for contact_id, names in own.items()}
+
+
+def _tally(label: str, rows: list, started: set[int], event_id: int | None = None,
            starts_at: datetime | None = None) -> Counts:
     return Counts(label, len(rows), sum(p.status in HAS_REGISTERED for p in rows),
                   sum(p.status == PRESENT for p in rows), event_id, starts_at,
                   sum(p.status in HAS_REGISTERED and p.event_id in started for p in rows))
-
-
-def _municipalities(contact: Contact) -> list[str]:
-    names = sorted(m.name for m in contact.municipalities)
-    if names:
-        return names
-    if contact.organisation is not None and contact.organisation.seat is not None:
-        return [contact.organisation.seat.name]
-    return [UNKNOWN_MUNICIPALITY]
-
-
-def _org_type(contact: Contact) -> str:
-    return contact.organisation.type.label if contact.organisation is not None else NO_ORGANISATION

@@ -110,7 +110,7 @@ class StatsView(QWidget):
         year = self.year_combo.currentData()
         with self.ctx.reading() as session:
             rows = event_stats.year_events(session, year)
-            total = event_stats.year_total(session, year)
+        total = event_stats.total_of(year, rows)
         self.events_model.set_rows(rows)
         rate = f", opkomst {total.rate_text.replace(' ', NBSP)}" if total.rate is not None else ""  # '%' not alone
         self.total_label.setText(f"{year}: {len(rows)} evenementen, {total.invited} uitgenodigd, "
@@ -130,8 +130,9 @@ class StatsView(QWidget):
         chosen = self.scope_combo.currentData()
         ids = [chosen] if chosen is not None else getattr(self, "_year_ids", [])
         with self.ctx.reading() as session:
-            self.town_model.set_rows(event_stats.breakdown(session, ids, "municipality"))
-            self.type_model.set_rows(event_stats.breakdown(session, ids, "organisation_type"))
+            counts = event_stats.breakdowns(session, ids, ("municipality", "organisation_type"))
+        self.town_model.set_rows(counts["municipality"])
+        self.type_model.set_rows(counts["organisation_type"])
 
     def save_year_report(self, target: Path | None = None) -> None:
         year = self.year_combo.currentData()
