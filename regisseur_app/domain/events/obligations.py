@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.core.codelists import EVENT_TYPE, CodeItem
 from regisseur_app.domain.core.memo import remembered
-from regisseur_app.domain.core.settings import SETUP_YEAR, get_setting, set_setting
+from regisseur_app.domain.core.settings import SETUP_YEAR, AppSetting, get_setting, set_setting
 from regisseur_app.domain.events.models import CANCELLED, FINISHED, Event
 from regisseur_app.formatting import format_date
 
@@ -89,9 +89,11 @@ def set_counting_types(session: Session, key: str, type_codes: list[str]) -> Non
 def first_year(session: Session) -> int:
     """The first year the obligations count for: the year the association was set up in Regisseur, or the
     year of an earlier event recorded since (history typed in afterwards)."""
-    setup_year = get_setting(session, SETUP_YEAR)
+    setup_year, earliest = session.execute(select(  # one statement for the setting and the earliest event
+        select(AppSetting.value).where(AppSetting.key == SETUP_YEAR).scalar_subquery(),
+        select(func.min(Event.starts_at)).scalar_subquery())).one()
+    setup_year = setup_year or ""
     years = [int(setup_year)] if setup_year.isdigit() else [date.today().year]
-    earliest = session.scalar(select(func.min(Event.starts_at)))
     if earliest is not None:
         years.append(earliest.year)
     return min(years)
