@@ -178,3 +178,34 @@ def test_plan_period_in_one_statement_equals_the_two_settings(demo_ctx):
         session.flush()
         assert plan_settings._read_period(session) == former(session) == plan_settings.PlanPeriod(2024, 2031)
         session.rollback()
+
+
+def test_counting_types_of_all_obligations_in_one_statement(demo_ctx):
+    from regisseur_app.domain.core.settings import AppSetting, set_setting
+
+    def former(session, obligation):  # noqa: ANN001, ANN202
+        raw = get_setting(session, obligation.setting_key, ",".join(obligation.default_codes))
+        return [c for c in (part.strip() for part in raw.split(",")) if c]
+
+    network, mvo = obligations.OBLIGATIONS
+    with demo_ctx.transaction() as session:
+        session.execute(AppSetting.__table__.delete().where(
+            AppSetting.key.in_([network.setting_key, mvo.setting_key])))
+        for obligation in (network, mvo):  # nothing stored: the shipped defaults
+            assert obligations.counting_type_codes(session, obligation) == former(session, obligation) == \
+                list(obligation.default_codes)
+        set_setting(session, mvo.setting_key, "mvo_event, netwerkevent,")
+        session.flush()
+        statements = []
+
+        def note(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
+            statements.append(statement)
+
+        event.listen(demo_ctx.engine, "before_cursor_execute", note)
+        try:
+            found = [obligations.counting_type_codes(session, o) for o in (network, mvo, network, mvo)]
+        finally:
+            event.remove(demo_ctx.engine, "before_cursor_execute", note)
+        assert found == [former(session, o) for o in (network, mvo, network, mvo)]
+        assert found[1] == ["mvo_event", "netwerkevent"] and len(statements) == 1
+        session.rollback()
