@@ -94,6 +94,16 @@ class RowTableModel(ColumnsModel):
     def row_at(self, row: int):  # noqa: ANN201
         return self._rows[row]
 
+    def reorder(self, order: list[int]) -> None:
+        """Put the rows in `order` (their current row numbers) as one layout change: selections and other
+        persistent indexes follow their rows (as they do when a proxy sorts)."""
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(order)}
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(new_row[i.row()], i.column()) for i in kept])
+        self._rows = [self._rows[i] for i in order]
+        self.layoutChanged.emit()
+
     def cell_data(self, row, column: Column, role: int):  # noqa: ANN001, ANN201
         if role == SORT_ROLE:
             key = column.sort_key(row) if column.sort_key else column.display(row).casefold()
@@ -101,7 +111,84 @@ class RowTableModel(ColumnsModel):
         return self.extra_data(row, role)
 
 
+class RowSortingProxy(QSortFilterProxyModel):
+    """A proxy that sorts a RowTableModel by putting the model's own rows in order: each row's SORT_ROLE key
+    read once and the rows sorted by Python (from the order the model was given them; descending is the
+    ascending order reversed, ties too, as with Qt's sort), instead of QSortFilterProxyModel comparing two
+    rows through `data()` n·log n times (0,5 s for a survey's 3.500 answers). The proxy still filters; after the model's rows change (a reset, rows inserted,
+    a cell changed) they are sorted again, as the dynamic sort of Qt's proxy does. Keys Python cannot compare
+    with each other (a number among texts) leave the sort to Qt's proxy, as before."""
+
+    def __init__(self, model: RowTableModel):
+        super().__init__(model)
+        self._order: tuple[int, Qt.SortOrder] | None = None  # sorting the source ourselves
+        self._given: list[int] = []  # per row of the source, its place in the order the model was given
+        self._sorting = False
+        self.setSourceModel(model)
+        self.setSortRole(SORT_ROLE)
+        model.modelReset.connect(self._given_again)
+        model.rowsInserted.connect(self._given_again)
+        model.rowsRemoved.connect(self._given_again)
+        model.dataChanged.connect(self._changed)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            self._order = None
+            super().sort(column, order)
+            return
+        if super().sortColumn() >= 0 or super().sortOrder() != Qt.SortOrder.AscendingOrder:
+            super().sort(-1, Qt.SortOrder.AscendingOrder)  # Qt's sort off: the proxy shows the source's order
+        self._order = (column, order)
+        if not self._sort_source():
+            self._order = None
+            super().sort(column, order)
+
+    def sort_column(self) -> int:
+        """The column sorted on (by this proxy or by Qt's)."""
+        return self._order[0] if self._order is not None else super().sortColumn()
+
+    def _given_again(self, *_args: object) -> None:
+        self._given = list(range(self.sourceModel().rowCount()))
+        if self._order is not None:
+            self._resort()
+
+    def _changed(self, *_args: object) -> None:
+        if self._order is not None and not self._sorting:
+            self._resort()
+
+    def _resort(self) -> None:
+        if not self._sort_source():
+            column, order = self._order
+            self._order = None
+            super().sort(column, order)
+
+    def _sort_source(self) -> bool:
+        model = self.sourceModel()
+        column, order = self._order
+        count = model.rowCount()
+        if len(self._given) != count:
+            self._given = list(range(count))
+        keys = [model.data(model.index(row, column), SORT_ROLE) for row in range(count)]
+        rows = sorted(range(count), key=self._given.__getitem__)  # the order the model was given them
+        try:
+            rows.sort(key=keys.__getitem__)
+        except TypeError:
+            return False
+        if order == Qt.SortOrder.DescendingOrder:  # as Qt's proxy: the ascending order reversed, ties too
+            rows.reverse()
+        if rows != list(range(count)):
+            self._sorting = True
+            try:
+                self._given = [self._given[row] for row in rows]
+                model.reorder(rows)
+            finally:
+                self._sorting = False
+        return True
+
+
 def sorting_proxy(model: RowTableModel) -> QSortFilterProxyModel:
+    if isinstance(model, RowTableModel):
+        return RowSortingProxy(model)
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
