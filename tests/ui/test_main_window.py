@@ -161,3 +161,28 @@ def test_municipality_list_says_which_municipality_a_merged_one_is_part_of(qtbot
     rows = {dialog.model.index(r, 0).data(): dialog.model.index(r, dialog.model.columnCount() - 1).data()
             for r in range(dialog.model.rowCount())}
     assert rows["23023"] == "Pajottegem (1/1/2025)" and rows["23106"] == "" and rows["24008"] == ""
+
+
+def test_a_page_shown_again_is_read_again_only_after_a_change(qtbot, main_window, app_ctx):
+    """Switching back to a page whose data did not change shows what it showed (no second read); a change made
+    meanwhile (any transaction counts up the data generation) or choosing the page on screen reads it again."""
+    from regisseur_app.domain.core import codelists, organisation_service
+    from regisseur_app.domain.core.organisation_service import OrganisationInput
+
+    page = main_window.show_page("Organisaties")
+    reads = []
+    original = page.refresh
+    page.refresh = lambda: (reads.append(1), original())[1]
+    main_window.show_page("Overzicht")
+    main_window.show_page("Organisaties")
+    assert reads == []  # nothing changed: not read again
+    main_window.show_page("Organisaties")  # chosen while on screen: read again
+    assert reads == [1]
+    main_window.show_page("Overzicht")
+    with app_ctx.transaction() as s:
+        type_id = codelists.list_items(s, codelists.ORGANISATION_TYPE)[0].id
+        organisation_service.save_organisation(s, OrganisationInput("Nieuw Atelier", type_id))
+    main_window.show_page("Organisaties")
+    assert reads == [1, 1]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, 0).data() == "Nieuw Atelier"
