@@ -62,6 +62,43 @@ class CanvasTable(Table):
                 text.textLine(line)
             y -= leading
 
+    def _calc_height(self, availHeight, availWidth, H=None, W=None) -> None:  # noqa: ANN001, N802, N803
+        """Table._calc_height for a table of plain strings without spans: a row is as high as its cell with the
+        most lines (leading × lines + padding), the same sums in the same order; row positions as reportlab
+        accumulates them. Anything else (a flowable, a span, a width to work out) goes to reportlab."""
+        heights = self._argH
+        if self._spanCmds or None not in heights:
+            return super()._calc_height(availHeight, availWidth, H, W)
+        values = self._cellvalues
+        if any(type(v) is not str for row in values for v in row):
+            return super()._calc_height(availHeight, availWidth, H, W)
+        least = self._minRowHeights
+        heights = self._rowHeights = heights[:]
+        for i, height in enumerate(heights):
+            if height is not None:
+                continue
+            h = 0
+            for v, s in zip(values[i], self._cellStyles[i]):  # as reportlab: split lines, leading x lines, padding
+                t = (s.leading or 1.2 * s.fontsize) * (v.count("\n") + 1)
+                t += s.bottomPadding + s.topPadding
+                if t > h:
+                    h = t
+            heights[i] = max(least[i], h) if least else h
+        # reportlab's row positions: summed from the last row up, with its compensation term
+        self._rowpositions = positions = []
+        height = c = 0
+        for i in range(len(heights) - 1, -1, -1):
+            positions.append(height)
+            y = heights[i] - c
+            t = height + y
+            c = (t - height) - y
+            height = t
+        positions.append(height)
+        self._height = height
+        positions.reverse()
+        self._hmax = len(heights)
+        return None
+
     def _drawLines(self) -> None:  # noqa: N802 - the text goes under the lines, as in reportlab
         self._flush()
         super()._drawLines()
