@@ -16,10 +16,16 @@ status bar). Undo is not a page command: operations record undo steps on the win
 from __future__ import annotations
 
 import enum
-from typing import ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
+
+from regisseur_app.domain.core.settings import data_generation
+
+if TYPE_CHECKING:
+    from regisseur_app.context import AppContext
 
 
 class Command(enum.Enum):
@@ -53,3 +59,11 @@ class Page(QWidget):
             method(None)
         else:
             method()
+
+
+def data_key(ctx: AppContext) -> tuple[int, date]:
+    """What shown data depends on besides the filters on screen: the data generation (counts up with every
+    change to the data, storage/generation.py) and the day. A page or tab shown again while this is the same as
+    when it last read its data need not read it again."""
+    with ctx.reading() as session:
+        return data_generation(session), date.today()

@@ -213,3 +213,25 @@ def test_home_section_counts_complete_reports(qtbot, main_window, app_ctx):
     assert f"MVO-rapporten {year}: 0 van 1 volledig." in text and "Kringwinkel Half" in text
     assert "40 ton CO₂" in text  # 10 t textile × 4,0
     section.deleteLater()
+
+
+def test_a_tab_shown_again_is_read_again_only_after_a_change(qtbot, main_window, app_ctx):
+    """Back on 'Invullen' after 'Regio': the list is not read again while nothing changed; an organisation added
+    meanwhile is there once the tab is shown again."""
+    with app_ctx.transaction() as s:
+        org(s, "Kringwinkel Proef", "kringwinkel", active=["24008"])
+    page = main_window.show_page("MVO")
+    reads = []
+    original = page.entry.refresh_list
+    page.entry.refresh_list = lambda: (reads.append(1), original())[1]
+    names = lambda: [page.entry.proxy.index(r, 0).data() for r in range(page.entry.proxy.rowCount())]  # noqa: E731
+    assert names() == ["Kringwinkel Proef"]
+    page.tabs.setCurrentWidget(page.region)
+    page.tabs.setCurrentWidget(page.entry)
+    assert reads == []
+    page.tabs.setCurrentWidget(page.region)
+    with app_ctx.transaction() as s:
+        org(s, "Atelier Nieuw", "kringwinkel", active=["24008"])
+    page.tabs.setCurrentWidget(page.entry)
+    assert reads == [1]
+    assert names() == ["Atelier Nieuw", "Kringwinkel Proef"]

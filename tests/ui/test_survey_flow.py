@@ -218,3 +218,30 @@ def test_import_google_csv_resolve_unknown_value_then_reimport_adds_nothing(qtbo
     page.import_file()
     assert "0 antwoorden om te importeren; 2 antwoorden al eerder geïmporteerd" in seen["again"]
     assert not seen["again_enabled"]
+
+
+def test_a_tab_shown_again_is_read_again_only_after_a_change(qtbot, main_window, app_ctx):
+    """Back on 'Antwoorden' after 'Vragenlijst': not read again while nothing changed; an answer deleted
+    meanwhile is gone once the tab is shown again."""
+    from regisseur_app.domain.survey import responses as survey_responses
+    from tests.unit.survey_support import build_survey
+
+    with app_ctx.transaction() as session:
+        build_survey(session)
+    page = main_window.show_page("Behoeftepeiling")
+    page.reload_choices()
+    page.tabs.setCurrentIndex(2)
+    reads = []
+    original = page.responses.refresh
+    page.responses.refresh = lambda: (reads.append(1), original())[1]
+    assert page.responses.model.rowCount() == 7
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(2)
+    assert reads == []
+    page.tabs.setCurrentIndex(0)
+    with app_ctx.transaction() as session:
+        first = survey_responses.list_responses(session, page.survey_id())[0]
+        survey_responses.delete_responses(session, [first.id])
+    page.tabs.setCurrentIndex(2)
+    assert reads == [1]
+    assert page.responses.model.rowCount() == 6

@@ -9,7 +9,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.survey import questionnaire
 from regisseur_app.formatting import counted
 from regisseur_app.operations import survey as ops
-from regisseur_app.ui.page import Command, Page
+from regisseur_app.ui.page import Command, Page, data_key
 from regisseur_app.ui.survey.analysis_tab import AnalysisTab
 from regisseur_app.ui.survey.builder_tab import BuilderTab
 from regisseur_app.ui.survey.comparison_tab import ComparisonTab
@@ -60,7 +60,8 @@ class SurveyPage(Page):
             self.tabs.addTab(widget, title)
             if hasattr(widget, "status_message"):
                 widget.status_message.connect(self.status_message)
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        self._read_at: dict[QWidget, tuple] = {}  # per tab, the survey and data_key of its last read
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.responses.changed.connect(self._reload_surveys)
         self.import_button = QPushButton("Importeren…", objectName="import_answers")
         self.import_button.setToolTip("Antwoorden uit Microsoft Forms, Google Forms, LimeSurvey, KoboToolbox/ODK of "
@@ -150,6 +151,13 @@ class SurveyPage(Page):
             self.needs.refresh()
         else:
             widget.set_survey(self.survey_id())
+        self._read_at[widget] = (self.survey_id(), data_key(self.ctx))
+
+    def _tab_changed(self) -> None:
+        """A tab shown again is read again only when the survey, the data or the day changed since (the answers
+        or the need scores took 0,3-0,7 s on the large region)."""
+        if self._read_at.get(self.tabs.currentWidget()) != (self.survey_id(), data_key(self.ctx)):
+            self._refresh_tab()
 
     def edit_survey(self) -> None:
         if self.survey_id() is not None and SurveyDialog(self.ctx, self.survey_id(), self).exec():
