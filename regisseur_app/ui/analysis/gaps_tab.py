@@ -25,6 +25,7 @@ from regisseur_app.domain.core import municipalities
 from regisseur_app.features import need_score_providers
 from regisseur_app.ui.analysis.gap_model import GapModel
 from regisseur_app.ui.export_action import ask_export_path
+from regisseur_app.ui.page import data_key
 from regisseur_app.ui.table_base import sorting_proxy
 
 NO_SURVEY = ("Er zijn nog geen resultaten van een behoeftepeiling: de rangschikking steunt alleen op het aanbod "
@@ -67,6 +68,9 @@ class GapsTab(QWidget):
         self.table.horizontalHeader().setToolTip("In gemeente: organisaties met dit aanbod in de gekozen gemeente; "
                                                  "in regio: in alle deelnemende gemeenten samen.")
         self.count_label = QLabel(objectName="gap_count")
+        # what every municipality's gaps are computed from (the offer matrix and the region's need scores), with
+        # the data_key and the 'SE only' choice it was read at: choosing another municipality uses it again
+        self._basis: tuple | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.note)
@@ -90,10 +94,15 @@ class GapsTab(QWidget):
         nis = self.municipality_combo.currentData()
         if nis is None:
             return
+        se_only = self.se_check.isChecked()
+        key = (data_key(self.ctx), se_only)
         with self.ctx.reading() as session:
-            providers = need_score_providers()
-            rows = gaps.gap_list(session, nis, self.se_check.isChecked(), providers=providers)
-            surveyed = gaps.has_survey_data(session, providers)
+            if self._basis is None or self._basis[0] != key:  # the need scores took 0,6 s on the large region
+                needs = tuple(gaps.need_scores(session, need_score_providers()).values())
+                self._basis = (key, offer_matrix(session, se_only), needs)
+            _key, matrix, needs = self._basis
+            rows = gaps.gap_list(session, nis, se_only, providers=[lambda _session: needs], matrix=matrix)
+            surveyed = bool(needs)
         self.model.set_rows(rows)
         self.note.setText(WITH_SURVEY.format(high=round(gaps.HIGH_NEED * 100)) if surveyed else NO_SURVEY)
         empty = sum(1 for g in rows if g.offer == 0)

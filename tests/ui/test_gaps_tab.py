@@ -1,0 +1,47 @@
+"""The Hiaten tab reads the offer matrix and the need scores once and uses them for every municipality chosen;
+a change to the data is read again. The rows are those gap_list gives with a fresh read (real SQLite)."""
+
+from regisseur_app.domain.analysis import gaps
+from regisseur_app.domain.core import codelists
+from regisseur_app.domain.core.organisation_service import OrganisationInput, save_organisation
+from regisseur_app.features import need_score_providers
+from regisseur_app.ui.analysis.gaps_tab import GapsTab
+
+BEK, GEE = "24008", "24028"
+
+
+def _rows(tab):
+    return [(g.label, g.offer, g.neighbours, g.verdict) for g in
+            (tab.model.row_at(r) for r in range(tab.model.rowCount()))]
+
+
+def _fresh(app_ctx, nis):
+    with app_ctx.reading() as s:
+        return [(g.label, g.offer, g.neighbours, g.verdict)
+                for g in gaps.gap_list(s, nis, providers=need_score_providers())]
+
+
+def test_each_municipality_from_one_read_and_a_change_read_again(qtbot, app_ctx):
+    with app_ctx.transaction() as s:
+        types = {t.code: t.id for t in codelists.list_items(s, codelists.ORGANISATION_TYPE)}
+        cats = {c.code: c.id for c in codelists.list_items(s, codelists.SERVICE_CATEGORY)}
+        save_organisation(s, OrganisationInput("Groenwerk", types["maatwerkbedrijf"], seat_nis_code=BEK,
+                                               municipality_codes=[BEK], category_ids=[cats["groenonderhoud"]]))
+    tab = GapsTab(app_ctx)
+    qtbot.addWidget(tab)
+    tab.reload_choices()
+    basis = []
+    for nis in (BEK, GEE, BEK):
+        tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(nis))
+        assert _rows(tab) == _fresh(app_ctx, nis)
+        basis.append(tab._basis)
+    assert basis[0] is basis[1] is basis[2]  # read once for the three choices
+    before = dict((label, offer) for label, offer, _n, _v in _rows(tab))
+    assert before["Schoonmaak"] == 0
+    with app_ctx.transaction() as s:
+        save_organisation(s, OrganisationInput("Poetsdienst", types["maatwerkbedrijf"], seat_nis_code=BEK,
+                                               municipality_codes=[BEK], category_ids=[cats["schoonmaak"]]))
+    tab.refresh()
+    assert tab._basis is not basis[0]
+    assert _rows(tab) == _fresh(app_ctx, BEK)
+    assert "Schoonmaak" not in [label for label, offer, _n, _v in _rows(tab) if offer == 0]
