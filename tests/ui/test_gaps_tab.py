@@ -29,6 +29,8 @@ def test_each_municipality_from_one_read_and_a_change_read_again(qtbot, app_ctx)
                                                municipality_codes=[BEK], category_ids=[cats["groenonderhoud"]]))
     tab = GapsTab(app_ctx)
     qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 0 and tab._basis is None  # hidden: nothing read yet
+    tab.show()
     tab.reload_choices()
     basis = []
     for nis in (BEK, GEE, BEK):
@@ -45,3 +47,18 @@ def test_each_municipality_from_one_read_and_a_change_read_again(qtbot, app_ctx)
     assert tab._basis is not basis[0]
     assert _rows(tab) == _fresh(app_ctx, BEK)
     assert "Schoonmaak" not in [label for label, offer, _n, _v in _rows(tab) if offer == 0]
+
+
+def test_hidden_tabs_of_the_analysis_page_read_when_shown(qtbot, main_window, app_ctx):
+    with app_ctx.transaction() as s:
+        types = {t.code: t.id for t in codelists.list_items(s, codelists.ORGANISATION_TYPE)}
+        cats = {c.code: c.id for c in codelists.list_items(s, codelists.SERVICE_CATEGORY)}
+        save_organisation(s, OrganisationInput("Groenwerk", types["maatwerkbedrijf"], seat_nis_code=BEK,
+                                               municipality_codes=[BEK], category_ids=[cats["groenonderhoud"]]))
+    page = main_window.show_page("Omgevingsanalyse")
+    assert page.offer_map.category_model.rowCount() == 0 and page.gaps.model.rowCount() == 0
+    page.tabs.setCurrentWidget(page.offer_map)
+    assert page.offer_map.category_model.rowCount() > 0
+    page.tabs.setCurrentWidget(page.gaps)
+    assert _rows(page.gaps) == _fresh(app_ctx, page.gaps.municipality_combo.currentData())
+    assert page.gaps.model.rowCount() > 0

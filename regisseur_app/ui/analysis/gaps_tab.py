@@ -88,7 +88,8 @@ class GapsTab(QWidget):
             self.municipality_combo.addItem(m.name, m.nis_code)
         self.municipality_combo.setCurrentIndex(max(0, self.municipality_combo.findData(current)))
         self.municipality_combo.blockSignals(False)
-        self.refresh()
+        if self.isVisible():  # hidden (the page being built, another tab on screen): read when the tab is shown
+            self.refresh()
 
     def refresh(self) -> None:
         nis = self.municipality_combo.currentData()

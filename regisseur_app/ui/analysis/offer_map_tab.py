@@ -125,7 +125,8 @@ class OfferMapTab(QWidget):
         self.panel.setVisible(view != JOBS)
         self.org_model.set_rows([])
         self.cell_title.setText("Klik op een cel om de organisaties te zien.")
-        self.refresh()
+        if self.isVisible():  # hidden (the page being built): read when the tab is shown (the page refreshes it)
+            self.refresh()
 
     def refresh(self) -> None:
         se_only = self.se_check.isChecked()

@@ -143,7 +143,7 @@ class SurveyPage(Page):
         self.empty.setVisible(not has)
         for name in ("edit_survey", "copy_survey", "delete_survey"):
             self.buttons[name].setEnabled(has)
-        self._refresh_tab()
+        self._tab_changed()
 
     def _refresh_tab(self) -> None:
         widget = self.tabs.currentWidget()
@@ -151,12 +151,18 @@ class SurveyPage(Page):
             self.needs.refresh()
         else:
             widget.set_survey(self.survey_id())
-        self._read_at[widget] = (self.survey_id(), data_key(self.ctx))
+        self._read_at[widget] = self._key(widget)
+
+    def _key(self, widget: QWidget) -> tuple:
+        """What a tab shows depends on: the data and the day (data_key), and but for the need scores (those of
+        the latest survey year) the survey chosen."""
+        return (None if widget is self.needs else self.survey_id(), data_key(self.ctx))
 
     def _tab_changed(self) -> None:
-        """A tab shown again is read again only when the survey, the data or the day changed since (the answers
-        or the need scores took 0,3-0,7 s on the large region)."""
-        if self._read_at.get(self.tabs.currentWidget()) != (self.survey_id(), data_key(self.ctx)):
+        """A tab shown again, or another survey chosen, is read again only when what it shows depends on changed
+        since its last read (the answers or the need scores took 0,3-0,7 s on the large region)."""
+        widget = self.tabs.currentWidget()
+        if self._read_at.get(widget) != self._key(widget):
             self._refresh_tab()
 
     def edit_survey(self) -> None:
