@@ -77,13 +77,17 @@ class ReportSectionSpec(NamedTuple):
     """A section of the college report: `build(session, scope) -> reports.content.SectionContent`.
 
     `scope` is a `reports.content.Scope` (one municipality or the region, and a period). The section must
-    render for a municipality with no data (a sentence that says so, not an empty table)."""
+    render for a municipality with no data (a sentence that says so, not an empty table).
+    `warm_up(session, scope)`, where given: runs the statements `build` reaches only on data found, which the
+    Rapporten page's warm-up (a report for no municipality, operations.reports_prepare) does not reach, so that
+    they are compiled before the user's report; it reads next to nothing and its result is thrown away."""
 
     key: str
     title: str
     order: int
     build: Ref
     default_on: bool = True
+    warm_up: Ref | None = None
 
 
 class KpiSourceSpec(NamedTuple):

@@ -82,6 +82,7 @@ def warm_up(ctx: AppContext) -> None:
     if _WARMED.is_set():
         return
     _WARMED.set()
+    from regisseur_app.features.spec import resolve
     from regisseur_app.reports.college.assemble import available_sections, build_report, build_section
     from regisseur_app.reports.college.render_pdf import write_pdf
 
@@ -95,10 +96,9 @@ def warm_up(ctx: AppContext) -> None:
                     if _ASKED.is_set():
                         return
                     sections.append(build_section(session, spec, scope))
+                    if spec.warm_up is not None:  # what the section runs only on data found
+                        resolve(spec.warm_up)(session, scope)
                 report = build_report(session, scope, keys=[])  # settings, comments, places
-                if _ASKED.is_set():
-                    return
-                _unreached(session, year)
             report.sections = sections
             if _ASKED.is_set():
                 return
@@ -106,19 +106,6 @@ def warm_up(ctx: AppContext) -> None:
                 write_pdf(report, Path(folder) / "opwarmen.pdf")
     except Exception as exc:  # noqa: BLE001 - only a head start: the report itself does all of this again
         log.info("opwarmen van de rapporten mislukt: %s", exc)
-
-
-def _unreached(session, year: int) -> None:  # noqa: ANN001
-    """The statements a municipality report runs only on data found, which the report for no municipality does
-    not reach: the MVO section's years, trend and MVO-event attendance (after 'no MVO figures' it stops). Their
-    shapes do not depend on the values: for no municipality (and no organisation) they read next to nothing."""
-    from regisseur_app.domain.mvo import links, overview
-    from regisseur_app.reports.mvo.section import TREND_CODES
-
-    overview.reported_years(session)
-    # a year whose figures the section did not keep (trend then reads only the values these figures need)
-    overview.trend(session, [year - 2], NO_MUNICIPALITY, TREND_CODES)
-    links.attended_any_mvo_event(session, [0], year)
 
 
 def report_asked() -> None:

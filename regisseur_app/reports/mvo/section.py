@@ -31,6 +31,18 @@ FOOTNOTE = ("Cijfers zoals de organisaties ze opgaven; een organisatie telt mee 
             "gaven.")
 
 
+def warm_up(session: Session, scope: Scope) -> None:
+    """The statements `build` runs only once it found figures (the years, the trend, the MVO-event attendance),
+    run for the Rapporten page's warm-up (ReportSectionSpec.warm_up), whose report for no municipality stops
+    at 'no MVO figures'. Their shapes do not depend on the values; for no municipality and no organisation they
+    read next to nothing."""
+    year = scope.end.year
+    reported_years(session)
+    # a year whose figures the section did not keep (trend then reads only the values these figures need)
+    trend(session, [year - 2], scope.nis_code, TREND_CODES)
+    links.attended_any_mvo_event(session, [0], year)
+
+
 def build(session: Session, scope: Scope) -> SectionContent:
     year = scope.end.year
     figures_by_year(session, [year, year - 1], scope.nis_code)  # both years in one pass, kept for the session
