@@ -215,6 +215,9 @@ def read_only_table(proxy: QSortFilterProxyModel, object_name: str) -> QTableVie
 
 MIN_COLUMN = 90
 FIRST_COLUMN = 240
+QT_FIT_ROWS = 1000  # Qt's default: a column's width from the rows on screen and 1.000 more
+FIT_ROWS = 200  # ours for a kept-fitted table: a column's width from the rows on screen and 200 more (fitting
+# 1.000 rows of ~2.000 MVO organisations or 3.500 survey answers took 0,2-0,3 s; the lists of ListPage use 60)
 
 
 class _UserWidths(QObject):
@@ -305,7 +308,7 @@ def fit_columns(table: QTableView, widest: int = 320, main: int = 0, *, measured
     A column whose width the user dragged keeps it: the other columns fit in the room it leaves (and the
     stretched last column takes what remains), also when the window is resized or the list refreshed.
 
-    Measuring the contents reads up to 1.000 rows (≈ 0,3 s for a survey's 3.500 respondents); with `measured`
+    Measuring the contents reads the rows on screen and FIT_ROWS more (keep_columns_fitted tables); with `measured`
     the widths measured last are used again when there are any (the keeper's refit after a resize, whose rows
     did not change since)."""
     model = table.model()
@@ -366,8 +369,8 @@ class _KeepFitted(QObject):
     stretched last column narrower than its text), and a resized window or a moved splitter changes it. The
     refit runs once the layout ran after a Show, and REFIT_DELAY_MS after the last change of width (a drag
     resizes many times), with the arguments of the last fit_columns call; not when the last fit ran at the
-    width the table has and its rows did not change since (a tab shown again: a fit reads up to 1.000 rows,
-    ~0,3 s for a survey's 3.500 respondents)."""
+    width the table has and its rows did not change since (a tab shown again: a fit reads the rows on screen and
+    FIT_ROWS more)."""
 
     def __init__(self, table: QTableView):
         super().__init__(table)
@@ -429,6 +432,9 @@ def keep_columns_fitted(table: QTableView, main: int = 0) -> None:
     dragged stays. `main` is the column that keeps more room (the name, the title)."""
     user = user_widths(table)
     user.fit_args = (user.fit_args[0], main)
+    header = table.horizontalHeader()  # (Qt reads the rows to measure for a column's width from this header)
+    if header.resizeContentsPrecision() == QT_FIT_ROWS:
+        header.setResizeContentsPrecision(FIT_ROWS)
     if table.findChild(_KeepFitted, "keep_columns_fitted", Qt.FindChildOption.FindDirectChildrenOnly) is None:
         _KeepFitted(table)
 
