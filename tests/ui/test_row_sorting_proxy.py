@@ -111,3 +111,12 @@ def test_kept_fitted_columns_measure_the_first_rows_not_all(qtbot):
         return table.columnWidth(0)
 
     assert width_with_long_name_at(5) > width_with_long_name_at(FIT_ROWS * 4) + 100
+
+
+def test_event_list_measures_as_few_rows_as_the_other_lists(qtbot, main_window):
+    from regisseur_app.ui.list_page import FIT_ROWS as LIST_FIT_ROWS
+
+    page = main_window.show_page("Evenementen")
+    organisations = main_window.show_page("Organisaties")
+    assert (page.table.horizontalHeader().resizeContentsPrecision()
+            == organisations.table.horizontalHeader().resizeContentsPrecision() == LIST_FIT_ROWS)
