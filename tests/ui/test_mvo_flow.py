@@ -235,3 +235,30 @@ def test_a_tab_shown_again_is_read_again_only_after_a_change(qtbot, main_window,
     page.tabs.setCurrentWidget(page.entry)
     assert reads == [1]
     assert names() == ["Atelier Nieuw", "Kringwinkel Proef"]
+
+
+def test_search_filters_the_years_rows_as_the_domain_search_does(qtbot, main_window, app_ctx):
+    """The search filters the year's organisations read once, with the same matches as reporting_organisations'
+    own search (case and accents ignored); a change to the data is read again."""
+    from regisseur_app.domain.mvo.orgs import reporting_organisations
+
+    with app_ctx.transaction() as s:
+        for name in ("Kringwinkel Ré", "RECUP atelier", "Groenploeg Zuid", "Atelier Nord"):
+            org(s, name, "kringwinkel", active=["24008"])
+    page = main_window.show_page("MVO")
+    tab = page.entry
+    names = lambda: sorted(tab.model.row_at(r).name for r in range(tab.model.rowCount()))  # noqa: E731
+    for text in ("re", "Ré", "  ATELIER ", "zuid", "xyz", ""):
+        tab.search_edit.setText(text)
+        tab.refresh_list()
+        with app_ctx.reading() as s:
+            expected = sorted(r.name for r in reporting_organisations(s, tab.year, text))
+        assert names() == expected, text
+    assert names() == ["Atelier Nord", "Groenploeg Zuid", "Kringwinkel Ré", "RECUP atelier"]
+    tab.search_edit.setText("nord")
+    tab.refresh_list()
+    assert names() == ["Atelier Nord"]
+    with app_ctx.transaction() as s:
+        org(s, "Nordic Ré-use", "kringwinkel", active=["24008"])
+    tab.refresh_list()
+    assert names() == ["Atelier Nord", "Nordic Ré-use"]

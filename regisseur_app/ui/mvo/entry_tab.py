@@ -26,8 +26,10 @@ from regisseur_app.domain.mvo.orgs import reporting_organisations
 from regisseur_app.domain.mvo.values import FIRST_YEAR, year_sheet
 from regisseur_app.formatting import format_date
 from regisseur_app.operations import mvo as mvo_ops
+from regisseur_app.storage.engine import fold
 from regisseur_app.ui.mvo.org_table_model import OrganisationTableModel
 from regisseur_app.ui.mvo.value_form import ValueForm
+from regisseur_app.ui.page import data_key
 from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
 
 
@@ -50,6 +52,7 @@ class EntryTab(QWidget):
         self.year_combo = year_combo("entry_year")
         self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken op naam…")
         self.search_edit.setClearButtonEnabled(True)
+        self._year_rows: tuple | None = None  # (data_key and year, the year's organisations unfiltered)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh_list)
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
@@ -133,8 +136,13 @@ class EntryTab(QWidget):
             self.load_form()
 
     def refresh_list(self) -> None:
-        with self.ctx.reading() as session:
-            rows = reporting_organisations(session, self.year, self.search_edit.text())
+        key = (data_key(self.ctx), self.year)
+        if self._year_rows is None or self._year_rows[0] != key:  # ~2.000 organisations: 0,2 s on the large region
+            with self.ctx.reading() as session:
+                self._year_rows = (key, reporting_organisations(session, self.year))
+        # the search as reporting_organisations does it (folded_contains on the name), on the year's rows read once
+        text = fold(self.search_edit.text().strip())
+        rows = [r for r in self._year_rows[1] if text in fold(r.name)] if text else self._year_rows[1]
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 210))
