@@ -89,6 +89,7 @@ def prepare(work: Path, size: str) -> tuple[Path, Path]:
     from bench.region import generate
     from regisseur_app.context import AppPaths
     from regisseur_app.demo import open_demo_context
+    from regisseur_app.startup import open_context
 
     work.mkdir(parents=True, exist_ok=True)
     demo = work / "demo.sqlite"
@@ -99,6 +100,8 @@ def prepare(work: Path, size: str) -> tuple[Path, Path]:
         start = time.perf_counter()
         generate(region, size)
         print(f"regio '{size}' gegenereerd in {_nl(time.perf_counter() - start)} s: {region}", flush=True)
+    for db in (demo, region):  # databases kept from an older version: migrated once here, not in every case
+        open_context(AppPaths.for_db(db, log_dir=work / "logs", config_dir=work / "cfg")).close()
     return demo, region
 
 

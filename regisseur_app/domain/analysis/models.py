@@ -83,6 +83,6 @@ class SwotItem(Timestamps, Base):
     text: Mapped[str] = mapped_column(String(300))
     source_kind: Mapped[str] = mapped_column(String(20), default="")
     indicator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("key_indicator.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("key_indicator.id", ondelete="SET NULL"), nullable=True, index=True)
     source_text: Mapped[str] = mapped_column(String(200), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)

@@ -17,4 +17,4 @@ class ServiceCategoryPointer:
 
     @declared_attr
     def service_category_id(cls) -> Mapped[int | None]:  # noqa: N805
-        return mapped_column(ForeignKey("code_item.id", ondelete="SET NULL"), nullable=True)
+        return mapped_column(ForeignKey("code_item.id", ondelete="SET NULL"), nullable=True, index=True)

@@ -84,12 +84,12 @@ event_municipality = Table(
 event_partner = Table(
     "event_partner", Base.metadata,
     Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 action_organisation = Table(
     "event_action_organisation", Base.metadata,
     Column("action_id", ForeignKey("event_action.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
 
@@ -157,7 +157,7 @@ class FollowUpAction(Timestamps, Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
     owner_contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contact.id", ondelete="SET NULL"), nullable=True)  # None: the regisseur
+        ForeignKey("contact.id", ondelete="SET NULL"), nullable=True, index=True)  # None: the regisseur
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(20), default=ACTION_OPEN)
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -78,7 +78,7 @@ class MvoIndicator(Base):
     vsme_ref: Mapped[str] = mapped_column(String(20), default="")
     formula: Mapped[str] = mapped_column(String(40), default="")  # "" = typed in
     material_id: Mapped[int | None] = mapped_column(
-        ForeignKey("mvo_material.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("mvo_material.id", ondelete="SET NULL"), nullable=True, index=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -119,7 +119,7 @@ class CollaborationParty(Base):
 
     collaboration_id: Mapped[int] = mapped_column(
         ForeignKey("plan_collaboration.id", ondelete="CASCADE"), primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(String(20), default=ROLE_PARTNER)
 
     organisation: Mapped[Organisation] = relationship()
@@ -141,7 +141,7 @@ class Collaboration(Timestamps, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     event_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # events feature; no foreign key
     action_id: Mapped[int | None] = mapped_column(
-        ForeignKey("plan_action.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("plan_action.id", ondelete="SET NULL"), nullable=True, index=True)
 
     type: Mapped[CodeItem] = relationship(foreign_keys=[type_id])
     parties: Mapped[list[CollaborationParty]] = relationship(cascade="all, delete-orphan", passive_deletes=True)

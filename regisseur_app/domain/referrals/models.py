@@ -70,7 +70,7 @@ class Referral(Timestamps, Base):
     decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True, index=True)
     exit: Mapped[str | None] = mapped_column(String(20), nullable=True)
     exit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     closed_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -89,7 +89,7 @@ class ReferralStep(Base):
     step_date: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True, index=True)
 
     referral: Mapped[Referral] = relationship(back_populates="steps")
 

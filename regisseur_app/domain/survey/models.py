@@ -41,7 +41,7 @@ class Survey(Timestamps, Base):
     audience_id: Mapped[int] = mapped_column(ForeignKey("code_item.id"))
     intro: Mapped[str] = mapped_column(Text, default="")
     # the survey this one was copied from (last year's), for the comparison; None: found by audience
-    previous_id: Mapped[int | None] = mapped_column(ForeignKey("survey.id", ondelete="SET NULL"), nullable=True)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("survey.id", ondelete="SET NULL"), nullable=True, index=True)
     # to make codes in exports unique (XLSForm form_id, LimeSurvey survey id)
     form_code: Mapped[str] = mapped_column(String(40), default="")
 
@@ -69,7 +69,7 @@ class SurveyQuestion(ServiceCategoryPointer, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     section_id: Mapped[int | None] = mapped_column(
-        ForeignKey("survey_section.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("survey_section.id", ondelete="SET NULL"), nullable=True, index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     # short stable code (XLSForm name, LimeSurvey question code, column of the Excel template)
     code: Mapped[str] = mapped_column(String(40))
@@ -106,8 +106,8 @@ class SurveyRespondent(Timestamps, Base):
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     nis_code: Mapped[str] = mapped_column(ForeignKey("municipality.nis_code", onupdate="CASCADE"))
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True)
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True, index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), nullable=True, index=True)
     invited_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     reminded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(String(300), default="")
@@ -124,7 +124,7 @@ class SurveyResponse(Timestamps, Base):
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     nis_code: Mapped[str] = mapped_column(ForeignKey("municipality.nis_code", onupdate="CASCADE"), index=True)
     respondent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("survey_respondent.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("survey_respondent.id", ondelete="SET NULL"), nullable=True, index=True)
     audience_id: Mapped[int | None] = mapped_column(ForeignKey("code_item.id"), nullable=True)
     external_id: Mapped[str] = mapped_column(String(100))
     source: Mapped[str] = mapped_column(String(20), default=SOURCE_MANUAL)

@@ -1,0 +1,25 @@
+"""Indexes on the plan tables' foreign keys whose parent rows can be deleted (ON DELETE CASCADE or SET NULL):
+without one, SQLite scans the whole child table for every parent row deleted. On the large region deleting a
+survey of 4.674 respondents took 29 s (a scan of 50.000 responses per respondent), 300 respondents 2 s.
+tests/migrations/test_fk_indexes.py keeps every such foreign key indexed.
+
+Revision ID: 0013_plan_fk_indexes
+Revises: 0007_plan
+Create Date: 2026-12-01
+"""
+from alembic import op
+
+revision = '0013_plan_fk_indexes'
+down_revision = '0007_plan'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index('ix_plan_collaboration_action_id', 'plan_collaboration', ['action_id'])
+    op.create_index('ix_plan_collaboration_party_organisation_id', 'plan_collaboration_party', ['organisation_id'])
+
+
+def downgrade() -> None:
+    op.drop_index('ix_plan_collaboration_party_organisation_id', table_name='plan_collaboration_party')
+    op.drop_index('ix_plan_collaboration_action_id', table_name='plan_collaboration')
