@@ -98,7 +98,9 @@ def _former_count(session, column, year, nis_code, *extra):  # noqa: ANN001, ANN
         column >= date(year, 1, 1), column <= date(year, 12, 31), REFERRAL.c.nis_code.in_(places), *extra)))
 
 
-def test_referral_counts_in_one_statement_equal_the_three_counts(demo_ctx):
+def test_referral_counts_equal_the_former_counts_and_are_read_once_per_session(demo_ctx):
+    """Three statements (each served by its own index; one OR-ed statement read the union of the rows, ≈ 45 ms on
+    the large region), each once per session."""
     with demo_ctx.reading() as session:
         places = [None, *session.scalars(select(Municipality.nis_code).where(Municipality.participating.is_(True))),
                   "00000"]
@@ -120,10 +122,13 @@ def test_referral_counts_in_one_statement_equal_the_three_counts(demo_ctx):
                     got = (referral_sources.referrals_made_count(session, year, nis_code),
                            referral_sources.referrals_started_count(session, year, nis_code),
                            referral_sources.referrals_doorstroom_count(session, year, nis_code))
+                    again = (referral_sources.referrals_made_count(session, year, nis_code),
+                             referral_sources.referrals_started_count(session, year, nis_code),
+                             referral_sources.referrals_doorstroom_count(session, year, nis_code))
                 finally:
                     event.remove(demo_ctx.engine, "before_cursor_execute", note)
-                assert got == expected, (year, nis_code)
-                assert len(statements) == 1
+                assert got == expected == again, (year, nis_code)
+                assert len(statements) == 3
                 seen += sum(got)
                 # each count is also the table's total (the KPI's figures)
                 tables = (referral_sources.referrals_made, referral_sources.referrals_started,

