@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -23,7 +21,7 @@ from regisseur_app.domain.core.settings import DEMO_DATABASE, get_setting
 from regisseur_app.domain.core.setup import association_name
 from regisseur_app.features.spec import PageSpec, resolve
 from regisseur_app.ui.admin import maintenance
-from regisseur_app.ui.page import Command, Page, data_key
+from regisseur_app.ui.page import Command, Page, ReadMarks
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +43,7 @@ class MainWindow(QMainWindow):
         ctx.on_change(self._listener)
         self.specs: list[PageSpec] = features.pages()
         self._built: dict[str, Page] = {}
-        self._read_at: dict[str, tuple[int, date]] = {}  # per page, the data_key of its last refresh on showing
+        self._read = ReadMarks(ctx)  # per page title, what its last refresh on showing read
         self.page_actions: dict[str, QAction] = {}
         self.nav = QListWidget(objectName="navigation")
         self.stack = QStackedWidget()
@@ -117,11 +115,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         for command, action in self.page_actions.items():
             action.setEnabled(command in page.COMMANDS)
-        # a page shown again while the data and the day did not change is not read again (page.data_key; the
+        # a page shown again while the data and the day did not change is not read again (ui.page.ReadMarks; the
         # MVO page took 0,7 s on the large region); Vernieuwen and choosing the page on screen still read it
-        if again or self._read_at.get(title) != data_key(self.ctx):
+        if again or self._read.stale(title):
             page.refresh()
-            self._read_at[title] = data_key(self.ctx)
+            self._read.mark(title)
 
     def _run_command(self, command: Command) -> None:
         page = self.current_page()
@@ -148,7 +146,8 @@ class MainWindow(QMainWindow):
         topics, self._changed_topics = self._changed_topics, set()
         if self._built and topics:
             self.current_page().data_changed(topics)
-            self._read_at = {self.specs[self.stack.currentIndex()].title: data_key(self.ctx)}
+            self._read.forget()  # the other pages read again when shown; this one just did
+            self._read.mark(self.specs[self.stack.currentIndex()].title)
 
     def keep_start_screen(self) -> None:
         """After the window closed: the pages that keep what they show for the next start (the Overzicht's
@@ -170,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """After a restore or a change in the reference data: reload every page."""
-        self._read_at.clear()
+        self._read.forget()
         for page in self.built_pages():
             page.reload_choices()
         self.update_title()

@@ -67,3 +67,22 @@ def data_key(ctx: AppContext) -> tuple[int, date]:
     when it last read its data need not read it again."""
     with ctx.reading() as session:
         return data_generation(session), date.today()
+
+
+class ReadMarks:
+    """Per thing on screen (a page, a tab), the data_key and whatever else it depends on (a survey chosen) at its
+    last read: a thing shown again is read again only when `stale` (the MVO page or a survey's answers took up to
+    1 s to read again on the large region). `mark` after each read; `forget` when everything must be read again."""
+
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+        self._at: dict[object, tuple] = {}
+
+    def stale(self, thing: object, *depends: object) -> bool:
+        return self._at.get(thing) != (data_key(self.ctx), *depends)
+
+    def mark(self, thing: object, *depends: object) -> None:
+        self._at[thing] = (data_key(self.ctx), *depends)
+
+    def forget(self) -> None:
+        self._at.clear()

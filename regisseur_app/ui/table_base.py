@@ -115,15 +115,14 @@ class RowSortingProxy(QSortFilterProxyModel):
     """A proxy that sorts a RowTableModel by putting the model's own rows in order: each row's SORT_ROLE key
     read once and the rows sorted by Python (from the order the model was given them; descending is the
     ascending order reversed, ties too, as with Qt's sort), instead of QSortFilterProxyModel comparing two
-    rows through `data()` n·log n times (0,5 s for a survey's 3.500 answers). The proxy still filters; after the model's rows change (a reset, rows inserted,
-    a cell changed) they are sorted again, as the dynamic sort of Qt's proxy does. Keys Python cannot compare
+    rows through `data()` n·log n times (0,5 s for a survey's 3.500 answers). The proxy still filters; after
+    the model's rows change (a reset, rows inserted, a cell changed) they are sorted again, as the dynamic sort of Qt's proxy does. Keys Python cannot compare
     with each other (a number among texts) leave the sort to Qt's proxy, as before."""
 
     def __init__(self, model: RowTableModel):
         super().__init__(model)
         self._order: tuple[int, Qt.SortOrder] | None = None  # sorting the source ourselves
         self._given: list[int] = []  # per row of the source, its place in the order the model was given
-        self._sorting = False
         self.setSourceModel(model)
         self.setSortRole(SORT_ROLE)
         model.modelReset.connect(self._given_again)
@@ -153,7 +152,7 @@ class RowSortingProxy(QSortFilterProxyModel):
             self._resort()
 
     def _changed(self, *_args: object) -> None:
-        if self._order is not None and not self._sorting:
+        if self._order is not None:  # (reorder below emits layout signals, not dataChanged)
             self._resort()
 
     def _resort(self) -> None:
@@ -177,12 +176,8 @@ class RowSortingProxy(QSortFilterProxyModel):
         if order == Qt.SortOrder.DescendingOrder:  # as Qt's proxy: the ascending order reversed, ties too
             rows.reverse()
         if rows != list(range(count)):
-            self._sorting = True
-            try:
-                self._given = [self._given[row] for row in rows]
-                model.reorder(rows)
-            finally:
-                self._sorting = False
+            self._given = [self._given[row] for row in rows]
+            model.reorder(rows)
         return True
 
 

@@ -9,7 +9,7 @@ from regisseur_app.ui.mvo.entry_tab import EntryTab
 from regisseur_app.ui.mvo.factors_tab import FactorsTab
 from regisseur_app.ui.mvo.indicators_tab import IndicatorsTab
 from regisseur_app.ui.mvo.region_tab import RegionTab
-from regisseur_app.ui.page import Command, Page, data_key
+from regisseur_app.ui.page import Command, Page, ReadMarks
 
 
 class MvoPage(Page):
@@ -31,7 +31,7 @@ class MvoPage(Page):
         self.tabs.addTab(self.region, "Regio")
         self.tabs.addTab(self.indicators, "Indicatoren")
         self.tabs.addTab(self.factors, "Emissiefactoren")
-        self._read_at: dict[QWidget, tuple] = {}  # per tab, the data_key of its last read
+        self._read = ReadMarks(ctx)  # per tab, what its last read read
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -41,12 +41,12 @@ class MvoPage(Page):
     def refresh(self) -> None:
         tab = self.tabs.currentWidget()
         tab.refresh()
-        self._read_at[tab] = data_key(self.ctx)
+        self._read.mark(tab)
 
     def _tab_changed(self) -> None:
         """A tab shown again is read again only when the data or the day changed since (Invullen took up to
         1 s to read and fit ~2.000 organisations again on the large region)."""
-        if self._read_at.get(self.tabs.currentWidget()) != data_key(self.ctx):
+        if self._read.stale(self.tabs.currentWidget()):
             self.refresh()
 
     def reload_choices(self) -> None:

@@ -9,7 +9,7 @@ from regisseur_app.context import AppContext
 from regisseur_app.domain.survey import questionnaire
 from regisseur_app.formatting import counted
 from regisseur_app.operations import survey as ops
-from regisseur_app.ui.page import Command, Page, data_key
+from regisseur_app.ui.page import Command, Page, ReadMarks
 from regisseur_app.ui.survey.analysis_tab import AnalysisTab
 from regisseur_app.ui.survey.builder_tab import BuilderTab
 from regisseur_app.ui.survey.comparison_tab import ComparisonTab
@@ -60,7 +60,7 @@ class SurveyPage(Page):
             self.tabs.addTab(widget, title)
             if hasattr(widget, "status_message"):
                 widget.status_message.connect(self.status_message)
-        self._read_at: dict[QWidget, tuple] = {}  # per tab, the survey and data_key of its last read
+        self._read = ReadMarks(ctx)  # per tab, the survey and data of its last read
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.responses.changed.connect(self._reload_surveys)
         self.import_button = QPushButton("Importeren…", objectName="import_answers")
@@ -151,18 +151,18 @@ class SurveyPage(Page):
             self.needs.refresh()
         else:
             widget.set_survey(self.survey_id())
-        self._read_at[widget] = self._key(widget)
+        self._read.mark(widget, self._survey_of(widget))
 
-    def _key(self, widget: QWidget) -> tuple:
-        """What a tab shows depends on: the data and the day (data_key), and but for the need scores (those of
-        the latest survey year) the survey chosen."""
-        return (None if widget is self.needs else self.survey_id(), data_key(self.ctx))
+    def _survey_of(self, widget: QWidget) -> int | None:
+        """Besides the data and the day, what a tab shows depends on the survey chosen; not so the need scores
+        (those of the latest survey year)."""
+        return None if widget is self.needs else self.survey_id()
 
     def _tab_changed(self) -> None:
         """A tab shown again, or another survey chosen, is read again only when what it shows depends on changed
         since its last read (the answers or the need scores took 0,3-0,7 s on the large region)."""
         widget = self.tabs.currentWidget()
-        if self._read_at.get(widget) != self._key(widget):
+        if self._read.stale(widget, self._survey_of(widget)):
             self._refresh_tab()
 
     def edit_survey(self) -> None:
