@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
@@ -52,8 +51,8 @@ class Counts:
 
 def event_counts(session: Session, event_id: int, now: datetime | None = None) -> Counts:
     event = session.get(Event, event_id)
-    return _tally(event.title, _participants(session, [event_id]), _started(session, [event_id], now), event_id,
-                  event.starts_at)
+    sums = session.execute(select(*_sums()).where(EventParticipant.event_id == event_id)).one()
+    return _event_row(event.title, event_id, event.starts_at, sums, event_id in _started(session, [event_id], now))
 
 
 def year_events(session: Session, year: int, now: datetime | None = None) -> list[Counts]:
@@ -63,15 +62,17 @@ def year_events(session: Session, year: int, now: datetime | None = None) -> lis
         Event.status != CANCELLED).order_by(Event.starts_at)).all()
     ids = [e.id for e in events]
     started = _started(session, ids, now)
-    counts = {event_id: (invited, registered or 0, present or 0) for event_id, invited, registered, present
+    counts = {event_id: sums for event_id, *sums
               in session.execute(select(EventParticipant.event_id, *_sums()).where(EventParticipant.event_id.in_(ids))
                                  .group_by(EventParticipant.event_id))} if ids else {}
-    result = []
-    for e in events:
-        invited, registered, present = counts.get(e.id, (0, 0, 0))
-        result.append(Counts(e.title, invited, registered, present, e.id, e.starts_at,
-                             registered if e.id in started else 0))
-    return result
+    return [_event_row(e.title, e.id, e.starts_at, counts.get(e.id, (0, 0, 0)), e.id in started) for e in events]
+
+
+def _event_row(title: str, event_id: int, starts_at: datetime, sums, started: bool) -> Counts:  # noqa: ANN001
+    """One event's Counts from its `_sums()` (invited, registered, present); registered_started only once it began."""
+    invited, registered, present = sums
+    registered, present = registered or 0, present or 0
+    return Counts(title, invited, registered, present, event_id, starts_at, registered if started else 0)
 
 
 def _sums() -> tuple:
@@ -117,7 +118,7 @@ def breakdowns(session: Session, event_ids: list[int], kinds: tuple[str, ...] = 
         .where(participant.event_id.in_(event_ids))
         .group_by(participant.contact_id, Municipality.name, CodeItem.label)
         .order_by(func.min(participant.id))).all()
-    own = _own_municipalities(session, event_ids) if per_contact and "municipality" in kinds else {}
+    own = own_municipalities(session, event_ids) if per_contact and "municipality" in kinds else {}
     result = {}
     for by in kinds:
         groups: dict[str, list[int]] = {}
@@ -142,30 +143,7 @@ def _started(session: Session, event_ids: list[int], now: datetime | None) -> se
                                                       Event.starts_at <= (now or datetime.now()))))
 
 
-class _Participant(NamedTuple):
-    """What `_tally` and the breakdowns read of a participant."""
-
-    event_id: int
-    status: str
-    contact_id: int
-    seat: str | None  # the seat of the contact's organisation
-    org_type: str | None  # the type of the contact's organisation (None: no organisation)
-
-
-def _participants(session: Session, event_ids: list[int]) -> list[_Participant]:
-    if not event_ids:
-        return []
-    participant = EventParticipant
-    return [_Participant(*row) for row in session.execute(
-        select(participant.event_id, participant.status, participant.contact_id, Municipality.name, CodeItem.label)
-        .join(Contact, Contact.id == participant.contact_id)
-        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
-        .outerjoin(Municipality, Municipality.nis_code == Organisation.seat_nis_code)
-        .outerjoin(CodeItem, CodeItem.id == Organisation.type_id)
-        .where(participant.event_id.in_(event_ids)))]
-
-
-def _own_municipalities(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
+def own_municipalities(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
     """Per participating contact with municipalities of its own their names, sorted."""
     participant = EventParticipant
     own: dict[int, list[str]] = {}
@@ -180,6 +158,7 @@ def _own_municipalities(session: Session, event_ids: list[int]) -> dict[int, lis
 
 def _tally(label: str, rows: list, started: set[int], event_id: int | None = None,
            starts_at: datetime | None = None) -> Counts:
+    """Counts of participant rows (with .status and .event_id) that are already read."""
     return Counts(label, len(rows), sum(p.status in HAS_REGISTERED for p in rows),
                   sum(p.status == PRESENT for p in rows), event_id, starts_at,
                   sum(p.status in HAS_REGISTERED and p.event_id in started for p in rows))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.core.municipalities import Municipality
-from regisseur_app.domain.core.organisations import Contact, Organisation, contact_municipality
+from regisseur_app.domain.core.organisations import Contact, Organisation
 from regisseur_app.domain.events import obligations
 from regisseur_app.domain.events import stats as event_stats
 from regisseur_app.domain.events.models import CANCELLED, Event, EventParticipant
@@ -121,16 +121,10 @@ def _per_event(session: Session, events: list[HeldEvent]) -> dict[int, tuple[eve
         .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
         .outerjoin(Municipality, Municipality.nis_code == Organisation.seat_nis_code)
         .where(participant.event_id.in_(ids))).all()
-    own: dict[int, list[str]] = {}
-    for contact_id, name in session.execute(
-            select(contact_municipality.c.contact_id, Municipality.name)
-            .join(Municipality, Municipality.nis_code == contact_municipality.c.nis_code)
-            .where(contact_municipality.c.contact_id.in_(select(participant.contact_id)
-                                                         .where(participant.event_id.in_(ids))))):
-        own.setdefault(contact_id, []).append(name)
+    own = event_stats.own_municipalities(session, ids)
     by_event: dict[int, list[_Row]] = {}
     for event_id, status, contact_id, seat in rows:
-        places = sorted(own.get(contact_id, ())) or [seat or event_stats.UNKNOWN_MUNICIPALITY]
+        places = own.get(contact_id) or [seat or event_stats.UNKNOWN_MUNICIPALITY]
         by_event.setdefault(event_id, []).append(_Row(event_id, status, places))
     result = {}
     for event in events:
