@@ -77,6 +77,7 @@ class HomePage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)  # the window refreshes a page each time it is shown
         self._shown_key: list | None = None
+        self._shown_expires: datetime | None = None  # when what is shown changes by itself (Page.changes_at)
 
     def refresh(self) -> None:
         today = date.today()
@@ -157,13 +158,22 @@ class HomePage(Page):
         return home_snapshot.key(generation, today, versions)
 
     @staticmethod
-    def _expired(snapshot: dict) -> bool:
-        """A section's values that change by themselves at a time (e.g. an upcoming event that ends)."""
+    def _expires(snapshot: dict) -> datetime | None:
+        """The first moment at which a section's values change by themselves (e.g. an upcoming event that ends);
+        ValueError or TypeError for a moment that is not one."""
         moments = [data.get("expires") for data in snapshot.get("sections", {}).values() if isinstance(data, dict)]
+        return min((datetime.fromisoformat(m) for m in moments if m), default=None)
+
+    @classmethod
+    def _expired(cls, snapshot: dict) -> bool:
         try:
-            return any(m and datetime.now() >= datetime.fromisoformat(m) for m in moments)
+            expires = cls._expires(snapshot)
         except (TypeError, ValueError):
             return True
+        return expires is not None and datetime.now() >= expires
+
+    def changes_at(self) -> datetime | None:
+        return self._shown_expires
 
     def _load_header(self, session) -> dict:  # noqa: ANN001  (a read-only Session)
         from regisseur_app.domain.core.overview import header_figures
@@ -180,6 +190,7 @@ class HomePage(Page):
                 self.tiles[key].value.setText(format_number(header[key]))
             for name, section in self._snapshot_sections().items():
                 section.show_data(sections[name])
+            self._shown_expires = self._expires(snapshot)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             log.info("start screen snapshot not usable (%r): recomputed", exc)
             return False

@@ -115,11 +115,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         for command, action in self.page_actions.items():
             action.setEnabled(command in page.COMMANDS)
-        # a page shown again while the data and the day did not change is not read again (ui.page.ReadMarks; the
-        # MVO page took 0,7 s on the large region); Vernieuwen and choosing the page on screen still read it
+        # a page shown again while the data and the day did not change, and no moment it shows passed (an event
+        # that ended: Page.changes_at), is not read again (ui.page.ReadMarks; the MVO page took 0,7 s on the large
+        # region); Vernieuwen and choosing the page on screen still read it
         if again or self._read.stale(title):
             page.refresh()
-            self._read.mark(title)
+            self._read.mark(title, until=page.changes_at())
 
     def _run_command(self, command: Command) -> None:
         page = self.current_page()

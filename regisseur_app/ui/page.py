@@ -16,7 +16,7 @@ status bar). Undo is not a page command: operations record undo steps on the win
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Signal
@@ -41,6 +41,12 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Re-read the data shown."""
+
+    def changes_at(self) -> datetime | None:
+        """The moment at which what the page shows changes by itself, without a change to the data (an
+        upcoming event that starts or ends), as of its last refresh; None when only the data and the day
+        matter. A page shown again after that moment is read again (ReadMarks)."""
+        return None
 
     def data_changed(self, topics: set[str]) -> None:
         """An operation changed data (`topics`, e.g. {"organisations"}) while this page is on screen:
@@ -72,17 +78,27 @@ def data_key(ctx: AppContext) -> tuple[int, date]:
 class ReadMarks:
     """Per thing on screen (a page, a tab), the data_key and whatever else it depends on (a survey chosen) at its
     last read: a thing shown again is read again only when `stale` (the MVO page or a survey's answers took up to
-    1 s to read again on the large region). `mark` after each read; `forget` when everything must be read again."""
+    1 s to read again on the large region). `mark` after each read, with `until` the moment its shown data
+    changes by itself (Page.changes_at); `forget` when everything must be read again."""
 
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
         self._at: dict[object, tuple] = {}
+        self._until: dict[object, datetime] = {}
 
     def stale(self, thing: object, *depends: object) -> bool:
+        until = self._until.get(thing)
+        if until is not None and datetime.now() >= until:
+            return True
         return self._at.get(thing) != (data_key(self.ctx), *depends)
 
-    def mark(self, thing: object, *depends: object) -> None:
+    def mark(self, thing: object, *depends: object, until: datetime | None = None) -> None:
         self._at[thing] = (data_key(self.ctx), *depends)
+        if until is None:
+            self._until.pop(thing, None)
+        else:
+            self._until[thing] = until
 
     def forget(self) -> None:
         self._at.clear()
+        self._until.clear()

@@ -234,6 +234,15 @@ def event_title(session: Session, event_id: int) -> str:
     return session.scalar(select(Event.title).where(Event.id == event_id)) or ""
 
 
+def next_change(session: Session, now: datetime | None = None) -> datetime | None:
+    """The first moment after `now` at which an event starts or ends: when the upcoming and past lists and the
+    count of events held change without a change to the data."""
+    now = now or datetime.now()
+    starts, ends = session.execute(select(func.min(Event.starts_at).filter(Event.starts_at > now),
+                                          func.min(Event.ends_at).filter(Event.ends_at > now))).one()
+    return min((moment for moment in (starts, ends) if moment is not None), default=None)
+
+
 def list_events(session: Session, filt: EventFilter | None = None) -> list[EventRow]:
     filt = filt or EventFilter()
     now = filt.now or datetime.now()

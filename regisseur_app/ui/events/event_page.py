@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -42,6 +44,7 @@ class EventPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._changes_at: datetime | None = None  # the next start or end of an event, as of the last refresh
         self.model = EventTableModel(self)
         self.proxy = sorting_proxy(self.model)
         self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken (titel, locatie…)")
@@ -132,6 +135,8 @@ class EventPage(Page):
             _fill(self.year_combo, "Alle jaren", [(y, str(y)) for y in years])
 
     def refresh(self) -> None:
+        with self.ctx.reading() as session:
+            self._changes_at = event_service.next_change(session)
         index = self.tabs.currentIndex()
         if index == CALENDAR:
             self.calendar.refresh()
@@ -166,6 +171,9 @@ class EventPage(Page):
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ID_ROLE) in selected:
                 self.table.selectRow(row)
+
+    def changes_at(self) -> datetime | None:
+        return self._changes_at
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(LIST)
