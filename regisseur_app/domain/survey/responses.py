@@ -178,21 +178,20 @@ def delete_responses(session: Session, ids: list[int]) -> int:
 def list_responses(session: Session, survey_id: int) -> list[ResponseRow]:
     from regisseur_app.domain.core.organisations import Contact, Organisation
 
-    answered = (select(SurveyAnswer.response_id, func.count(func.distinct(SurveyAnswer.question_id)).label("n"))
-                .group_by(SurveyAnswer.response_id).subquery())
-    query = (select(SurveyResponse, Municipality.name, answered.c.n, Organisation.name, Contact.name)
+    # the questions answered, counted per response of this survey through the answers' response index (a
+    # count grouped over every answer of every survey took 0,11 s on the large region)
+    answered = (select(func.count(func.distinct(SurveyAnswer.question_id)))
+                .where(SurveyAnswer.response_id == SurveyResponse.id).scalar_subquery())
+    query = (select(SurveyResponse.id, Municipality.name, SurveyResponse.nis_code, SurveyResponse.source,
+                    SurveyResponse.submitted_at, Organisation.name, Contact.name, answered, SurveyResponse.external_id)
              .join(Municipality, Municipality.nis_code == SurveyResponse.nis_code)
-             .outerjoin(answered, answered.c.response_id == SurveyResponse.id)
              .outerjoin(SurveyRespondent, SurveyRespondent.id == SurveyResponse.respondent_id)
              .outerjoin(Organisation, Organisation.id == SurveyRespondent.organisation_id)
              .outerjoin(Contact, Contact.id == SurveyRespondent.contact_id)
              .where(SurveyResponse.survey_id == survey_id).order_by(SurveyResponse.id))
-    rows = []
-    for response, municipality, n, org, contact in session.execute(query):
-        who = " – ".join(x for x in (org, contact) if x)
-        rows.append(ResponseRow(response.id, municipality, response.nis_code, SOURCES.get(response.source, response.source),
-                                response.submitted_at, who, n or 0, response.external_id))
-    return rows
+    return [ResponseRow(rid, municipality, nis_code, SOURCES.get(source, source), submitted,
+                        " – ".join(x for x in (org, contact) if x), n or 0, external)
+            for rid, municipality, nis_code, source, submitted, org, contact, n, external in session.execute(query)]
 
 
 RESPONSE_COLUMNS = ("external_id", "source", "submitted_at", "nis_code", "respondent_id", "audience_id")
