@@ -27,3 +27,39 @@ def test_the_invitees_with_an_address_in_the_order_of_the_list(ctx):
         got = respondents.respondent_emails(session, built.survey_id)
     assert got == listed
     assert len(got) == 3 and {nis for _e, _i, nis in got} == {BEKKEVOORT, GEETBETS}
+
+
+def test_the_invitee_list_reads_columns_with_the_former_rows(ctx):
+    """list_respondents reads columns instead of invitee objects: the rows of the former query (kept here)."""
+    from sqlalchemy import select
+
+    from regisseur_app.domain.core.municipalities import Municipality
+    from regisseur_app.domain.core.organisations import Contact, Organisation
+    from regisseur_app.domain.survey import responses
+    from regisseur_app.domain.survey.models import SurveyRespondent, SurveyResponse
+    from regisseur_app.domain.survey.respondents import RespondentRow
+    from regisseur_app.domain.survey.responses import ResponseInput
+    from tests.unit.events_support import org
+
+    with ctx.transaction() as session:
+        built = build_survey(session, answers=False)
+        ann = contact_service.save_contact(session, contact_service.ContactInput(name="Ann", email="a@b.be"), None)
+        partner = org(session, "Atelier Groen", "maatwerkbedrijf")
+        ids = [respondents.save_respondent(session, built.survey_id, RespondentInput(nis, **links)) for nis, links in (
+            (GEETBETS, {"contact_id": ann}), (BEKKEVOORT, {"organisation_id": partner}), (BEKKEVOORT, {}))]
+        responses.save_response(session, built.survey_id, ResponseInput(
+            None, {built.q["text"]: "Graag"}, respondent_id=ids[1]))
+    with ctx.reading() as session:
+        answered = set(session.scalars(select(SurveyResponse.respondent_id).where(
+            SurveyResponse.survey_id == built.survey_id, SurveyResponse.respondent_id.is_not(None))))
+        query = (select(SurveyRespondent, Municipality.name, Organisation.name, Contact.name, Contact.email)
+                 .join(Municipality, Municipality.nis_code == SurveyRespondent.nis_code)
+                 .outerjoin(Organisation, Organisation.id == SurveyRespondent.organisation_id)
+                 .outerjoin(Contact, Contact.id == SurveyRespondent.contact_id)
+                 .where(SurveyRespondent.survey_id == built.survey_id)
+                 .order_by(Municipality.name, SurveyRespondent.id))
+        former = [RespondentRow(r.id, m, r.nis_code, o or "", c or "", e or "", r.invited_on, r.reminded_on,
+                                r.id in answered) for r, m, o, c, e in session.execute(query)]
+        listed = respondents.list_respondents(session, built.survey_id)
+    assert listed == former
+    assert [(r.id, r.responded) for r in listed] == [(ids[1], True), (ids[2], False), (ids[0], False)]

@@ -90,13 +90,15 @@ def delete_respondents(session: Session, ids: list[int]) -> int:
 def list_respondents(session: Session, survey_id: int) -> list[RespondentRow]:
     answered = set(session.scalars(select(SurveyResponse.respondent_id).where(
         SurveyResponse.survey_id == survey_id, SurveyResponse.respondent_id.is_not(None))))
-    query = (select(SurveyRespondent, Municipality.name, Organisation.name, Contact.name, Contact.email)
+    # columns, not invitee objects (4.600 of them took ≈ 40 ms more on the large region)
+    query = (select(SurveyRespondent.id, Municipality.name, SurveyRespondent.nis_code, Organisation.name, Contact.name,
+                    Contact.email, SurveyRespondent.invited_on, SurveyRespondent.reminded_on)
              .join(Municipality, Municipality.nis_code == SurveyRespondent.nis_code)
              .outerjoin(Organisation, Organisation.id == SurveyRespondent.organisation_id)
              .outerjoin(Contact, Contact.id == SurveyRespondent.contact_id)
              .where(SurveyRespondent.survey_id == survey_id).order_by(Municipality.name, SurveyRespondent.id))
-    return [RespondentRow(r.id, m, r.nis_code, o or "", c or "", e or "", r.invited_on, r.reminded_on, r.id in answered)
-            for r, m, o, c, e in session.execute(query)]
+    return [RespondentRow(rid, m, nis, o or "", c or "", e or "", invited, reminded, rid in answered)
+            for rid, m, nis, o, c, e, invited, reminded in session.execute(query)]
 
 
 def respondent_emails(session: Session, survey_id: int) -> list[tuple[str, int, str]]:
