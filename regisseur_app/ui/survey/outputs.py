@@ -9,8 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from regisseur_app.context import AppContext
-from regisseur_app.exchange.export import ExportError
-from regisseur_app.reports.pdf_base import ReportError
 
 KINDS = {
     "pdf": ("Vragenlijst afdrukken (PDF)", "vragenlijst", "PDF-bestand (*.pdf)", ".pdf"),
@@ -46,6 +44,11 @@ def write_output(parent: QWidget, ctx: AppContext, survey_id: int, title: str, k
         if not name:
             return None
         target = Path(name)
+    # imported when a file is written, not with the page: reportlab and the exporters took 0,15 s of the
+    # Behoeftepeiling page's first show
+    from regisseur_app.exchange.export import ExportError
+    from regisseur_app.reports.pdf_base import ReportError
+
     if target.suffix.lower() != suffix:
         target = target.with_suffix(suffix)
     try:
