@@ -10,6 +10,7 @@ from regisseur_app.domain.core import municipalities
 from regisseur_app.domain.survey import comparison
 from regisseur_app.domain.survey.stats import SMALL_LABEL
 from regisseur_app.formatting import format_number
+from regisseur_app.ui.page import data_key
 from regisseur_app.ui.table_base import Column, RowTableModel, read_only_table, sorting_proxy
 
 
@@ -51,6 +52,9 @@ class ComparisonTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.survey_id: int | None = None
+        # the comparisons read at one data_key, by survey and municipality: choosing one again (the region after a
+        # municipality, the survey before) shows it without reading again while the data did not change
+        self._kept: tuple[object, dict[tuple, comparison.Comparison]] = (None, {})
         self.municipality_combo = QComboBox(objectName="comparison_municipality")
         self.municipality_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = ComparisonModel(self)
@@ -91,8 +95,14 @@ class ComparisonTab(QWidget):
             self.model.set_rows([])
             self.note.setText("")
             return
-        with self.ctx.reading() as session:
-            result = comparison.compare(session, self.survey_id, self.municipality_combo.currentData())
+        key, wanted = data_key(self.ctx), (self.survey_id, self.municipality_combo.currentData())
+        if self._kept[0] != key:
+            self._kept = (key, {})
+        result = self._kept[1].get(wanted)
+        if result is None:
+            with self.ctx.reading() as session:
+                result = comparison.compare(session, *wanted)
+            self._kept[1][wanted] = result
         self.model.set_rows(result.rows)
         if result.year_before is None:
             self.note.setText("Er is geen peiling van een vorig jaar voor dezelfde doelgroep om mee te vergelijken. "
