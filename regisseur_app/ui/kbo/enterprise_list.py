@@ -113,10 +113,14 @@ class EnterpriseListView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._numbers: set[str] | None = None
-        self.reload_choices()
+        self._load_choices()  # the rows are read when the view is shown (KboPage.refresh)
 
     # ---- data -------------------------------------------------------------------------------------
     def reload_choices(self) -> None:
+        self._load_choices()
+        self.refresh()
+
+    def _load_choices(self) -> None:
         self.filters.reload_choices()
         with self.ctx.reading() as session:
             types = codelists.list_items(session, codelists.ORGANISATION_TYPE)
@@ -126,7 +130,6 @@ class EnterpriseListView(QWidget):
         for item in types:
             self.type_combo.addItem(item.label, item.id)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(current)))
-        self.refresh()
 
     def refresh(self) -> None:
         self.apply_filters()
