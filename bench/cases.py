@@ -157,8 +157,10 @@ def list_page_case(db: Path, make_page: Callable) -> dict[str, float]:  # noqa: 
     _qt_app()
     ctx = _ctx(db)
     holder: dict = {}
-    opened = _clock(lambda: holder.setdefault("page", make_page(ctx)))
+    # built and read, as the window shows it (the page reads its rows when shown, not when built)
+    opened = _clock(lambda: holder.setdefault("page", make_page(ctx)).refresh())
     page = holder["page"]
+    assert page.model.rowCount() > 0
 
     def search() -> None:
         page.search_edit.setText("groen")

@@ -146,9 +146,10 @@ class MainWindow(QMainWindow):
     def _refresh_after_change(self) -> None:
         topics, self._changed_topics = self._changed_topics, set()
         if self._built and topics:
-            self.current_page().data_changed(topics)
+            page = self.current_page()
+            page.data_changed(topics)
             self._read.forget()  # the other pages read again when shown; this one just did
-            self._read.mark(self.specs[self.stack.currentIndex()].title)
+            self._read.mark(self.specs[self.stack.currentIndex()].title, until=page.changes_at())
 
     def keep_start_screen(self) -> None:
         """After the window closed: the pages that keep what they show for the next start (the Overzicht's

@@ -40,6 +40,7 @@ def _page(qtbot, app_ctx):
 
     page = OrganisationPage(app_ctx)
     qtbot.addWidget(page)
+    page.refresh()  # as the main window does when it shows the page
     return page
 
 
@@ -180,6 +181,7 @@ def test_contact_list_pages_and_sorts_on_the_last_name(qtbot, app_ctx, small_pag
             save_contact(s, ContactInput(name=name))
     page = ContactPage(app_ctx)
     qtbot.addWidget(page)
+    page.refresh()  # as the main window does when it shows the page
     model = page.model
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Ann Claes", "Bart Claes", "Els Maes"]
     assert page.count_label.text() == "5 contactpersonen"

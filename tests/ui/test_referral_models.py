@@ -25,6 +25,7 @@ def test_list_model_pages_in_rows_as_the_view_asks(qtbot, app_ctx):
     _make(app_ctx, 2 * PAGE_SIZE + 50)
     view = ReferralListView(app_ctx)
     qtbot.addWidget(view)
+    view.refresh()  # as the page does when the window shows it
     model = view.model
     assert model.total == 450 and model.rowCount() == PAGE_SIZE and model.pages_fetched == 1
     assert model.canFetchMore()

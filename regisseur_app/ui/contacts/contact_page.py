@@ -36,9 +36,13 @@ class ContactPage(ImportExportMixin, ListPage):
         self.delete_button.setToolTip("Een contactpersoon definitief verwijderen (op eigen vraag)")
         self.delete_button.clicked.connect(self.delete_selected)
         self.extra_buttons.insertWidget(3, self.delete_button)
-        self.reload_choices()
+        self._fill_choices()  # the list is read when the page is shown (the window's refresh)
 
     def reload_choices(self) -> None:
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
         with self.ctx.reading() as session:
             participating = municipalities.list_municipalities(session, participating_only=True)
         current = self.municipality_combo.currentData()
@@ -49,7 +53,6 @@ class ContactPage(ImportExportMixin, ListPage):
             self.municipality_combo.addItem(m.name, m.nis_code)
         self.municipality_combo.setCurrentIndex(max(0, self.municipality_combo.findData(current)))
         self.municipality_combo.blockSignals(False)
-        self.refresh()
 
     def make_filter(self, text: str, archived: bool) -> ContactFilter:
         return ContactFilter(text=text, nis_code=self.municipality_combo.currentData(), archived=archived)

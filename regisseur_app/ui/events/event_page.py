@@ -117,16 +117,19 @@ class EventPage(Page):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.delete_selected)
-        self.reload_choices()
+        self._fill_choices()  # the list is read when the page is shown (the window's refresh)
 
     # ---- page protocol (ui/pages.py) ----------------------------------------------------------
     def reload_choices(self) -> None:
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
         with self.ctx.reading() as session:
             types = codelists.list_items(session, codelists.EVENT_TYPE, include_inactive=True)
             places = municipalities.list_municipalities(session, participating_only=True)
         _fill(self.type_combo, "Alle soorten", [(t.id, t.label) for t in types])
         _fill(self.municipality_combo, "Alle gemeenten", [(m.nis_code, m.name) for m in places])
-        self.refresh()
 
     def _reload_years(self) -> None:
         with self.ctx.reading() as session:

@@ -33,9 +33,13 @@ class OrganisationPage(ImportExportMixin, ListPage):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             self.add_filter_widget(combo)
         self.add_import_export_buttons()
-        self.reload_choices()
+        self._fill_choices()  # the list is read when the page is shown (the window's refresh)
 
     def reload_choices(self) -> None:
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
         """(Re)fill the filter combos from the code lists and the participating municipalities."""
         with self.ctx.reading() as session:
             types = codelists.list_items(session, codelists.ORGANISATION_TYPE, include_inactive=True)
@@ -54,7 +58,6 @@ class OrganisationPage(ImportExportMixin, ListPage):
                 combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
-        self.refresh()
 
     def make_filter(self, text: str, archived: bool) -> OrganisationFilter:
         return OrganisationFilter(text=text, type_id=self.type_combo.currentData(),

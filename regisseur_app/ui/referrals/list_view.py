@@ -119,9 +119,13 @@ class ReferralListView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.open_selected)
         self.model.sort_key, self.model.descending = "referral_date", True
-        self.reload_choices()
+        self._fill_choices()  # the list is read when the page is shown (the window's refresh)
 
     def reload_choices(self) -> None:
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
         with self.ctx.reading() as session:
             types = codelists.list_items(session, codelists.REFERRAL_TYPE, include_inactive=True)
             participating = municipalities.list_municipalities(session, participating_only=True)
@@ -138,7 +142,6 @@ class ReferralListView(QWidget):
                 combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
-        self.refresh()
 
     def current_filter(self) -> svc.ReferralFilter:
         date_from, date_to = self.period.period()
