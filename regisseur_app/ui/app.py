@@ -6,7 +6,7 @@ import importlib
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from regisseur_app import APP_NAME, __version__, start_gc
@@ -72,6 +72,9 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
             backup_on_close(ctx)  # nor back up first
             return code
         finally:
+            # work still running on the thread pool (the Rapporten page's preparation reads through ctx) ends
+            # before the database is closed; bounded, so a long integrity check does not hold the lock long
+            QThreadPool.globalInstance().waitForDone(5000)
             ctx.close()
     finally:
         lock.release()
