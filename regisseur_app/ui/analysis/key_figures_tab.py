@@ -70,7 +70,7 @@ class KeyFiguresTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.source_label)
         layout.addWidget(self.tabs, 1)
-        self.reload_choices()
+        self._fill_choices()  # the figures are read when the tab is shown (AnalysisPage.refresh)
 
     # ---- layout -------------------------------------------------------------------------------------
     def _build_comparison(self) -> QWidget:
@@ -132,6 +132,10 @@ class KeyFiguresTab(QWidget):
 
     # ---- data -----------------------------------------------------------------------------------------
     def reload_choices(self) -> None:
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
         with self.ctx.reading() as session:
             items = indicators.list_indicators(session)
         current = self.indicator_combo.currentData()
@@ -141,7 +145,6 @@ class KeyFiguresTab(QWidget):
             self.indicator_combo.addItem(item.title, item.id)
         self.indicator_combo.setCurrentIndex(max(0, self.indicator_combo.findData(current)))
         self.indicator_combo.blockSignals(False)
-        self.refresh()
 
     def indicator(self):  # noqa: ANN201
         indicator_id = self.indicator_combo.currentData()
