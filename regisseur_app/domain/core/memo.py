@@ -43,6 +43,24 @@ def store(session: Session) -> dict | None:
     return session.info.setdefault(_KEY, {})
 
 
+def kept(session: Session, *readers: str) -> dict:
+    """What the session remembers for these readers (the keys that are, or start with, their names), for `bring`
+    into a later session over the same data: a tab that reads again while the data generation did not change (its
+    caller checks that) need not compute it again. Only for values without ties to the session (no ORM objects)."""
+    found = session.info.get(_KEY, {})
+    return {key: value for key, value in found.items()
+            if (key[0] if isinstance(key, tuple) and key else key) in readers}
+
+
+def bring(session: Session, values: dict) -> None:
+    """Remember `values` (from `kept`) in this session, besides what it computed itself; nothing while it holds
+    changes it has not flushed."""
+    memo = store(session)
+    if memo is not None:
+        for key, value in values.items():
+            memo.setdefault(key, value)
+
+
 def forget(session: Session) -> None:
     session.info.pop(_KEY, None)
 

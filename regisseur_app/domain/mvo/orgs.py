@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import CodeItem
+from regisseur_app.domain.core.memo import store
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation, organisation_municipality
 from regisseur_app.domain.mvo.indicators import IndicatorData, list_indicators
@@ -83,6 +84,18 @@ def reporters(session: Session, text: str = "", nis_code: str | None = None) -> 
     return rows
 
 
+def region_reporters(session: Session) -> list[Reporter]:
+    """`reporters(session)`: every reporting organisation of the region, once per session while it does not write
+    (domain.core.memo; Invullen's list and the regional figures start from it)."""
+    memo = store(session)
+    people = memo.get(("mvo_reporters", None)) if memo is not None else None
+    if people is None:
+        people = reporters(session)
+        if memo is not None:
+            memo[("mvo_reporters", None)] = people
+    return people
+
+
 class Filled:
     """A stored value as far as completeness and the computed indicators read it (a light MvoValue)."""
 
@@ -112,7 +125,8 @@ def reporting_organisations(session: Session, year: int, text: str = "", nis_cod
     """Active SE organisations and organisations with MVO values, by name; with completeness for `year`."""
     indicators = list_indicators(session) if indicators is None else indicators
     values = year_values(session, [year])[year]
-    return [r.row(completeness_of(indicators, values.get(r.id, {}))) for r in reporters(session, text, nis_code)]
+    people = reporters(session, text, nis_code) if text.strip() or nis_code else region_reporters(session)
+    return [r.row(completeness_of(indicators, values.get(r.id, {}))) for r in people]
 
 
 def organisation_name(session: Session, organisation_id: int) -> str:

@@ -12,9 +12,10 @@ from typing import NamedTuple
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from regisseur_app.domain.core.memo import store
+from regisseur_app.domain.core.memo import bring, kept, store
 from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation
+from regisseur_app.domain.mvo.computed import MaterialAmount, compute
 from regisseur_app.domain.mvo.indicators import IndicatorData, list_indicators
 from regisseur_app.domain.mvo.models import (
     COLLECTED,
@@ -27,8 +28,9 @@ from regisseur_app.domain.mvo.models import (
     YES_NO,
     MvoValue,
 )
-from regisseur_app.domain.mvo.orgs import MvoOrganisationRow, reporters, year_values
-from regisseur_app.domain.mvo.values import Calculator, Completeness, all_materials, is_filled
+from regisseur_app.domain.mvo.orgs import MvoOrganisationRow, region_reporters, year_values
+from regisseur_app.domain.mvo.values import Calculator, Completeness, all_materials
+from regisseur_app.gc_pause import gc_paused
 
 # the figures the college and the trends show first
 KEY_CODES = ("dgw_personen", "dgw_vte", "doorstroom", "opleidingsuren", "ton_hergebruikt", "vermeden_co2",
@@ -61,21 +63,53 @@ def organisation_figures(session: Session, year: int, nis_code: str | None = Non
 
 def figures_by_year(session: Session, years: list[int], nis_code: str | None = None
                     ) -> dict[int, list[OrganisationFigures]]:
-    """`organisation_figures` for several years at once: the organisations, indicators, materials and
-    values are read once (a few plain queries), then each organisation's computed indicators."""
-    memo = store(session)
-    wanted = [y for y in dict.fromkeys(years) if memo is None or ("mvo_figures", y, nis_code) not in memo]
-    if wanted:
-        computed = _figures(session, wanted, nis_code)
-        if memo is None:
-            return computed
-        memo.update({("mvo_figures", y, nis_code): found for y, found in computed.items()})
-    return {y: list(memo[("mvo_figures", y, nis_code)]) for y in years}
+    """`organisation_figures` for several years at once. The region's figures of a year are computed once per
+    session (the reporters, indicators, materials and values read in a few plain queries); a municipality's are
+    those of the organisations active there among them (Reporter.nis_codes), in the same order."""
+    region = _region_figures(session, years)
+    if nis_code is None:
+        return {y: list(region[y]) for y in years}
+    return {y: [f for f in region[y] if nis_code in f.row.nis_codes] for y in years}
 
 
 # The regional tab and the college report ask for the same year's figures several times in one session
-# (overview, per municipality, trend): they are computed once per session and year (domain/core/memo.py),
-# and forgotten as soon as the session writes anything (flush, a DML statement, the end of its transaction).
+# (overview, per municipality, trend; the batch for every municipality): they are computed once per session and
+# year (domain/core/memo.py), and forgotten as soon as the session writes anything (flush, a DML statement, the
+# end of its transaction). The Regio tab hands them to its next reading session while the data generation is
+# the same (kept_figures / reuse_figures).
+KEPT = ("mvo_figures", "mvo_partial_figures", "mvo_reporters")
+
+
+def kept_figures(session: Session) -> dict:
+    """What this session computed of the regional figures, for `reuse_figures` in a later session that reads the
+    same data (the same data generation: the caller checks)."""
+    return kept(session, *KEPT)
+
+
+def reuse_figures(session: Session, figures: dict) -> None:
+    """Let this session use what `kept_figures` gave from an earlier session over the same data."""
+    bring(session, figures)
+
+
+def _region_figures(session: Session, years: list[int], codes: tuple[str, ...] | None = None
+                    ) -> dict[int, tuple[OrganisationFigures, ...]]:
+    """The region's figures of `years`, kept in the session's memo (with `codes`: only those figures, see
+    `_figures`)."""
+    memo = store(session)
+    name = "mvo_figures" if codes is None else "mvo_partial_figures"
+
+    def key(year: int) -> tuple:
+        return (name, year) if codes is None else (name, year, codes)
+
+    wanted = [y for y in dict.fromkeys(years) if memo is None or key(y) not in memo]
+    computed = {}
+    if wanted:
+        with gc_paused():  # tens of thousands of rows and tuples that live on, and no cycles: see gc_pause.py
+            computed = _figures(session, wanted, codes)
+    if memo is None:
+        return computed
+    memo.update({key(y): found for y, found in computed.items()})
+    return {y: memo[key(y)] for y in years}
 
 
 def _inputs(indicators: list[IndicatorData], codes: tuple[str, ...]) -> set[int]:
@@ -88,36 +122,64 @@ def _inputs(indicators: list[IndicatorData], codes: tuple[str, ...]) -> set[int]
     return ids
 
 
-def _figures(session: Session, years: list[int], nis_code: str | None, only: set[int] | None = None
-             ) -> dict[int, list[OrganisationFigures]]:
-    """The figures of `years`; with `only`, of those indicators' values alone (their completeness then
-    means nothing)."""
+def _figures(session: Session, years: list[int], wanted: tuple[str, ...] | None = None
+             ) -> dict[int, tuple[OrganisationFigures, ...]]:
+    """The region's figures of `years`, every reporting organisation with a value in the year, by name; with
+    `wanted` (codes), only those figures right, from the values they are made of (`_inputs`; the other numbers and the
+    completeness then mean nothing, and an organisation without such values is left out). The values are read as
+    plain rows and each organisation's numbers, completeness and computed indicators made from them in one pass:
+    the same as Calculator gives from the values as objects (tests/unit/test_mvo_region_figures.py keeps that
+    former computation as the reference)."""
     indicators = list_indicators(session, include_inactive=True)
-    typed = [i.id for i in indicators if i.active and not i.is_computed]  # what completeness counts
+    typed = {i.id for i in indicators if i.active and not i.is_computed}  # what completeness counts
     codes = {i.id: i.code for i in indicators}
     calculator = Calculator(indicators, all_materials(session))
-    memo = store(session)
-    people = memo.get(("mvo_reporters", nis_code)) if memo is not None else None
-    if people is None:
-        people = reporters(session, nis_code=nis_code)
-        if memo is not None:
-            memo[("mvo_reporters", nis_code)] = people
-    values = year_values(session, years, only)
-    result: dict[int, list[OrganisationFigures]] = {}
+    reused = [(codes[indicator_id], label, factor) for indicator_id, label, factor in calculator.reused]
+    formulas = [(codes[indicator_id], formula) for indicator_id, formula in calculator.formulas]
+    only = None
+    if wanted is not None:
+        only = _inputs(indicators, wanted)
+        formulas = [(code, formula) for code, formula in formulas if code in wanted]
+    people = region_reporters(session)
+    rows: dict[int, dict[int, list]] = {year: {} for year in years}
+    if rows:
+        # the table's columns, not the mapped class's: plain rows, without the ORM's per-row loading
+        table = MvoValue.__table__.c
+        query = select(table.year, table.organisation_id, table.indicator_id, table.number, table.text
+                       ).where(table.year.in_(list(rows)))
+        if only is not None:
+            query = query.where(table.indicator_id.in_(sorted(only)))
+        for row in session.execute(query).all():
+            by_organisation = rows[row[0]]
+            found = by_organisation.get(row[1])
+            if found is None:
+                found = by_organisation[row[1]] = []
+            found.append(row)
+    result: dict[int, tuple[OrganisationFigures, ...]] = {}
     for year in years:
         found = []
+        values = rows[year]
         for person in people:
-            mine = values[year].get(person.id)
+            mine = values.get(person.id)
             if not mine:
                 continue
-            numbers = calculator.numbers(mine)
-            typed_in = dict(numbers)
-            for indicator_id, computed in calculator(mine, False, typed_in).items():
-                if computed.value is not None:
-                    numbers[codes[indicator_id]] = computed.value
-            done = Completeness(sum(1 for i in typed if is_filled(mine.get(i))), len(typed))
+            numbers: dict[str, float] = {}
+            filled = 0
+            for _year, _organisation, indicator_id, number, text in mine:
+                if number is not None:
+                    numbers[codes[indicator_id]] = number
+                if indicator_id in typed and (number is not None or text):
+                    filled += 1
+            if formulas:
+                amounts = [MaterialAmount(label, numbers[code], factor) for code, label, factor in reused
+                           if code in numbers]
+                made = [(code, compute(formula, numbers, amounts, False).value) for code, formula in formulas]
+                for code, value in made:
+                    if value is not None:
+                        numbers[code] = value
+            done = Completeness(filled, len(typed))
             found.append(OrganisationFigures(person.row(done), numbers, done))
-        result[year] = found
+        result[year] = tuple(found)
     return result
 
 
@@ -208,13 +270,14 @@ def trend(session: Session, years: list[int], nis_code: str | None = None, codes
     indicators = {i.code: i for i in list_indicators(session, include_inactive=True)}
     result: dict[str, list[float | None]] = {code: [] for code in codes if code in indicators}
     memo = store(session)
-    by_year = {y: memo[("mvo_figures", y, nis_code)] for y in years
-               if memo is not None and ("mvo_figures", y, nis_code) in memo}
+    by_year = {y: memo[("mvo_figures", y)] for y in years if memo is not None and ("mvo_figures", y) in memo}
     missing = [y for y in dict.fromkeys(years) if y not in by_year]
-    if missing:  # only the values these figures are made of (not kept: the other figures are missing)
-        by_year.update(_figures(session, missing, nis_code, _inputs(list(indicators.values()), codes)))
+    if missing:  # only the values these figures are made of (kept apart: the other figures are missing)
+        by_year.update(_region_figures(session, missing, tuple(codes)))
     for year in years:
         figures = by_year[year]
+        if nis_code is not None:
+            figures = [f for f in figures if nis_code in f.row.nis_codes]
         for code in result:
             found = [f.numbers[code] for f in figures if code in f.numbers]
             if not found:

@@ -28,6 +28,7 @@ from regisseur_app.formatting import format_date
 from regisseur_app.operations import mvo as mvo_ops
 from regisseur_app.storage.engine import fold
 from regisseur_app.ui.mvo.org_table_model import OrganisationTableModel
+from regisseur_app.ui.mvo.shared_reads import SharedReads
 from regisseur_app.ui.mvo.value_form import ValueForm
 from regisseur_app.ui.page import data_key
 from regisseur_app.ui.table_base import ID_ROLE, read_only_table, sorting_proxy
@@ -45,9 +46,10 @@ def year_combo(object_name: str) -> QComboBox:
 class EntryTab(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, reads: SharedReads | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.reads = reads or SharedReads(ctx)  # the reporting organisations, shared with the Regio tab
         self.organisation_id: int | None = None
         self.year_combo = year_combo("entry_year")
         self.search_edit = QLineEdit(objectName="search", placeholderText="Zoeken op naam…")
@@ -138,7 +140,7 @@ class EntryTab(QWidget):
     def refresh_list(self) -> None:
         key = (data_key(self.ctx), self.year)
         if self._year_rows is None or self._year_rows[0] != key:  # ~2.000 organisations: 0,2 s on the large region
-            with self.ctx.reading() as session:
+            with self.reads.reading() as session:
                 self._year_rows = (key, reporting_organisations(session, self.year))
         # the search as reporting_organisations does it (folded_contains on the name), on the year's rows read once
         text = fold(self.search_edit.text().strip())

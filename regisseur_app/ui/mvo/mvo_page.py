@@ -9,6 +9,7 @@ from regisseur_app.ui.mvo.entry_tab import EntryTab
 from regisseur_app.ui.mvo.factors_tab import FactorsTab
 from regisseur_app.ui.mvo.indicators_tab import IndicatorsTab
 from regisseur_app.ui.mvo.region_tab import RegionTab
+from regisseur_app.ui.mvo.shared_reads import SharedReads
 from regisseur_app.ui.page import Command, Page, ReadMarks
 
 
@@ -18,10 +19,11 @@ class MvoPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.entry = EntryTab(ctx)
+        reads = SharedReads(ctx)  # what Invullen and Regio read of the same data once
+        self.entry = EntryTab(ctx, reads=reads)
         self.entry.status_message.connect(self.status_message)
         self.tabs = QTabWidget(objectName="mvo_views")
-        self.region = RegionTab(ctx)
+        self.region = RegionTab(ctx, reads=reads)
         self.region.status_message.connect(self.status_message)
         self.tabs.addTab(self.entry, "Invullen")
         self.indicators = IndicatorsTab(ctx)

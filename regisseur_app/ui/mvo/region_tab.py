@@ -12,6 +12,7 @@ from regisseur_app.domain.mvo import overview
 from regisseur_app.ui.mvo.entry_tab import year_combo
 from regisseur_app.ui.mvo.municipality_model import MunicipalityTableModel
 from regisseur_app.ui.mvo.overview_model import OverviewTableModel
+from regisseur_app.ui.mvo.shared_reads import SharedReads
 from regisseur_app.ui.mvo.trend_model import TrendTableModel
 from regisseur_app.ui.table_base import read_only_table, sorting_proxy
 
@@ -19,9 +20,12 @@ from regisseur_app.ui.table_base import read_only_table, sorting_proxy
 class RegionTab(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, reads: SharedReads | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        # the figures computed at one data_key (the MVO page shares them with Invullen): another municipality or a
+        # year read before is shown without computing them again until the data changes
+        self.reads = reads or SharedReads(ctx)
         self.year_combo = year_combo("region_year")
         self.place_combo = QComboBox(objectName="region_place")
         self.summary = QLabel(objectName="region_summary")
@@ -91,7 +95,7 @@ class RegionTab(QWidget):
         self.place_combo.blockSignals(False)
 
     def refresh(self) -> None:
-        with self.ctx.reading() as session:
+        with self.reads.reading() as session:
             figures = overview.organisation_figures(session, self.year, self.nis_code)
             rows = overview.overview(session, self.year, self.nis_code)
             per_place = overview.per_municipality(session, self.year)
