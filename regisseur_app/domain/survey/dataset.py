@@ -1,4 +1,5 @@
-"""The answers of one survey in memory, by response: what statistics, cross-tabs and need scores read.
+"""The answers of one survey in memory, by response: what statistics and cross-tabs read (the need scores count
+in SQL, survey.needs).
 
 A survey of the region has at most some thousands of responses; one query per table loads them."""
 
@@ -75,8 +76,8 @@ class Dataset:
 
 def shared(session: Session, survey_id: int) -> Dataset:
     """`load(session, survey_id)`, once per session while it does not write (domain.core.memo: forgotten on any
-    flush, DML statement or end of transaction): the report's survey section and the need scores of the gap
-    list and of the survey section read the same datasets. Read-only for its callers: never modify it."""
+    flush, DML statement or end of transaction): the batch of college reports reads each survey once for all its
+    municipalities and the region. Read-only for its callers: never modify it."""
     return remembered(session, ("survey_dataset", survey_id), lambda: load(session, survey_id))
 
 

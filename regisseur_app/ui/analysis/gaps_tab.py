@@ -98,7 +98,7 @@ class GapsTab(QWidget):
         se_only = self.se_check.isChecked()
         key = (data_key(self.ctx), se_only)
         with self.ctx.reading() as session:
-            if self._basis is None or self._basis[0] != key:  # the need scores took 0,6 s on the large region
+            if self._basis is None or self._basis[0] != key:  # ~0,15 s together on the large region
                 needs = tuple(gaps.need_scores(session, need_score_providers()).values())
                 self._basis = (key, offer_matrix(session, se_only), needs)
             _key, matrix, needs = self._basis
