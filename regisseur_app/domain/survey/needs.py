@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, Subquery, and_, case, func, literal, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Select, Subquery, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from regisseur_app.domain.analysis.gaps import NeedScore
@@ -124,9 +124,10 @@ class _Linked:
                        for i in range(0, len(self.questions), MASK_BITS)]
 
     def members(self, masks: Iterable[int]) -> list[int]:
-        """The question ids whose bits are set in `masks` (one integer per chunk)."""
+        """The question ids whose bits are set in `masks` (one integer per chunk; a sum may come back as a decimal
+        from engines other than SQLite)."""
         return [qid for chunk, mask in zip(self.chunks, masks, strict=True)
-                for bit, qid in enumerate(chunk) if mask >> bit & 1]
+                for bit, qid in enumerate(chunk) if int(mask) >> bit & 1]
 
     def _whole(self, kind: str) -> list[int]:
         return [qid for qid, k in self.kinds.items() if k == kind]
@@ -161,9 +162,9 @@ class _Linked:
             (SurveyQuestion.kind == SCALE, case((func.coalesce(first_option.value, 0) >= HIGH_SCALE, 1), else_=0)),
             (SurveyQuestion.kind == YESNO, pairs.c.chose_yes),
             (SurveyQuestion.kind == NUMBER, case((func.coalesce(last.number_value, 0) > 0, 1), else_=0)), else_=0)
-        bits = [case({qid: 1 << i for i, qid in enumerate(chunk)}, value=pairs.c.question_id, else_=0)
+        bits = [case({qid: _bit(i) for i, qid in enumerate(chunk)}, value=pairs.c.question_id, else_=0)
                 for chunk in self.chunks]
-        whole_bits = [case({qid: 1 << i for i, qid in enumerate(chunk) if qid in self.whole},
+        whole_bits = [case({qid: _bit(i) for i, qid in enumerate(chunk) if qid in self.whole},
                            value=pairs.c.question_id, else_=0) if set(chunk) & set(self.whole) else literal(0)
                       for chunk in self.chunks]
         per_response = (
@@ -194,6 +195,10 @@ class _Linked:
                                            SurveyQuestion.survey_id == SurveyResponse.survey_id))
                 .where(answer.option_id.in_(list(self.option_category)))
                 .group_by(SurveyResponse.nis_code, answer.option_id))
+
+
+def _bit(index: int) -> ColumnElement[int]:
+    return literal(1 << index, BigInteger)  # a 64-bit integer on every engine
 
 
 def need_scores(session: Session) -> Iterable[NeedScore]:
