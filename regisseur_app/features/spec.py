@@ -122,7 +122,8 @@ class Feature(NamedTuple):
     code_lists: tuple[CodeListSpec, ...] = ()
     # admin_actions(window) -> list[QAction], added to the Beheer menu
     admin_actions: Ref | None = None
-    # need_scores(session) -> Iterable[domain.analysis.gaps.NeedScore]
+    # need_scores(session, nis_code=None) -> Iterable[domain.analysis.gaps.NeedScore] (of one municipality
+    # when nis_code is given)
     need_score_providers: tuple[Ref, ...] = ()
     # on_open(ctx): after every open of a database (migrated, reference data present)
     on_open: tuple[Ref, ...] = ()

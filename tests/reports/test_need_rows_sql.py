@@ -2,7 +2,7 @@
 computation that loaded every survey dataset of the year and tallied its answers in Python (kept here as the
 reference), on generated data (every question kind linked as a whole and through options, several surveys a
 year, several municipalities, unanswered questions, empty answers, odd rows the app does not write itself) and
-on the demo data; and it loads no dataset."""
+on the demo data; one municipality's rows are the region's of that municipality; and it loads no dataset."""
 
 from __future__ import annotations
 
@@ -175,6 +175,9 @@ def test_need_rows_equal_the_former_computation_on_generated_data(app_ctx, monke
         assert len({r.nis_code for r in rows}) >= 5
         assert any(r.respondents < r.answers for r in rows)  # several answers of one response in one category
         assert any(0 < r.score < 1 for r in rows)
+        for nis in [*FIVE, "24001", "24062"]:  # one municipality's rows: its answers only are read (none: none)
+            assert needs._need_rows(session, 2025, nis) == [r for r in rows if r.nis_code == nis]
+        assert not needs._need_rows(session, 2025, "24062")
 
 
 def test_need_rows_equal_the_former_computation_on_the_demo_data(demo_ctx):

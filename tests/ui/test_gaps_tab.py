@@ -1,5 +1,6 @@
-"""The Hiaten tab reads the offer matrix and the need scores once and uses them for every municipality chosen;
-a change to the data is read again. The rows are those gap_list gives with a fresh read (real SQLite)."""
+"""The Hiaten tab reads the offer matrix once and uses it for every municipality chosen, and the need scores of each
+municipality once, when it is first chosen; a change to the data is read again. The rows are those gap_list gives
+with a fresh read of the region's need scores (real SQLite), and the note says whether the region measured needs."""
 
 from regisseur_app.domain.analysis import gaps
 from regisseur_app.domain.core import codelists
@@ -62,3 +63,34 @@ def test_hidden_tabs_of_the_analysis_page_read_when_shown(qtbot, main_window, ap
     page.tabs.setCurrentWidget(page.gaps)
     assert _rows(page.gaps) == _fresh(app_ctx, page.gaps.municipality_combo.currentData())
     assert page.gaps.model.rowCount() > 0
+
+
+def test_need_scores_per_municipality_and_the_note(qtbot, app_ctx):
+    from sqlalchemy import event
+
+    from regisseur_app.ui.analysis.gaps_tab import NO_SURVEY
+    from tests.unit.survey_support import build_survey
+
+    tab = GapsTab(app_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.reload_choices()
+    assert tab.note.text() == NO_SURVEY  # no survey yet
+    with app_ctx.transaction() as s:
+        build_survey(s)  # answers from Bekkevoort and Geetbets only
+    tab.refresh()  # what the page does after a change
+    glabbeek = "24137"
+    seen: list[str] = []
+    event.listen(app_ctx.engine, "before_cursor_execute", lambda _c, _cur, statement, *_a: seen.append(statement))
+    for nis in (BEK, glabbeek, GEE):
+        tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(nis))
+        assert _rows(tab) == _fresh(app_ctx, nis)
+        assert tab.note.text() != NO_SURVEY  # the region measured needs, also for Glabbeek without answers
+    assert any(g.need is not None for g in (tab.model.row_at(r) for r in range(tab.model.rowCount())))
+    seen.clear()
+    tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(BEK))
+    assert _rows(tab) == _fresh(app_ctx, BEK)
+    seen.clear()
+    tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(glabbeek))
+    tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(BEK))
+    assert not [s for s in seen if "survey_answer" in s]  # chosen before: nothing of the answers read again

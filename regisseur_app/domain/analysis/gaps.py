@@ -4,8 +4,8 @@ and crossed with the needs a survey measured ("hoge nood, geen aanbod") when the
 The link with the needs survey (behoeftepeiling), designed before that module exists:
 - survey questions and answer options point at a service category through the mixin
   `analysis_models.ServiceCategoryPointer` (column `service_category_id`);
-- the survey module provides a function `need_scores(session) -> Iterable[NeedScore]` that turns the
-  answers into a score per municipality and category, and names it in its `Feature.need_score_providers`
+- the survey module provides a function `need_scores(session, nis_code=None) -> Iterable[NeedScore]` that
+  turns the answers into a score per municipality and category (of one municipality when nis_code is given), and names it in its `Feature.need_score_providers`
   (features/); callers pass `features.need_score_providers()` in as `providers`;
 - the gap analysis reads needs only through `need_scores()` below, so it works without survey data
   (no providers, or no answers yet) and with it.
@@ -39,17 +39,18 @@ class NeedScore:
     source: str = ""
 
 
-NeedProvider = Callable[[Session], Iterable[NeedScore]]
+NeedProvider = Callable[..., Iterable[NeedScore]]  # (session) or (session, nis_code)
 
 
-def need_scores(session: Session, providers: Iterable[NeedProvider] | None = None
+def need_scores(session: Session, providers: Iterable[NeedProvider] | None = None, nis_code: str | None = None
                 ) -> dict[tuple[str, int], NeedScore]:
-    """(nis_code, category_id) -> the highest measured need. Empty when there is no survey data."""
+    """(nis_code, category_id) -> the highest measured need. Empty when there is no survey data. With `nis_code`:
+    only that municipality's, each provider asked for it alone (the same scores, a fraction of the reading)."""
     if providers is None:
         providers = ()
     found: dict[tuple[str, int], NeedScore] = {}
     for provider in providers:
-        for need in provider(session):
+        for need in (provider(session) if nis_code is None else provider(session, nis_code)):
             score = min(max(float(need.score), 0.0), 1.0)
             key = (need.nis_code, need.category_id)
             if key not in found or score > found[key].score:

@@ -61,23 +61,26 @@ def latest_year(session: Session) -> int | None:
     return session.scalar(select(func.max(Survey.year)).join(SurveyResponse, SurveyResponse.survey_id == Survey.id))
 
 
-def need_rows(session: Session, year: int | None = None) -> list[NeedRow]:
+def need_rows(session: Session, year: int | None = None, nis_code: str | None = None) -> list[NeedRow]:
+    """The rows of every municipality, or of `nis_code` alone (the same rows: its answers only are read)."""
     year = year or latest_year(session)
     if year is None:
         return []
-    # once per session while it does not write (see dataset.shared): the report's survey section and its gap
+    # once per session while it does not write (see domain.core.memo): the report's survey section and its gap
     # list both ask for the latest year's rows
-    return list(remembered(session, ("survey_need_rows", year), lambda: tuple(_need_rows(session, year))))
+    return list(remembered(session, ("survey_need_rows", year, nis_code),
+                           lambda: tuple(_need_rows(session, year, nis_code))))
 
 
-def _need_rows(session: Session, year: int) -> list[NeedRow]:
+def _need_rows(session: Session, year: int, nis_code: str | None = None) -> list[NeedRow]:
     """The FORMULA counted by the database instead of loading every answer of the year as objects (0,3 s on the
     large region). Per response and linked question it answered (an option, a number or a text): one answer for
     each linked option of the question, a signal when the response chose it; and, for a question linked as a
     whole, one answer for its category, a signal when it is 4 or more on the scale, 'ja' or a number above 0.
     Respondents are the distinct responses with an answer for the municipality and category."""
-    linked = _Linked([q for survey in dataset.survey_infos(session).values() if survey.year == year
-                      for q in dataset.questions(session, survey.id).values()])
+    surveys = [survey.id for survey in dataset.survey_infos(session).values() if survey.year == year]
+    linked = _Linked([q for survey_id in surveys for q in dataset.questions(session, survey_id).values()],
+                     surveys, nis_code)
     if not linked.questions:
         return []
     signals: dict[tuple[str, int], int] = defaultdict(int)
@@ -108,7 +111,11 @@ class _Linked:
     municipality and masks, Python spreads those counts over the categories of the questions in the masks, so a
     response counts once per category however many of its questions point there."""
 
-    def __init__(self, questions: Iterable[dataset.QuestionInfo]):
+    def __init__(self, questions: Iterable[dataset.QuestionInfo], surveys: list[int], nis_code: str | None = None):
+        # only the responses of the year's surveys from this municipality (of every one: None)
+        self.responses = (select(SurveyResponse.id).where(SurveyResponse.nis_code == nis_code,
+                                                          SurveyResponse.survey_id.in_(surveys))
+                          if nis_code else None)
         self.questions = [q for q in questions
                           if q.service_category_id is not None or any(o.service_category_id for o in q.options)]
         # the questions whose own category counts (a scale, ja/nee or number question linked as a whole)
@@ -148,9 +155,13 @@ class _Linked:
                        (chose_yes if yes else literal(0)).label("chose_yes"),
                        first_choice.label("first_choice"), last_number.label("last_number"))
                 .where(answer.question_id.in_([q.id for q in self.questions]),
-                       or_(answer.option_id.is_not(None), answer.number_value.is_not(None), answer.text_value != ""))
+                       or_(answer.option_id.is_not(None), answer.number_value.is_not(None), answer.text_value != ""),
+                       *self._of_municipality())
                 .group_by(answer.response_id, answer.question_id)
                 .subquery("pairs"))
+
+    def _of_municipality(self) -> list[ColumnElement[bool]]:
+        return [] if self.responses is None else [SurveyAnswer.response_id.in_(self.responses)]
 
     def patterns(self) -> Select:
         """(municipality, number of responses, answered mask per chunk..., signal mask per chunk...): the
@@ -193,7 +204,7 @@ class _Linked:
                                          SurveyOption.question_id == answer.question_id))
                 .join(SurveyQuestion, and_(SurveyQuestion.id == answer.question_id,
                                            SurveyQuestion.survey_id == SurveyResponse.survey_id))
-                .where(answer.option_id.in_(list(self.option_category)))
+                .where(answer.option_id.in_(list(self.option_category)), *self._of_municipality())
                 .group_by(SurveyResponse.nis_code, answer.option_id))
 
 
@@ -201,9 +212,9 @@ def _bit(index: int) -> ColumnElement[int]:
     return literal(1 << index, BigInteger)  # a 64-bit integer on every engine
 
 
-def need_scores(session: Session) -> Iterable[NeedScore]:
-    """The provider for the gap analysis (domain/analysis/gaps.py)."""
+def need_scores(session: Session, nis_code: str | None = None) -> Iterable[NeedScore]:
+    """The provider for the gap analysis (domain/analysis/gaps.py): of every municipality, or of `nis_code`."""
     year = latest_year(session)
-    for row in need_rows(session, year):
+    for row in need_rows(session, year, nis_code):
         yield NeedScore(row.nis_code, row.category_id, row.score, row.respondents,
                         f"peiling {year}, n={row.respondents}")
