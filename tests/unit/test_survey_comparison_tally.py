@@ -69,7 +69,7 @@ def _fill(session, survey_id: int, rng: random.Random, count: int, tag: str) -> 
             answers = []
             if question.kind in (SINGLE, SCALE, YESNO):
                 answers = [SurveyAnswer(question_id=question.id, option_id=rng.choice(options))]
-                if rng.random() < 0.05:  # two options where one is expected (the database allows it)
+                if rng.random() < 0.05 and question.code != "tevreden":  # two options where one is expected
                     answers.append(SurveyAnswer(question_id=question.id, option_id=rng.choice(options)))
             elif question.kind == MULTI:
                 answers = [SurveyAnswer(question_id=question.id, option_id=o) for o in
@@ -98,7 +98,7 @@ def surveys(ctx):
     rng = random.Random(16)
     with ctx.transaction() as session:
         old = build_survey(session, year=2024, answers=False, title="Peiling 2024")
-        questionnaire.save_question(session, old.survey_id, QuestionInput(
+        questionnaire.save_question(session, old.survey_id, QuestionInput(  # a scale nobody gives two options
             "Tevredenheid?", SCALE, code="tevreden"))
         new_id = questionnaire.copy_survey(session, old.survey_id)
         questionnaire.save_question(session, new_id, QuestionInput(

@@ -5,7 +5,8 @@ numbers the mean now and then.
 The figures are those of the survey's statistics (stats.question_table, its total column) for the same
 answers; they are counted in SQL per question and option (two grouped queries per survey) instead of loading
 every response with its answers (≈ 30.000 answers a survey on the large region, read twice per comparison);
-only the answers to scale and number questions are read one by one, for their means.
+only the answers to number questions (and to a scale where someone chose two options) are read one by one, for
+their means.
 tests/unit/test_survey_comparison_tally.py compares the result with the former computation."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.survey import dataset, questionnaire, stats
@@ -64,32 +65,44 @@ def tallies(session: Session, survey_id: int, questions: dict[int, QuestionInfo]
             ) -> dict[int, Tally]:
     """Per question of the survey (of the responses of one municipality when nis_code is given)."""
 
+    # the tables' columns, not the mapped classes': plain rows, without the ORM's per-row loading
+    answer, response = SurveyAnswer.__table__.c, SurveyResponse.__table__.c
+
     def answers(*columns):  # noqa: ANN002, ANN202
-        query = (select(*columns).join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-                 .where(SurveyResponse.survey_id == survey_id))
-        return query.where(SurveyResponse.nis_code == nis_code) if nis_code else query
+        query = select(*columns).join_from(SurveyAnswer.__table__, SurveyResponse.__table__,
+                                           response.id == answer.response_id).where(response.survey_id == survey_id)
+        return query.where(response.nis_code == nis_code) if nis_code else query
 
     # an answer counts as given as the dataset reads it: an option, else a number, else a non-empty text
-    given = or_(SurveyAnswer.option_id.is_not(None), SurveyAnswer.number_value.is_not(None),
-                SurveyAnswer.text_value != "")
-    people = func.count(distinct(SurveyAnswer.response_id))
-    answered = dict(session.execute(answers(SurveyAnswer.question_id, people).where(given)
-                                    .group_by(SurveyAnswer.question_id)).all())
+    given = or_(answer.option_id.is_not(None), answer.number_value.is_not(None), answer.text_value != "")
+    people = func.count(distinct(answer.response_id))
+    answered: dict[int, int] = {}
+    with_option: dict[int, int] = {}  # respondents with at least one option
+    for question_id, n, optioned in session.execute(
+            answers(answer.question_id, people,
+                    func.count(distinct(case((answer.option_id.is_not(None), answer.response_id)))))
+            .where(given).group_by(answer.question_id)).all():
+        answered[question_id], with_option[question_id] = n, optioned
     chosen: dict[int, dict[int, int]] = {}
-    for question_id, option_id, count in session.execute(
-            answers(SurveyAnswer.question_id, SurveyAnswer.option_id, people)
-            .where(SurveyAnswer.option_id.is_not(None)).group_by(SurveyAnswer.question_id, SurveyAnswer.option_id)):
+    option_rows: dict[int, int] = {}
+    for question_id, option_id, count, rows in session.execute(
+            answers(answer.question_id, answer.option_id, people, func.count())
+            .where(answer.option_id.is_not(None)).group_by(answer.question_id, answer.option_id)).all():
         chosen.setdefault(question_id, {})[option_id] = count
-    measured = [q.id for q in questions.values() if q.kind in (SCALE, NUMBER)]
+        option_rows[question_id] = option_rows.get(question_id, 0) + rows
+    # a scale's mean is of each respondent's first option: when nobody gave two, the counts per option say it;
+    # numbers (the last one per respondent) and scales with two options somewhere are read answer by answer
+    single = {q.id for q in questions.values()
+              if q.kind == SCALE and option_rows.get(q.id, 0) == with_option.get(q.id, 0)}
+    measured = [q.id for q in questions.values() if q.kind in (SCALE, NUMBER) and q.id not in single]
     firsts: dict[int, dict[int, int]] = {}     # scale question -> response -> its first option
     numbers: dict[int, dict[int, float]] = {}  # number question -> response -> its (last) number
     if measured:
         for response_id, question_id, option_id, number in session.execute(
-                answers(SurveyAnswer.response_id, SurveyAnswer.question_id, SurveyAnswer.option_id,
-                        SurveyAnswer.number_value)
-                .where(SurveyAnswer.question_id.in_(measured),
-                       or_(SurveyAnswer.option_id.is_not(None), SurveyAnswer.number_value.is_not(None)))
-                .order_by(SurveyAnswer.response_id, SurveyAnswer.id)):
+                answers(answer.response_id, answer.question_id, answer.option_id, answer.number_value)
+                .where(answer.question_id.in_(measured),
+                       or_(answer.option_id.is_not(None), answer.number_value.is_not(None)))
+                .order_by(answer.response_id, answer.id)).all():
             if option_id is not None:
                 firsts.setdefault(question_id, {}).setdefault(response_id, option_id)
             else:
@@ -104,7 +117,10 @@ def tallies(session: Session, survey_id: int, questions: dict[int, QuestionInfo]
         values: list[float] = []
         if question.kind == SCALE:
             value = {o.id: o.value for o in question.options}
-            values = [value[o] for o in firsts.get(question.id, {}).values()]
+            if question.id in single:  # the same values, in another order: fmean adds exactly (math.fsum)
+                values = [value[o] for o, count in chosen.get(question.id, {}).items() for _ in range(count)]
+            else:
+                values = [value[o] for o in firsts.get(question.id, {}).values()]
         elif question.kind == NUMBER:
             values = list(numbers.get(question.id, {}).values())
         found[question.id] = Tally(n, percents, statistics.fmean(values) if values else None)

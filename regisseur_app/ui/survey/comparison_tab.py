@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -25,6 +26,10 @@ def _difference(row: comparison.ComparisonRow) -> str:
     return f"{sign}{format_number(row.difference, 1)}" + (" procentpunt" if row.unit else "")
 
 
+_GREY = QColor("#888888")
+_FOREGROUND, _TOOLTIP = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole
+
+
 class ComparisonModel(RowTableModel):
     COLUMNS = (
         Column("Vraag", lambda r: r.question),
@@ -38,11 +43,10 @@ class ComparisonModel(RowTableModel):
     )
 
     def extra_data(self, row, role: int):  # noqa: ANN001, ANN201
-        from PySide6.QtCore import Qt
-
-        if role == Qt.ItemDataRole.ForegroundRole and row.small:
-            return QColor("#888888")
-        if role == Qt.ItemDataRole.ToolTipRole and row.small:
+        # asked for every role of every cell painted or measured: no import or colour made per call
+        if role == _FOREGROUND and row.small:
+            return _GREY
+        if role == _TOOLTIP and row.small:
             return f"Minder dan 5 antwoorden: {SMALL_LABEL}"
         return None
 
