@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from regisseur_app.domain.core.base import Base
@@ -91,12 +91,16 @@ class MvoValue(Base):
     with a note and the source the organisation gave."""
 
     __tablename__ = "mvo_value"
-    __table_args__ = (UniqueConstraint("organisation_id", "indicator_id", "year"),)
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "indicator_id", "year"),
+        # a year's values read from the index alone (the regional figures, the trend's years, the reporters' years)
+        Index("ix_mvo_value_year_values", "year", "organisation_id", "indicator_id", "number", "text"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("mvo_indicator.id", ondelete="CASCADE"), index=True)
-    year: Mapped[int] = mapped_column(Integer, index=True)
+    year: Mapped[int] = mapped_column(Integer)
     number: Mapped[float | None] = mapped_column(Float, nullable=True)
     text: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(String(500), default="")
