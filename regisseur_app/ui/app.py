@@ -64,9 +64,11 @@ def run_gui(paths: AppPaths, demo: bool = False) -> int:
             if not _ensure_setup(ctx):
                 return 0
             from regisseur_app.ui.recovery.background_check import start_background_check
+            from regisseur_app.ui.warmup import start_warmup
 
             window = show_main_window(ctx)
             start_background_check(window)
+            start_warmup(window)  # the pages' modules imported while the user looks at the Overzicht
             code = app.exec()
             _keep_start_screen(window)  # the window is gone: the next start the same day need not compute it
             backup_on_close(ctx)  # nor back up first
