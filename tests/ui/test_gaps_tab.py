@@ -94,3 +94,47 @@ def test_need_scores_per_municipality_and_the_note(qtbot, app_ctx):
     tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(glabbeek))
     tab.municipality_combo.setCurrentIndex(tab.municipality_combo.findData(BEK))
     assert not [s for s in seen if "survey_answer" in s]  # chosen before: nothing of the answers read again
+
+
+def test_offer_map_views_read_once_and_each_choice_reads_its_own_view(qtbot, main_window, app_ctx):
+    from sqlalchemy import event
+
+    from regisseur_app.domain.analysis import offer_map
+    from regisseur_app.ui.analysis.offer_map_tab import CATEGORIES, JOBS, TYPES
+
+    with app_ctx.transaction() as s:
+        types = {t.code: t.id for t in codelists.list_items(s, codelists.ORGANISATION_TYPE)}
+        green = next(c.id for c in codelists.list_items(s, codelists.SERVICE_CATEGORY) if c.code == "groenonderhoud")
+        for name, kind in (("Groenwerk", "maatwerkbedrijf"), ("Tuinbedrijf", "regulier")):  # SE, not SE
+            save_organisation(s, OrganisationInput(name, types[kind], seat_nis_code=BEK, municipality_codes=[BEK],
+                                                   category_ids=[green]))
+    with app_ctx.reading() as s:
+        assert offer_map.offer_matrix(s, True) != offer_map.offer_matrix(s, False)
+    page = main_window.show_page("Omgevingsanalyse")
+    page.tabs.setCurrentWidget(page.offer_map)
+    tab = page.offer_map
+    statements: list[str] = []
+    listen = lambda _c, _cur, statement, *_a: statements.append(statement)  # noqa: E731
+    event.listen(app_ctx.engine, "before_cursor_execute", listen)
+    try:
+        for view in (TYPES, JOBS, CATEGORIES):  # another view shows what was read with the tab
+            tab.view_combo.setCurrentIndex(view)
+            assert tab.stack.currentIndex() == view
+        assert statements == []
+        with app_ctx.reading() as s:
+            assert tab.type_model.matrix == offer_map.type_matrix(s)
+            assert tab.category_model.matrix == offer_map.offer_matrix(s, False)
+        tab.se_check.setChecked(True)  # reads the categories again, SE only
+        assert statements
+        with app_ctx.reading() as s:
+            assert tab.category_model.matrix == offer_map.offer_matrix(s, True)
+        tab.view_combo.setCurrentIndex(JOBS)
+        other = tab.allocation_combo.findData(next(k for k in offer_map.ALLOCATIONS
+                                                   if k != tab.allocation_combo.currentData()))
+        tab.allocation_combo.setCurrentIndex(other)
+        with app_ctx.reading() as s:
+            jobs = offer_map.target_group_jobs(s, tab.allocation_combo.currentData())
+        assert [tab.jobs_model.row_at(r) for r in range(tab.jobs_model.rowCount())] == [*jobs.rows, jobs.total]
+        assert offer_map.ALLOCATIONS[jobs.allocation] in tab.jobs_note.text()
+    finally:
+        event.remove(app_ctx.engine, "before_cursor_execute", listen)

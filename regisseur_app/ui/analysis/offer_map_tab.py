@@ -51,8 +51,9 @@ class OfferMapTab(QWidget):
         self.export_button = QPushButton("Exporteren naar Excel…", objectName="export_offer_map")
         self.export_button.clicked.connect(self.export)
         self.view_combo.currentIndexChanged.connect(self._view_changed)
-        self.se_check.toggled.connect(lambda _c: self.refresh())
-        self.allocation_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.se_check.toggled.connect(lambda _c: self._read(self._fill_categories))
+        self.allocation_combo.currentIndexChanged.connect(lambda _i: self._read(self._fill_jobs))
+        self._filled = False  # the three views read (refresh) since the tab was built
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Weergave:"))
         bar.addWidget(self.view_combo)
@@ -125,15 +126,35 @@ class OfferMapTab(QWidget):
         self.panel.setVisible(view != JOBS)
         self.org_model.set_rows([])
         self.cell_title.setText("Klik op een cel om de organisaties te zien.")
-        if self.isVisible():  # hidden (the page being built): read when the tab is shown (the page refreshes it)
+        # the three views are read together (refresh): another view only shows what was read; hidden (the page
+        # being built) it is read when the tab is shown (the page refreshes it)
+        if self.isVisible() and not self._filled:
             self.refresh()
 
     def refresh(self) -> None:
-        se_only = self.se_check.isChecked()
         with self.ctx.reading() as session:
-            self.category_model.set_matrix(offer_map.offer_matrix(session, se_only))
-            self.type_model.set_matrix(offer_map.type_matrix(session))
-            jobs = offer_map.target_group_jobs(session, self.allocation_combo.currentData())
+            self._fill_categories(session)
+            self._fill_types(session)
+            self._fill_jobs(session)
+        self._filled = True
+
+    def _read(self, fill) -> None:  # noqa: ANN001  (one of the _fill_ methods)
+        """One view read again after its own choice (SE only, the allocation); the others stay as read."""
+        if not self._filled:  # nothing read yet: all three now if shown, else when the tab is shown
+            if self.isVisible():
+                self.refresh()
+            return
+        with self.ctx.reading() as session:
+            fill(session)
+
+    def _fill_categories(self, session) -> None:  # noqa: ANN001
+        self.category_model.set_matrix(offer_map.offer_matrix(session, self.se_check.isChecked()))
+
+    def _fill_types(self, session) -> None:  # noqa: ANN001
+        self.type_model.set_matrix(offer_map.type_matrix(session))
+
+    def _fill_jobs(self, session) -> None:  # noqa: ANN001
+        jobs = offer_map.target_group_jobs(session, self.allocation_combo.currentData())
         self.jobs_model.set_rows([*jobs.rows, jobs.total])
         note = f"Doelgroepwerknemers van actieve organisaties, {offer_map.ALLOCATIONS[jobs.allocation]}. "
         fallback = [r.name for r in jobs.rows if r.inhabitants.fallback]
