@@ -77,7 +77,8 @@ class SurveyPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.tabs, 1)
-        self.reload_choices()
+        self.comparison.reload_choices()
+        self._reload_surveys(read=False)  # the tab on screen is read when the page is shown (the window's refresh)
 
     # ---- page protocol ------------------------------------------------------------------------------
     def reload_choices(self) -> None:
@@ -124,7 +125,7 @@ class SurveyPage(Page):
     def survey_id(self) -> int | None:
         return self.survey_combo.currentData()
 
-    def _reload_surveys(self, select: int | None = None) -> None:
+    def _reload_surveys(self, select: int | None = None, *, read: bool = True) -> None:
         current = select or self.survey_id()
         with self.ctx.reading() as session:
             rows = questionnaire.list_surveys(session)
@@ -136,14 +137,15 @@ class SurveyPage(Page):
                                       f"{counted(row.responses, 'antwoord', 'antwoorden')})", row.id)
         self.survey_combo.setCurrentIndex(max(0, self.survey_combo.findData(current)))
         self.survey_combo.blockSignals(False)
-        self._survey_changed()
+        self._survey_changed(read)
 
-    def _survey_changed(self) -> None:
+    def _survey_changed(self, read: bool = True) -> None:
         has = self.survey_id() is not None
         self.empty.setVisible(not has)
         for name in ("edit_survey", "copy_survey", "delete_survey"):
             self.buttons[name].setEnabled(has)
-        self._tab_changed()
+        if read:
+            self._tab_changed()
 
     def _refresh_tab(self) -> None:
         widget = self.tabs.currentWidget()
