@@ -120,6 +120,17 @@ def metadata() -> MetaData:
     return Base.metadata
 
 
+def configure_models() -> None:
+    """Every feature's models declared and SQLAlchemy's mappers configured (cheap once done). Called on the GUI
+    thread before work starts on another thread (ui.workers.start): a models module declared on one thread while
+    another configures the mappers for a query (a relationship to a class further down the half-imported file)
+    leaves that mapper failed for the rest of the process."""
+    from sqlalchemy.orm import configure_mappers
+
+    metadata()
+    configure_mappers()
+
+
 def checks() -> list[Callable[[Any], list[str]]]:
     """The features' own integrity checks: fn(session) -> Dutch problems (empty when in order)."""
     return [resolve(ref) for f in FEATURES for ref in f.checks]

@@ -76,6 +76,17 @@ class Worker(QRunnable):
             self.signals.finished.emit()
 
 
+def start(worker: QRunnable) -> None:
+    """Start `worker` on the thread pool, every feature's models declared and the mappers configured first, on this
+    (the GUI) thread: a page module imported here while a worker configures the mappers for its query would leave
+    a half-declared model's mapper failed for the rest of the process (features.configure_models). Every worker
+    starts through here."""
+    from regisseur_app import features
+
+    features.configure_models()
+    QThreadPool.globalInstance().start(worker)
+
+
 def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
                       on_result: Callable[[Any], None], on_error: Callable[[Exception], None],
                       cancellable: bool = True) -> Job:
@@ -118,5 +129,5 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Job], Any],
     signals.finished.connect(done, queued)
     dialog.canceled.connect(cancel)
     parent.destroyed.connect(lambda *_a: setattr(job, "cancelled", True))  # closed window: stop the work
-    QThreadPool.globalInstance().start(worker)
+    start(worker)
     return job

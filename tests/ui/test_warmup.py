@@ -9,13 +9,15 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from shiboken6 import delete
 
 from regisseur_app import features
 from regisseur_app.ui.warmup import Warmup, page_modules
+from regisseur_app.ui.workers import Worker, start
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,22 +28,29 @@ import gc, json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from regisseur_app import features, start_gc
 from regisseur_app.app_paths import AppPaths
 from regisseur_app.ui.app import run_gui
 
 db = Path(sys.argv[1])
 app = QApplication(sys.argv)
 seen = {}
-deadline = time.monotonic() + 60
+deadline = time.monotonic() + 45
+start_gc.pause()  # as cli.main does before the imports: the start's objects are frozen when the window is shown
 
 def poll():
+    global deadline
     from regisseur_app.ui.main_window import MainWindow
+    from regisseur_app.domain.core.base import Base
     from regisseur_app.ui.warmup import Warmup
 
     window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
     warm = window.findChild(Warmup) if window is not None else None
+    if window is not None and warm is None and "shown" in seen and time.monotonic() > seen["shown"] + 5:
+        deadline = 0  # no warm-up 5 s after the window was shown: none was started
     if (warm is None or not warm.done) and time.monotonic() < deadline:
         if window is not None and "before" not in seen:
+            seen["shown"] = time.monotonic()
             seen["before"] = sorted(m for m in sys.modules if m.startswith("regisseur_app.ui."))
             seen["frozen_before"] = gc.get_freeze_count()
         QTimer.singleShot(50, poll)
@@ -52,7 +61,8 @@ def poll():
         return
     seen.update(imported=warm.imported, failed=warm.failed, built=[t for t, p in window.pages if p is not None],
                 after=sorted(m for m in sys.modules if m.startswith("regisseur_app.ui.")),
-                frozen_after=gc.get_freeze_count())
+                frozen_after=gc.get_freeze_count(), configured=all(m.configured for m in Base.registry.mappers),
+                models=[m for f in features.FEATURES for m in f.models if m not in sys.modules])
     window.close()
 
 QTimer.singleShot(0, poll)
@@ -75,6 +85,8 @@ def test_the_started_application_imports_every_page_module_builds_none_and_freez
     assert found["failed"] == []
     assert all(m in found["after"] for m in modules)
     assert found["built"] == ["Overzicht"], "pages are built when first shown, not by the warm-up"
+    # every model declared and configured (a worker started later declares nothing: ui.workers.start)
+    assert found["configured"] is True and found["models"] == []
     # what lives then (the modules) is frozen: later full collections do not walk it
     assert found["frozen_after"] > found["frozen_before"] + 10_000
     assert found["code"] == 0
@@ -104,6 +116,42 @@ def test_a_module_that_fails_is_skipped_and_logged(qtbot, tmp_path, monkeypatch,
     assert sys.modules["warm_a.fine"].VALUE == 1
     assert "warm_a.broken niet geïmporteerd" in caplog.text
     delete(parent)
+
+
+def test_one_module_per_pass_of_the_event_loop(qtbot, tmp_path, monkeypatch):
+    _package(tmp_path, monkeypatch, "warm_c", {"log": "events = []\n", **{
+        name: f"from warm_c import log\nlog.events.append({name!r})\n" for name in ("a", "b", "c")}})
+    from warm_c import log
+
+    ticks = QTimer(interval=0)  # a pass of the event loop between two imports leaves a tick between them
+    ticks.timeout.connect(lambda: log.events.append("tick") if log.events and log.events[-1] != "tick" else None)
+    ticks.start()
+    parent = QObject()
+    warm = Warmup(["warm_c.a", "warm_c.b", "warm_c.c"], parent, start_after_ms=0)
+    with qtbot.waitSignal(warm.finished, timeout=5000):
+        pass
+    ticks.stop()
+    imports = [e for e in log.events if e != "tick"]
+    assert imports == ["a", "b", "c"]
+    assert log.events[:5] == ["a", "tick", "b", "tick", "c"]
+
+
+def test_a_step_waits_while_a_worker_runs(qtbot, tmp_path, monkeypatch):
+    """A page module declares models: none is imported while work on the thread pool may configure the mappers."""
+    _package(tmp_path, monkeypatch, "warm_d", {"page": "VALUE = 4\n"})
+    release = threading.Event()
+    worker = Worker(lambda _job: release.wait(10))
+    start(worker)
+    try:
+        parent = QObject()
+        warm = Warmup(["warm_d.page"], parent, start_after_ms=0)
+        qtbot.wait(600)
+        assert "warm_d.page" not in sys.modules and warm.waits >= 1 and not warm.done
+    finally:
+        release.set()
+    with qtbot.waitSignal(warm.finished, timeout=5000):
+        pass
+    assert sys.modules["warm_d.page"].VALUE == 4
 
 
 def test_the_warmup_ends_with_its_window(qtbot, tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QThreadPool
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,7 +35,7 @@ from regisseur_app.ui.reports.log_model import ReportLogModel
 from regisseur_app.ui.reports.preview_view import PreviewView, render_pages
 from regisseur_app.ui.reports.sections_panel import SectionsPanel
 from regisseur_app.ui.table_base import read_only_table, sorting_proxy
-from regisseur_app.ui.workers import Cancelled, Worker, run_in_background
+from regisseur_app.ui.workers import Cancelled, Worker, run_in_background, start
 
 REGION = "__regio__"
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class ReportPage(Page):
         queued = Qt.ConnectionType.QueuedConnection  # on the GUI thread, where `signals` lives (ui.workers)
         signals.error.connect(lambda exc: log.error("voorbereiden van de rapporten mislukt: %s", exc), queued)
         signals.finished.connect(done, queued)
-        QThreadPool.globalInstance().start(worker)
+        start(worker)
 
     # -- choices ----------------------------------------------------------------------------------
     def reload_choices(self) -> None:
