@@ -262,3 +262,28 @@ def test_search_filters_the_years_rows_as_the_domain_search_does(qtbot, main_win
         org(s, "Nordic Ré-use", "kringwinkel", active=["24008"])
     tab.refresh_list()
     assert names() == ["Atelier Nord", "Nordic Ré-use"]
+
+
+def test_the_chosen_organisation_stays_selected_when_the_list_is_read_again(qtbot, main_window, app_ctx):
+    with app_ctx.transaction() as s:
+        for name in ("Atelier Aa", "Kringwinkel Bee", "Maatwerk Cee", "Zorgboerderij Dee"):
+            org(s, name, "kringwinkel", active=["24008"])
+    page = main_window.show_page("MVO")
+    tab = page.entry
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the view's order is not the model's
+    _select(page, "Kringwinkel Bee")
+
+    def selected() -> list[str]:
+        return [tab.proxy.index(i.row(), 0).data() for i in tab.table.selectionModel().selectedRows()]
+
+    assert selected() == ["Kringwinkel Bee"]
+    for year in (2024, 2025):  # another year reads the list again
+        tab.year_combo.setCurrentIndex(tab.year_combo.findData(year))
+        assert selected() == ["Kringwinkel Bee"]
+        assert tab.organisation_id is not None and tab.title_label.text().startswith("Kringwinkel Bee")
+    tab.search_edit.setText("cee")  # filtered out: nothing selected, the form stays
+    tab.refresh_list()
+    assert selected() == []
+    tab.search_edit.setText("")
+    tab.refresh_list()
+    assert selected() == ["Kringwinkel Bee"]

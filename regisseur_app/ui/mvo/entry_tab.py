@@ -154,12 +154,14 @@ class EntryTab(QWidget):
         self.select_organisation(self.organisation_id, load=False)
 
     def select_organisation(self, organisation_id: int | None, load: bool = True) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ID_ROLE) == organisation_id:
-                self.table.blockSignals(True)
-                self.table.selectRow(row)
-                self.table.blockSignals(False)
-                break
+        # the row looked up among the model's rows (~2.000), not through the view's data() per row
+        source = next((i for i in range(self.model.rowCount()) if self.model.row_at(i).id == organisation_id),
+                      None) if organisation_id is not None else None
+        row = self.proxy.mapFromSource(self.model.index(source, 0)).row() if source is not None else -1
+        if row >= 0:
+            self.table.blockSignals(True)
+            self.table.selectRow(row)
+            self.table.blockSignals(False)
         if load and organisation_id != self.organisation_id:
             self.organisation_id = organisation_id
             self.load_form()
