@@ -3,53 +3,22 @@ computation that walked every response for every question (kept here as the refe
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from sqlalchemy import select
 
 from regisseur_app.domain.core.codelists import CodeItem
 from regisseur_app.domain.survey import dataset, needs
-from regisseur_app.domain.survey.models import NUMBER, SCALE, YESNO, Survey
+from regisseur_app.domain.survey.models import NUMBER, Survey
+from tests.reports.need_reference import Tally
 
 
 def _per_question(session, year: int) -> list[needs.NeedRow]:
-    signals: dict = defaultdict(int)
-    answers: dict = defaultdict(int)
-    people: dict = defaultdict(set)
-    names: dict[str, str] = {}
+    tally = Tally()
     for survey_id in session.scalars(select(Survey.id).where(Survey.year == year)):
         data = dataset.load(session, survey_id)
-        names.update(data.municipality_names)
+        tally.names.update(data.municipality_names)
         for question in data.questions.values():
-            linked = {o.id: o.service_category_id for o in question.options if o.service_category_id}
-            values = {o.id: o.value for o in question.options}
-            yes = question.options[0].id if question.kind == YESNO and question.options else None
-            for facts in data.responses:
-                if not facts.answered(question.id):
-                    continue
-                chosen = facts.options.get(question.id, [])
-                for option_id, category in linked.items():
-                    answers[(facts.nis_code, category)] += 1
-                    people[(facts.nis_code, category)].add(facts.id)
-                    signals[(facts.nis_code, category)] += option_id in chosen
-                if question.service_category_id is None:
-                    continue
-                key = (facts.nis_code, question.service_category_id)
-                if question.kind == SCALE:
-                    hit = bool(chosen) and (values.get(chosen[0]) or 0) >= needs.HIGH_SCALE
-                elif question.kind == YESNO:
-                    hit = yes in chosen
-                elif question.kind == NUMBER:
-                    hit = facts.numbers.get(question.id, 0) > 0
-                else:
-                    continue
-                answers[key] += 1
-                people[key].add(facts.id)
-                signals[key] += hit
-    labels = dict(session.execute(select(CodeItem.id, CodeItem.label)).all())
-    rows = [needs.NeedRow(nis, names.get(nis, nis), cat, labels.get(cat, str(cat)), signals[(nis, cat)], n,
-                          len(people[(nis, cat)])) for (nis, cat), n in answers.items()]
-    return sorted(rows, key=lambda r: (r.municipality, -r.score, r.category))
+            tally.add(question, [facts for facts in data.responses if facts.answered(question.id)])
+    return tally.rows(dict(session.execute(select(CodeItem.id, CodeItem.label)).all()))
 
 
 def test_need_rows_equal_the_per_question_walk(demo_ctx):

@@ -30,17 +30,15 @@ from regisseur_app.domain.survey.models import (
     SurveyResponse,
 )
 from tests.conftest import FIVE
+from tests.reports.need_reference import Tally
 
 
 def _former(session, year: int) -> list[needs.NeedRow]:
     """The computation before the need rows were counted in SQL (loading each survey dataset of the year)."""
-    signals: dict = defaultdict(int)
-    answers: dict = defaultdict(int)
-    people: dict = defaultdict(set)
-    names: dict[str, str] = {}
+    tally = Tally()
     for survey_id in [s.id for s in dataset.survey_infos(session).values() if s.year == year]:
         data = dataset.load(session, survey_id)
-        names.update(data.municipality_names)
+        tally.names.update(data.municipality_names)
         linked = [q for q in data.questions.values()
                   if q.service_category_id is not None or any(o.service_category_id for o in q.options)]
         answering: dict = defaultdict(list)
@@ -48,35 +46,8 @@ def _former(session, year: int) -> list[needs.NeedRow]:
             for question_id in (facts.options.keys() | facts.numbers.keys() | facts.texts.keys()) & {q.id for q in linked}:
                 answering[question_id].append(facts)
         for question in linked:
-            linked_options = {o.id: o.service_category_id for o in question.options if o.service_category_id}
-            values = {o.id: o.value for o in question.options}
-            yes = question.options[0].id if question.kind == YESNO and question.options else None
-            for facts in answering.get(question.id, ()):
-                chosen = facts.options.get(question.id, [])
-                for option_id, category in linked_options.items():
-                    key = (facts.nis_code, category)
-                    answers[key] += 1
-                    people[key].add(facts.id)
-                    signals[key] += option_id in chosen
-                category = question.service_category_id
-                if category is None:
-                    continue
-                key = (facts.nis_code, category)
-                if question.kind == SCALE:
-                    hit = bool(chosen) and (values.get(chosen[0]) or 0) >= needs.HIGH_SCALE
-                elif question.kind == YESNO:
-                    hit = yes in chosen
-                elif question.kind == NUMBER:
-                    hit = facts.numbers.get(question.id, 0) > 0
-                else:
-                    continue
-                answers[key] += 1
-                people[key].add(facts.id)
-                signals[key] += hit
-    labels = dataset.code_labels(session)
-    rows = [needs.NeedRow(nis, names.get(nis, nis), cat, labels.get(cat, str(cat)), signals[(nis, cat)], n,
-                          len(people[(nis, cat)])) for (nis, cat), n in answers.items()]
-    return sorted(rows, key=lambda r: (r.municipality, -r.score, r.category))
+            tally.add(question, answering.get(question.id, ()))
+    return tally.rows(dataset.code_labels(session))
 
 
 def _generate(session, rng: random.Random) -> list[int]:
