@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from regisseur_app.domain.core import municipalities
 from regisseur_app.features import need_score_providers
 from regisseur_app.ui.analysis.gap_model import GapModel
 from regisseur_app.ui.export_action import ask_export_path
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.page import data_key
 from regisseur_app.ui.table_base import sorting_proxy
 
@@ -63,8 +63,8 @@ class GapsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)  # the neighbours' list takes what is left
+        fit_to_contents(self.table)
         self.table.horizontalHeader().setToolTip("In gemeente: organisaties met dit aanbod in de gekozen gemeente; "
                                                  "in regio: in alle deelnemende gemeenten samen.")
         self.count_label = QLabel(objectName="gap_count")

@@ -29,6 +29,7 @@ from regisseur_app.ui.analysis.charts import BarChart, LineChart
 from regisseur_app.ui.analysis.comparison_model import ComparisonModel, RegionLastProxy
 from regisseur_app.ui.analysis.key_figure_grid_model import KeyFigureGridModel
 from regisseur_app.ui.export_action import ask_export_path
+from regisseur_app.ui.fit_contents import fit_to_contents
 
 GRID_YEARS = 5
 
@@ -83,7 +84,7 @@ class KeyFiguresTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.table)
         self.notes = QLabel(objectName="comparison_notes", wordWrap=True)
         self.notes.setStyleSheet("color: #5a4a00; background: #fff8e1; padding: 4px;")
         self.bar_chart = BarChart()

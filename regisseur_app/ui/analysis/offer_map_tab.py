@@ -26,6 +26,7 @@ from regisseur_app.formatting import format_number
 from regisseur_app.ui.analysis.jobs_model import JobsModel
 from regisseur_app.ui.analysis.matrix_model import MatrixModel
 from regisseur_app.ui.export_action import ask_export_path
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.organisations.table_model import OrganisationTableModel
 from regisseur_app.ui.table_base import ID_ROLE, sorting_proxy
 
@@ -70,7 +71,7 @@ class OfferMapTab(QWidget):
         self.jobs_view = QTableView(objectName="jobs")
         self.jobs_view.setModel(sorting_proxy(self.jobs_model))
         self.jobs_view.verticalHeader().hide()
-        self.jobs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.jobs_view)
         self.jobs_note = QLabel(objectName="jobs_note", wordWrap=True)
         jobs_page = QWidget()
         jobs_layout = QVBoxLayout(jobs_page)

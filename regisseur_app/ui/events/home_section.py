@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from regisseur_app.context import AppContext
 from regisseur_app.ui.events.action_table_model import OverdueActionTableModel
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.table_base import sorting_proxy
 
 MAX_ROWS_SHOWN = 8
@@ -46,8 +46,7 @@ class EventsHomeSection(QFrame):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_to_contents(self.table, stretch=1)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._open)
         layout = QVBoxLayout(self)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from regisseur_app.domain.events import service as event_service
 from regisseur_app.domain.events import stats as event_stats
 from regisseur_app.formatting import format_date
 from regisseur_app.ui.events.counts_table_model import CountsTableModel, EventCountsTableModel
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.table_base import sorting_proxy
 from regisseur_app.ui.workers import run_in_background
 
@@ -41,8 +41,7 @@ def _table(model, name: str, stretch_column: int = 0) -> QTableView:  # noqa: AN
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    fit_to_contents(view, stretch_column)
     return view
 
 

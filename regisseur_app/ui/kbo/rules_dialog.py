@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,6 +25,7 @@ from regisseur_app.domain.core import codelists
 from regisseur_app.domain.core.base import ValidationError
 from regisseur_app.domain.kbo import nace, rules
 from regisseur_app.operations import kbo as ops
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.kbo.rules_model import RuleRow, RuleTableModel
 from regisseur_app.ui.widgets import FieldErrors, close_button
 
@@ -49,9 +49,7 @@ class RulesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)      # the description takes the rest
+        fit_to_contents(self.table, stretch=1)  # the description takes the rest
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._load_selected())
         self.kind_combo = QComboBox(objectName="rule_kind")
         for kind, label in rules.KIND_LABELS.items():

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTableView, QVBoxLayout, QWidget
 
 from regisseur_app.reports.content import Table
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.plan.content_table_model import ContentTableModel
 from regisseur_app.ui.widgets import close_button
 
@@ -19,8 +20,8 @@ class FiguresDialog(QDialog):
         self.view = QTableView(objectName="figures_table")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        fit_to_contents(self.view)
         note = QLabel(table.footnote, wordWrap=True)
         note.setStyleSheet("color: #555;")
         buttons = close_button(self.reject)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -23,6 +22,7 @@ from regisseur_app.domain.survey import dataset, stats
 from regisseur_app.domain.survey.models import NUMBER, SCALE, TEXT
 from regisseur_app.formatting import format_number
 from regisseur_app.ui.analysis.charts import BarChart
+from regisseur_app.ui.fit_contents import fit_to_contents
 from regisseur_app.ui.survey.stacked_chart import StackedBarChart
 from regisseur_app.ui.survey.stats_model import StatsModel
 from regisseur_app.ui.survey.text_model import TextAnswerModel
@@ -54,7 +54,7 @@ class AnalysisTab(QWidget):
         self.table = QTableView(objectName="question_stats")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.table)
         self.text_model = TextAnswerModel(self)
         self.text_table = read_only_table(sorting_proxy(self.text_model), "open_answers")
         self.text_filter = QLineEdit(objectName="open_filter", placeholderText="Filter de open antwoorden…")

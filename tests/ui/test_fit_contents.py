@@ -1,0 +1,106 @@
+"""fit_to_contents: a small table's columns as wide as Qt's ResizeToContents makes them (the widest cell, at least
+the header), measured again when its rows change; the stretch column takes the rest; the user may drag a column;
+and on Evenementen › Statistieken the three tables fit their rows after each year and scope chosen."""
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from regisseur_app.domain.events.stats import Counts
+from regisseur_app.ui.events.counts_table_model import EventCountsTableModel
+from regisseur_app.ui.fit_contents import fit_to_contents
+from regisseur_app.ui.table_base import sorting_proxy
+from tests.ui.conftest import dispose, open_demo_copy
+
+LONG = "Netwerkevent sociale economie en lokale besturen van de regio Demerland, editie najaar"
+
+
+def _rows(label: str, invited: int) -> list[Counts]:
+    return [Counts(f"{label} {n}", invited * (n + 1), n, n // 2, n, datetime(2026, 3, n + 1, 9), n)
+            for n in range(6)]
+
+
+def _views(qtbot, stretch: int | None):
+    """The same rows in a view fitted by fit_to_contents and in one of Qt's ResizeToContents, side by side."""
+    model = EventCountsTableModel()
+    fitted, qt = QTableView(), QTableView()
+    for view in (fitted, qt):
+        qtbot.addWidget(view)
+        view.setModel(sorting_proxy(model))
+        view.resize(900, 300)
+    qt.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        qt.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit_to_contents(fitted, stretch)
+    return model, fitted, qt
+
+
+def _widths(view: QTableView, skip: int | None = None) -> list[int]:
+    return [view.columnWidth(c) for c in range(view.model().columnCount()) if c != skip]
+
+
+def test_widths_equal_qt_resize_to_contents_and_follow_the_rows(qtbot):
+    model, fitted, qt = _views(qtbot, stretch=None)
+    fitted.show(), qt.show()
+    model.set_rows(_rows("Event", 3))
+    qtbot.waitUntil(lambda: _widths(qt) == _widths(fitted))
+    narrow = _widths(fitted)
+    model.set_rows([*_rows("Event", 3), Counts(LONG, 123_456_789_012, 3, 2, 99, datetime(2026, 5, 1), 3)])
+    qtbot.waitUntil(lambda: _widths(qt) == _widths(fitted))
+    wide = _widths(fitted)
+    assert wide[1] > narrow[1] + 200 and wide[2] > narrow[2]  # the long title and the large number
+    assert wide[1] >= fitted.fontMetrics().horizontalAdvance(LONG)
+    model.set_rows(_rows("Event", 3))  # the long row gone: narrow again
+    qtbot.waitUntil(lambda: _widths(qt) == _widths(fitted))
+    assert _widths(fitted) == narrow
+    model.set_rows([])  # no rows: the headers still fit
+    header = fitted.horizontalHeader()
+    assert all(fitted.columnWidth(c) >= header.sectionSizeHint(c) for c in range(model.columnCount()))
+
+
+def test_rows_filled_while_hidden_are_measured_and_the_stretch_column_takes_the_rest(qtbot):
+    model, fitted, qt = _views(qtbot, stretch=1)
+    model.set_rows(_rows("Event", 40))  # both views still hidden (a tab not shown yet)
+    fitted.show(), qt.show()
+    qtbot.waitUntil(lambda: _widths(qt, skip=1) == _widths(fitted, skip=1))
+    header = fitted.horizontalHeader()
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
+    assert sum(_widths(fitted)) == fitted.viewport().width()  # the title column stretches over what is left
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive  # a user may drag it
+    header.resizeSection(0, header.sectionSize(0) + 60)
+    assert fitted.columnWidth(0) == qt.columnWidth(0) + 60
+
+
+def test_event_statistics_tables_fit_their_rows(qtbot, tmp_path, demo_file):
+    from regisseur_app.ui.main_window import MainWindow
+
+    ctx = open_demo_copy(tmp_path, demo_file)
+    window = MainWindow(ctx)
+    window.show()
+    try:
+        _check_statistics_tab(qtbot, window)
+    finally:
+        dispose(window)
+        ctx.close()
+
+
+def _check_statistics_tab(qtbot, window) -> None:
+    page = window.show_page("Evenementen")
+    page.tabs.setCurrentWidget(page.stats)
+    stats = page.stats
+    for view in (stats.events_view, stats.town_view, stats.type_view):
+        qtbot.waitUntil(lambda view=view: view.model().rowCount() > 0)
+    assert stats.year_combo.count() >= 2
+    for index in range(stats.year_combo.count()):
+        stats.year_combo.setCurrentIndex(index)
+        view = stats.events_view
+        dates = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+        widest = max(view.fontMetrics().horizontalAdvance(text) for text in dates)
+        assert view.columnWidth(0) > widest  # every date in full (plus the cell's margins)
+        for numbers in (stats.town_view, stats.type_view):
+            model = numbers.model()
+            for column in range(1, model.columnCount()):
+                texts = [model.index(r, column).data() for r in range(model.rowCount())]
+                assert numbers.columnWidth(column) > max(numbers.fontMetrics().horizontalAdvance(t) for t in texts)
+    stats.scope_combo.setCurrentIndex(1)  # one event: fewer municipalities, still fitted
+    assert stats.town_view.model().rowCount() >= 1
