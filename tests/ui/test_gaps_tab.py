@@ -96,7 +96,7 @@ def test_need_scores_per_municipality_and_the_note(qtbot, app_ctx):
     assert not [s for s in seen if "survey_answer" in s]  # chosen before: nothing of the answers read again
 
 
-def test_offer_map_views_read_once_and_each_choice_reads_its_own_view(qtbot, main_window, app_ctx):
+def test_offer_map_views_read_when_first_shown_and_each_choice_reads_its_own_view(qtbot, main_window, app_ctx):
     from sqlalchemy import event
 
     from regisseur_app.domain.analysis import offer_map
@@ -117,13 +117,21 @@ def test_offer_map_views_read_once_and_each_choice_reads_its_own_view(qtbot, mai
     listen = lambda _c, _cur, statement, *_a: statements.append(statement)  # noqa: E731
     event.listen(app_ctx.engine, "before_cursor_execute", listen)
     try:
-        for view in (TYPES, JOBS, CATEGORIES):  # another view shows what was read with the tab
+        assert tab.type_model.rowCount() == 0 and tab.jobs_model.rowCount() == 0  # only the view on screen read
+        for view in (TYPES, CATEGORIES, JOBS):  # each other view read when first shown, once
+            statements.clear()
             tab.view_combo.setCurrentIndex(view)
             assert tab.stack.currentIndex() == view
+            assert bool(statements) == (view != CATEGORIES)
+        statements.clear()
+        for view in (TYPES, JOBS, CATEGORIES):  # shown again: what each read
+            tab.view_combo.setCurrentIndex(view)
         assert statements == []
         with app_ctx.reading() as s:
             assert tab.type_model.matrix == offer_map.type_matrix(s)
             assert tab.category_model.matrix == offer_map.offer_matrix(s, False)
+            jobs = offer_map.target_group_jobs(s, tab.allocation_combo.currentData())
+        assert [tab.jobs_model.row_at(r) for r in range(tab.jobs_model.rowCount())] == [*jobs.rows, jobs.total]
         tab.se_check.setChecked(True)  # reads the categories again, SE only
         assert statements
         with app_ctx.reading() as s:
@@ -138,3 +146,24 @@ def test_offer_map_views_read_once_and_each_choice_reads_its_own_view(qtbot, mai
         assert offer_map.ALLOCATIONS[jobs.allocation] in tab.jobs_note.text()
     finally:
         event.remove(app_ctx.engine, "before_cursor_execute", listen)
+
+
+def test_offer_map_views_read_again_after_a_change(qtbot, main_window, app_ctx):
+    """A change of the data reads the view on screen again, and each other view again when it is shown next."""
+    from regisseur_app.domain.analysis import offer_map
+    from regisseur_app.ui.analysis.offer_map_tab import CATEGORIES, TYPES
+
+    page = main_window.show_page("Omgevingsanalyse")
+    page.tabs.setCurrentWidget(page.offer_map)
+    tab = page.offer_map
+    tab.view_combo.setCurrentIndex(TYPES)
+    tab.view_combo.setCurrentIndex(CATEGORIES)
+    before = tab.type_model.matrix
+    with app_ctx.transaction() as s:
+        types = {t.code: t.id for t in codelists.list_items(s, codelists.ORGANISATION_TYPE)}
+        save_organisation(s, OrganisationInput("Kringloop Oost", types["maatwerkbedrijf"], seat_nis_code=GEE))
+    main_window.show_page("Omgevingsanalyse")  # Vernieuwen: the page on screen read again
+    assert tab.type_model.matrix == before  # not on screen: not read yet
+    tab.view_combo.setCurrentIndex(TYPES)
+    with app_ctx.reading() as s:
+        assert tab.type_model.matrix == offer_map.type_matrix(s) != before
