@@ -190,8 +190,10 @@ def sorting_proxy(model: RowTableModel) -> QSortFilterProxyModel:
     return proxy
 
 
-def read_only_table(proxy: QSortFilterProxyModel, object_name: str) -> QTableView:
-    """A sortable, row-selecting, read-only table with compact rows, as every list in the app uses."""
+def read_only_table(proxy: QSortFilterProxyModel, object_name: str, keep_fitted: bool = True) -> QTableView:
+    """A sortable, row-selecting, read-only table with compact rows, as every list in the app uses; its columns
+    kept fitted (keep_columns_fitted) unless the caller fits them itself (`keep_fitted` False: the width of a
+    column is then measured on the rows on screen and FIT_ROWS more, as a kept-fitted table's)."""
     table = QTableView(objectName=object_name)
     table.setModel(proxy)
     table.setSortingEnabled(True)
@@ -204,7 +206,10 @@ def read_only_table(proxy: QSortFilterProxyModel, object_name: str) -> QTableVie
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
-    keep_columns_fitted(table)
+    if keep_fitted:
+        keep_columns_fitted(table)
+    else:
+        table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     return table
 
 

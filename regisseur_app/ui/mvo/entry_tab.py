@@ -60,7 +60,10 @@ class EntryTab(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         self.model = OrganisationTableModel(self)
         self.proxy = sorting_proxy(self.model)
-        self.table = read_only_table(self.proxy, "organisations")
+        # a narrow pane beside the form: the name and type keep a readable width (210 and 110 px) and the other
+        # columns scroll, instead of every column narrowed to fit (keep_columns_fitted), which left 90 px for a
+        # name on the first show and the clamped widths after a change of year
+        self.table = read_only_table(self.proxy, "organisations", keep_fitted=False)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selection_changed())
         self.count_label = QLabel(objectName="count")
         self.empty_label = QLabel("Geen organisaties gevonden. Voeg sociale-economieorganisaties toe bij "

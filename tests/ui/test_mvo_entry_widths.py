@@ -1,0 +1,52 @@
+"""MVO › Invullen: the organisation list beside the form keeps a readable name (up to 210 px) and type (up to 110 px)
+on the page's first show, after another year and back, and when the page is shown again; the other columns scroll.
+(The list was also kept fitted to the narrow pane, which narrowed every column to 90 px on the first show.)"""
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import dispose, open_demo_copy
+
+
+def _widths(table) -> list[int]:
+    return [table.columnWidth(c) for c in range(table.model().columnCount())]
+
+
+def _settle(qtbot) -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
+def test_the_list_keeps_its_widths_on_first_show_and_after_a_year(qtbot, tmp_path, demo_file):
+    from regisseur_app.ui.main_window import MainWindow
+
+    ctx = open_demo_copy(tmp_path, demo_file)
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    try:
+        page = window.show_page("MVO")
+        _settle(qtbot)
+        table, model = page.entry.table, page.entry.model
+        assert model.rowCount() > 5
+        first = _widths(table)
+        names = [model.index(r, 0).data() for r in range(model.rowCount())]
+        widest = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+        assert first[0] >= min(210, widest)  # the name readable, not the pane's share (90 px)
+        assert first[0] <= 210 and first[1] <= 110
+        assert sum(first) > table.viewport().width()  # the pane is narrower: the other columns scroll
+        combo = page.entry.year_combo
+        start = combo.currentIndex()
+        combo.setCurrentIndex(start - 1)
+        _settle(qtbot)
+        assert _widths(table)[:2] == first[:2]
+        combo.setCurrentIndex(start)
+        _settle(qtbot)
+        assert _widths(table) == first
+        window.show_page("Organisaties")
+        window.show_page("MVO")
+        _settle(qtbot)
+        assert _widths(table) == first
+    finally:
+        dispose(window)
+        ctx.close()
