@@ -14,7 +14,7 @@ from regisseur_app.ui.mvo.municipality_model import MunicipalityTableModel
 from regisseur_app.ui.mvo.overview_model import OverviewTableModel
 from regisseur_app.ui.mvo.shared_reads import SharedReads
 from regisseur_app.ui.mvo.trend_model import TrendTableModel
-from regisseur_app.ui.table_base import read_only_table, sorting_proxy
+from regisseur_app.ui.table_base import fit_columns, read_only_table, sorting_proxy
 
 
 class RegionTab(QWidget):
@@ -112,7 +112,9 @@ class RegionTab(QWidget):
         self.municipality_model.set_rows(per_place)
         self.trend_model.set_years(years, [(labels.get(code, code), values) for code, values in trend.items()])
         for table in (self.overview_table, self.municipality_table, self.trend_table):
-            table.resizeColumnsToContents()
+            # measured once here and kept (the refit after the tab's first show reuses the widths measured;
+            # a plain resizeColumnsToContents was measured again by that refit, and gave other widths than it)
+            fit_columns(table)
 
     def _export_clicked(self) -> None:
         self.export(str(self.sender().property("export_kind")))
