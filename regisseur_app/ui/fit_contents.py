@@ -9,7 +9,7 @@ other time; the widths are the same (the widest cell, at least the header), and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
@@ -20,8 +20,13 @@ class _Fitter(QObject):
         self.view, self.stretch = view, stretch
         model = view.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
-                       model.headerDataChanged, model.columnsInserted, model.columnsRemoved):
+                       model.columnsInserted, model.columnsRemoved):
             signal.connect(self.fit)
+        model.headerDataChanged.connect(self._header_changed)
+
+    def _header_changed(self, orientation: Qt.Orientation, _first: int, _last: int) -> None:
+        if orientation == Qt.Orientation.Horizontal:  # a column's title: its width may change
+            self.fit()
 
     def fit(self, *_args: object) -> None:
         header = self.view.horizontalHeader()
@@ -33,8 +38,11 @@ class _Fitter(QObject):
 
 
 def fit_to_contents(view: QTableView, stretch: int | None = None) -> None:
-    """Fit the columns of `view` (its model set) to their contents now and whenever its rows change; the
-    `stretch` column, if any, takes the width left over."""
+    """Fit the columns of `view` to their contents now and whenever its rows change; the `stretch` column, if any,
+    takes the width left over. Call it after the view's model is set: it follows that model (a view given another
+    model calls it again). A change of rows refits every column once, so it suits tables refilled as a whole or
+    changed a row at a time, not a grid edited cell by cell; a width the user dragged lasts until the rows
+    change."""
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     if stretch is not None:

@@ -104,3 +104,34 @@ def _check_statistics_tab(qtbot, window) -> None:
                 assert numbers.columnWidth(column) > max(numbers.fontMetrics().horizontalAdvance(t) for t in texts)
     stats.scope_combo.setCurrentIndex(1)  # one event: fewer municipalities, still fitted
     assert stats.town_view.model().rowCount() >= 1
+
+
+def test_rows_added_changed_and_removed_one_at_a_time_are_measured(qtbot):
+    """A model changed row by row (rows inserted, a cell changed, a row removed, a column's title), with the last
+    column stretched: the other columns follow their contents at once. (Qt's ResizeToContents follows such changes
+    only at a later layout pass, so the widths are checked against the texts here.)"""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["Naam", "Aantal", "Opmerking"])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 300)
+    view.horizontalHeader().setStretchLastSection(True)
+    fit_to_contents(view)
+    view.show()
+    metrics = view.fontMetrics()
+    model.appendRow([QStandardItem("Kort"), QStandardItem("1"), QStandardItem("")])
+    narrow = view.columnWidth(0)
+    assert narrow < metrics.horizontalAdvance(LONG)
+    model.appendRow([QStandardItem(LONG), QStandardItem("2"), QStandardItem("")])  # rows inserted
+    assert view.columnWidth(0) > metrics.horizontalAdvance(LONG)
+    model.item(0, 1).setText("123.456.789.012")  # one cell changed
+    assert view.columnWidth(1) > metrics.horizontalAdvance("123.456.789.012")
+    model.removeRow(1)  # the long row removed: narrow again
+    assert view.columnWidth(0) == narrow
+    title = "Naam van de organisatie of het initiatief"
+    model.setHorizontalHeaderItem(0, QStandardItem(title))  # a column's title
+    assert view.columnWidth(0) > metrics.horizontalAdvance(title)
+    qtbot.waitUntil(lambda: sum(_widths(view)) == view.viewport().width())  # the last column takes what is left

@@ -5,8 +5,9 @@ MVO › Invullen: the organisation list beside the form keeps a readable name (u
 on the page's first show, after another year and back, and when the page is shown again; the other columns scroll.
 (The list was also kept fitted to the narrow pane, which narrowed every column to 90 px on the first show.)"""
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
+from regisseur_app.ui.table_base import refit_pending
 from tests.ui.conftest import dispose, open_demo_copy
 
 
@@ -14,10 +15,12 @@ def _widths(table) -> list[int]:
     return [table.columnWidth(c) for c in range(table.model().columnCount())]
 
 
-def _settle(qtbot) -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-        qtbot.wait(20)
+def _settle(qtbot, window) -> None:
+    """Until no kept-fitted table of the window has a refit to come (after a show or a change of width)."""
+    QApplication.processEvents()
+    tables = window.findChildren(QTableView)
+    qtbot.waitUntil(lambda: not any(refit_pending(table) for table in tables))
+    QApplication.processEvents()
 
 
 def test_the_list_keeps_its_widths_on_first_show_and_after_a_year(qtbot, tmp_path, demo_file):
@@ -29,7 +32,7 @@ def test_the_list_keeps_its_widths_on_first_show_and_after_a_year(qtbot, tmp_pat
     window.show()
     try:
         page = window.show_page("MVO")
-        _settle(qtbot)
+        _settle(qtbot, window)
         table, model = page.entry.table, page.entry.model
         assert model.rowCount() > 5
         first = _widths(table)
@@ -41,14 +44,14 @@ def test_the_list_keeps_its_widths_on_first_show_and_after_a_year(qtbot, tmp_pat
         combo = page.entry.year_combo
         start = combo.currentIndex()
         combo.setCurrentIndex(start - 1)
-        _settle(qtbot)
+        _settle(qtbot, window)
         assert _widths(table)[:2] == first[:2]
         combo.setCurrentIndex(start)
-        _settle(qtbot)
+        _settle(qtbot, window)
         assert _widths(table) == first
         window.show_page("Organisaties")
         window.show_page("MVO")
-        _settle(qtbot)
+        _settle(qtbot, window)
         assert _widths(table) == first
     finally:
         dispose(window)
@@ -65,7 +68,7 @@ def test_region_tables_keep_their_widths_after_a_year(qtbot, tmp_path, demo_file
     try:
         page = window.show_page("MVO")
         page.tabs.setCurrentWidget(page.region)
-        _settle(qtbot)
+        _settle(qtbot, window)
         region = page.region
         tables = (region.overview_table, region.municipality_table, region.trend_table)
         assert all(table.model().rowCount() for table in tables)
@@ -73,10 +76,10 @@ def test_region_tables_keep_their_widths_after_a_year(qtbot, tmp_path, demo_file
         combo = region.year_combo
         start = combo.currentIndex()
         combo.setCurrentIndex(start + 1)  # the year before, with figures in the demo
-        _settle(qtbot)
+        _settle(qtbot, window)
         assert region.overview_model.rowCount()
         combo.setCurrentIndex(start)
-        _settle(qtbot)
+        _settle(qtbot, window)
         assert [_widths(table) for table in tables] == first
     finally:
         dispose(window)

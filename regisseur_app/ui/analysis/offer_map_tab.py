@@ -159,7 +159,6 @@ class OfferMapTab(QWidget):
         self._read_views.add(TYPES)
 
     def _fill_jobs(self, session) -> None:  # noqa: ANN001
-        self._read_views.add(JOBS)
         jobs = offer_map.target_group_jobs(session, self.allocation_combo.currentData())
         self.jobs_model.set_rows([*jobs.rows, jobs.total])
         note = f"Doelgroepwerknemers van actieve organisaties, {offer_map.ALLOCATIONS[jobs.allocation]}. "
@@ -173,6 +172,7 @@ class OfferMapTab(QWidget):
             note += (f" {format_number(jobs.outside)} doelgroepwerknemers horen bij organisaties met hun zetel buiten "
                      "de deelnemende gemeenten en tellen hier niet mee.")
         self.jobs_note.setText(note)
+        self._read_views.add(JOBS)
 
     def show_cell(self, model: MatrixModel, index: QModelIndex) -> None:
         if not index.isValid():
