@@ -12,11 +12,11 @@ from regisseur_app.formatting import counted
 from regisseur_app.ui.list_view_state import restore_view, view_state
 from regisseur_app.ui.page import Command, Page
 from regisseur_app.ui.sql_list_model import SqlListModel
-from regisseur_app.ui.table_base import ID_ROLE, fit_columns, read_only_table, user_widths
+from regisseur_app.ui.table_base import ID_ROLE, LIST_FIT_ROWS, fit_columns, read_only_table, user_widths
 from regisseur_app.ui.widgets import empty_hint
 
 SEARCH_DELAY_MS = 150
-FIT_ROWS = 60  # column widths follow the first rows (a screenful and more), not every loaded row
+FIT_ROWS = LIST_FIT_ROWS  # column widths follow the first rows (a screenful and more), not every loaded row
 
 
 class ListPage(Page):

@@ -193,7 +193,7 @@ def sorting_proxy(model: RowTableModel) -> QSortFilterProxyModel:
 def read_only_table(proxy: QSortFilterProxyModel, object_name: str, keep_fitted: bool = True) -> QTableView:
     """A sortable, row-selecting, read-only table with compact rows, as every list in the app uses; its columns
     kept fitted (keep_columns_fitted) unless the caller fits them itself (`keep_fitted` False: the width of a
-    column is then measured on the rows on screen and FIT_ROWS more, as a kept-fitted table's)."""
+    column is then measured on the rows on screen and LIST_FIT_ROWS more, as a ListPage list's)."""
     table = QTableView(objectName=object_name)
     table.setModel(proxy)
     table.setSortingEnabled(True)
@@ -209,13 +209,14 @@ def read_only_table(proxy: QSortFilterProxyModel, object_name: str, keep_fitted:
     if keep_fitted:
         keep_columns_fitted(table)
     else:
-        table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        table.horizontalHeader().setResizeContentsPrecision(LIST_FIT_ROWS)
     return table
 
 
 MIN_COLUMN = 90
 FIRST_COLUMN = 240
 QT_FIT_ROWS = 1000  # Qt's default: a column's width from the rows on screen and 1.000 more
+LIST_FIT_ROWS = 60  # the lists of ListPage: column widths from a screenful of rows and 60 more, not every loaded row
 FIT_ROWS = 200  # ours for a kept-fitted table: a column's width from the rows on screen and 200 more (fitting
 # 1.000 rows of ~2.000 MVO organisations or 3.500 survey answers took 0,2-0,3 s; the lists of ListPage use 60)
 

@@ -29,9 +29,8 @@ from regisseur_app.operations import events as event_ops
 from regisseur_app.ui.events.calendar_view import CalendarView
 from regisseur_app.ui.events.event_table_model import EventTableModel
 from regisseur_app.ui.events.stats_view import StatsView
-from regisseur_app.ui.list_page import FIT_ROWS
 from regisseur_app.ui.page import Command, Page
-from regisseur_app.ui.table_base import ID_ROLE, fit_columns, keep_columns_fitted, sorting_proxy
+from regisseur_app.ui.table_base import ID_ROLE, LIST_FIT_ROWS, fit_columns, keep_columns_fitted, sorting_proxy
 from regisseur_app.ui.widgets import empty_hint
 
 LIST, CALENDAR, STATS = range(3)
@@ -64,7 +63,7 @@ class EventPage(Page):
         keep_columns_fitted(self.table, main=2)  # the title
         # widths from the rows on screen and 60 more, as the other lists (fitting all 300 events of a region
         # took 0,15 s on every filter change)
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        self.table.horizontalHeader().setResizeContentsPrecision(LIST_FIT_ROWS)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

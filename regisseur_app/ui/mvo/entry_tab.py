@@ -27,7 +27,6 @@ from regisseur_app.domain.mvo.values import FIRST_YEAR, year_sheet
 from regisseur_app.formatting import format_date
 from regisseur_app.operations import mvo as mvo_ops
 from regisseur_app.storage.engine import fold
-from regisseur_app.ui.list_page import FIT_ROWS as LIST_FIT_ROWS
 from regisseur_app.ui.mvo.org_table_model import OrganisationTableModel
 from regisseur_app.ui.mvo.shared_reads import SharedReads
 from regisseur_app.ui.mvo.value_form import ValueForm
@@ -63,11 +62,9 @@ class EntryTab(QWidget):
         self.proxy = sorting_proxy(self.model)
         # a narrow pane beside the form: the name and type keep a readable width (210 and 110 px) and the other
         # columns scroll, instead of every column narrowed to fit (keep_columns_fitted), which left 90 px for a
-        # name on the first show and the clamped widths after a change of year
+        # name on the first show and the clamped widths after a change of year; measured on the rows on screen
+        # and 60 more, as a list (200 more of ~2.000 organisations cost ≈ 10 ms of the page's first show)
         self.table = read_only_table(self.proxy, "organisations", keep_fitted=False)
-        # the widths from the rows on screen and 60 more, as the lists of ListPage (the name and type are clamped
-        # below; measuring 200 more of ~2.000 organisations cost ≈ 10 ms of the page's first show)
-        self.table.horizontalHeader().setResizeContentsPrecision(LIST_FIT_ROWS)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selection_changed())
         self.count_label = QLabel(objectName="count")
         self.empty_label = QLabel("Geen organisaties gevonden. Voeg sociale-economieorganisaties toe bij "
