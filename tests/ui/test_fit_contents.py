@@ -135,3 +135,70 @@ def test_rows_added_changed_and_removed_one_at_a_time_are_measured(qtbot):
     model.setHorizontalHeaderItem(0, QStandardItem(title))  # a column's title
     assert view.columnWidth(0) > metrics.horizontalAdvance(title)
     qtbot.waitUntil(lambda: sum(_widths(view)) == view.viewport().width())  # the last column takes what is left
+
+
+def _drag_edge(view: QTableView, column: int, by: int) -> None:
+    """The user drags the right edge of `column`'s header section by `by` pixels."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    header = view.horizontalHeader()
+    edge, y = header.sectionViewportPosition(column) + header.sectionSize(column) - 1, header.height() // 2
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge, y))
+    for step in (by // 2, by):
+        QTest.mouseMove(header.viewport(), QPoint(edge + step, y))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(edge + by, y))
+
+
+def test_a_column_the_user_dragged_keeps_its_width_until_its_edge_is_double_clicked(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    model, fitted, qt = _views(qtbot, stretch=None)
+    fitted.show(), qt.show()
+    model.set_rows(_rows("Event", 3))
+    qtbot.waitUntil(lambda: _widths(qt) == _widths(fitted))
+    dragged = fitted.columnWidth(1) + 80
+    _drag_edge(fitted, 1, 80)
+    assert fitted.columnWidth(1) == dragged
+    model.set_rows([*_rows("Ander", 3), Counts("Ander", 123_456_789_012, 3, 2, 99, datetime(2026, 5, 1), 3)])
+    qtbot.waitUntil(lambda: _widths(qt, skip=1) == _widths(fitted, skip=1))  # the other columns follow the rows
+    assert fitted.columnWidth(1) == dragged  # the dragged one does not
+    assert qt.columnWidth(1) != dragged
+    model.set_rows(_rows("Event", 3))
+    qtbot.waitUntil(lambda: _widths(qt, skip=1) == _widths(fitted, skip=1))
+    assert fitted.columnWidth(1) == dragged
+    header = fitted.horizontalHeader()
+    edge = header.sectionViewportPosition(1) + header.sectionSize(1) - 1
+    QTest.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      QPoint(edge, header.height() // 2))
+    qtbot.waitUntil(lambda: _widths(qt) == _widths(fitted))  # fitted to its contents again
+    model.set_rows([*_rows("Event", 3), Counts(LONG, 1, 1, 1, 1, datetime(2026, 5, 1), 1)])
+    qtbot.waitUntil(lambda: _widths(qt) == _widths(fitted))  # and following them
+    assert fitted.columnWidth(1) >= fitted.fontMetrics().horizontalAdvance(LONG)
+
+
+def test_a_dragged_width_is_forgotten_when_the_columns_change(qtbot):
+    """A width set by code is not the user's (refitted with the rows); one the user dragged ends with its columns."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    model = QStandardItemModel(0, 2)
+    model.setHorizontalHeaderLabels(["Naam", "Aantal"])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 300)
+    fit_to_contents(view)
+    view.show()
+    model.appendRow([QStandardItem("Kort"), QStandardItem("1")])
+    fitted = view.columnWidth(0)
+    view.horizontalHeader().resizeSection(0, fitted + 50)  # by code, no mouse
+    model.appendRow([QStandardItem("Kort"), QStandardItem("2")])
+    assert view.columnWidth(0) == fitted
+    _drag_edge(view, 0, 50)
+    model.appendRow([QStandardItem("Kort"), QStandardItem("3")])
+    assert view.columnWidth(0) == fitted + 50
+    model.setColumnCount(3)  # other columns: every one fitted again
+    model.appendRow([QStandardItem("Kort"), QStandardItem("4"), QStandardItem("x")])
+    assert view.columnWidth(0) == fitted
