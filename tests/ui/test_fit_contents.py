@@ -179,26 +179,86 @@ def test_a_column_the_user_dragged_keeps_its_width_until_its_edge_is_double_clic
     assert fitted.columnWidth(1) >= fitted.fontMetrics().horizontalAdvance(LONG)
 
 
-def test_a_dragged_width_is_forgotten_when_the_columns_change(qtbot):
-    """A width set by code is not the user's (refitted with the rows); one the user dragged ends with its columns."""
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
+def _standard_view(qtbot, titles: list[str]):
+    from PySide6.QtGui import QStandardItemModel
 
-    model = QStandardItemModel(0, 2)
-    model.setHorizontalHeaderLabels(["Naam", "Aantal"])
+    model = QStandardItemModel(0, len(titles))
+    model.setHorizontalHeaderLabels(titles)
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     view.resize(900, 300)
     fit_to_contents(view)
     view.show()
-    model.appendRow([QStandardItem("Kort"), QStandardItem("1")])
-    fitted = view.columnWidth(0)
-    view.horizontalHeader().resizeSection(0, fitted + 50)  # by code, no mouse
-    model.appendRow([QStandardItem("Kort"), QStandardItem("2")])
-    assert view.columnWidth(0) == fitted
+    return model, view
+
+
+def _row(*texts: str) -> list:
+    from PySide6.QtGui import QStandardItem
+
+    return [QStandardItem(text) for text in texts]
+
+
+def test_only_widths_the_user_dragged_are_kept(qtbot):
+    """A width set by code, before or after a drag, is refitted with the rows; so is every column when the rows
+    change while a mouse button is held on the header (the fit's own resizes are not a drag)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    model, view = _standard_view(qtbot, ["Naam", "Aantal", "Opmerking"])
+    model.appendRow(_row("Kort", "1", ""))
+    fitted = [view.columnWidth(c) for c in range(3)]
+    header = view.horizontalHeader()
+    header.resizeSection(0, fitted[0] + 50)  # by code, no mouse
+    model.appendRow(_row("Kort", "2", ""))
+    assert view.columnWidth(0) == fitted[0]
     _drag_edge(view, 0, 50)
-    model.appendRow([QStandardItem("Kort"), QStandardItem("3")])
-    assert view.columnWidth(0) == fitted + 50
-    model.setColumnCount(3)  # other columns: every one fitted again
-    model.appendRow([QStandardItem("Kort"), QStandardItem("4"), QStandardItem("x")])
-    assert view.columnWidth(0) == fitted
+    header.resizeSection(1, fitted[1] + 70)  # by code, after the drag was released
+    model.appendRow(_row("Kort", "3", ""))
+    assert (view.columnWidth(0), view.columnWidth(1)) == (fitted[0] + 50, fitted[1])
+    middle = QPoint(header.sectionViewportPosition(2) + 5, header.height() // 2)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    model.appendRow(_row(LONG, "123.456.789", "x"))  # rows changed while the button is held: fitted, not dragged
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    model.removeRow(3)
+    assert (view.columnWidth(0), view.columnWidth(1)) == (fitted[0] + 50, fitted[1])
+
+
+def test_a_dragged_width_belongs_to_the_column_of_that_title(qtbot):
+    """When the columns change (a table split by another grouping), the column with the dragged one's title keeps
+    its width, wherever it is; the other columns fit their contents."""
+    model, view = _standard_view(qtbot, ["Antwoord", "Totaal", "Bekkevoort"])
+    model.appendRow(_row("Ja", "12", "3"))
+    fitted = view.columnWidth(0)
+    _drag_edge(view, 0, 60)
+    _drag_edge(view, 2, 40)
+    model.setColumnCount(4)
+    model.setHorizontalHeaderLabels(["Totaal", "Antwoord", "Arbeidszorg", "Kringwinkel"])
+    model.appendRow(_row("12", "Nee", "4", "5"))
+    assert view.columnWidth(1) == fitted + 60  # "Antwoord", now the second column
+    header = view.horizontalHeader()
+    assert view.columnWidth(2) == max(header.sectionSizeHint(2), view.sizeHintForColumn(2))  # not Bekkevoort's
+
+
+def test_a_view_given_another_model_follows_that_one_only(qtbot):
+    from regisseur_app.ui.fit_contents import _Fitter
+
+    first, view = _standard_view(qtbot, ["Naam", "Aantal"])
+    first.appendRow(_row("Kort", "1"))
+    _drag_edge(view, 1, 40)
+    dragged = view.columnWidth(1)
+    from PySide6.QtGui import QStandardItemModel
+
+    second = QStandardItemModel(0, 2)
+    second.setHorizontalHeaderLabels(["Naam", "Aantal"])
+    view.setModel(second)
+    fit_to_contents(view)
+    qtbot.waitUntil(lambda: len(view.findChildren(_Fitter)) == 1)
+    second.appendRow(_row("Kort", "1"))
+    narrow = view.columnWidth(0)
+    assert view.columnWidth(1) == dragged  # the width dragged on the former model's column of that title
+    first.appendRow(_row(LONG, "123.456.789"))  # the former model: nothing follows it any more
+    assert (view.columnWidth(0), view.columnWidth(1)) == (narrow, dragged)
+    second.appendRow(_row(LONG, "2"))
+    assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance(LONG)
+    assert view.columnWidth(1) == dragged
