@@ -4,11 +4,14 @@ and on Evenementen › Statistieken the three tables fit their rows after each y
 
 from datetime import datetime
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from regisseur_app.domain.events.stats import Counts
 from regisseur_app.ui.events.counts_table_model import EventCountsTableModel
-from regisseur_app.ui.fit_contents import fit_to_contents
+from regisseur_app.ui.fit_contents import _Fitter, fit_to_contents
 from regisseur_app.ui.table_base import sorting_proxy
 from tests.ui.conftest import dispose, open_demo_copy
 
@@ -110,22 +113,13 @@ def test_rows_added_changed_and_removed_one_at_a_time_are_measured(qtbot):
     """A model changed row by row (rows inserted, a cell changed, a row removed, a column's title), with the last
     column stretched: the other columns follow their contents at once. (Qt's ResizeToContents follows such changes
     only at a later layout pass, so the widths are checked against the texts here.)"""
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-    model = QStandardItemModel(0, 3)
-    model.setHorizontalHeaderLabels(["Naam", "Aantal", "Opmerking"])
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(900, 300)
-    view.horizontalHeader().setStretchLastSection(True)
-    fit_to_contents(view)
-    view.show()
+    model, view = _standard_view(qtbot, ["Naam", "Aantal", "Opmerking"], stretch_last=True)
     metrics = view.fontMetrics()
-    model.appendRow([QStandardItem("Kort"), QStandardItem("1"), QStandardItem("")])
+    model.appendRow(_row("Kort", "1", ""))
     narrow = view.columnWidth(0)
     assert narrow < metrics.horizontalAdvance(LONG)
-    model.appendRow([QStandardItem(LONG), QStandardItem("2"), QStandardItem("")])  # rows inserted
+    model.appendRow(_row(LONG, "2", ""))  # rows inserted
     assert view.columnWidth(0) > metrics.horizontalAdvance(LONG)
     model.item(0, 1).setText("123.456.789.012")  # one cell changed
     assert view.columnWidth(1) > metrics.horizontalAdvance("123.456.789.012")
@@ -139,9 +133,6 @@ def test_rows_added_changed_and_removed_one_at_a_time_are_measured(qtbot):
 
 def _drag_edge(view: QTableView, column: int, by: int) -> None:
     """The user drags the right edge of `column`'s header section by `by` pixels."""
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-
     header = view.horizontalHeader()
     edge, y = header.sectionViewportPosition(column) + header.sectionSize(column) - 1, header.height() // 2
     QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge, y))
@@ -152,9 +143,6 @@ def _drag_edge(view: QTableView, column: int, by: int) -> None:
 
 
 def test_a_column_the_user_dragged_keeps_its_width_until_its_edge_is_double_clicked(qtbot):
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-
     model, fitted, qt = _views(qtbot, stretch=None)
     fitted.show(), qt.show()
     model.set_rows(_rows("Event", 3))
@@ -179,31 +167,27 @@ def test_a_column_the_user_dragged_keeps_its_width_until_its_edge_is_double_clic
     assert fitted.columnWidth(1) >= fitted.fontMetrics().horizontalAdvance(LONG)
 
 
-def _standard_view(qtbot, titles: list[str]):
-    from PySide6.QtGui import QStandardItemModel
-
+def _standard_view(qtbot, titles: list[str], stretch_last: bool = False):
+    """A shown view over a QStandardItemModel with these column titles and no rows, fitted to its contents."""
     model = QStandardItemModel(0, len(titles))
     model.setHorizontalHeaderLabels(titles)
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     view.resize(900, 300)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
     fit_to_contents(view)
     view.show()
     return model, view
 
 
 def _row(*texts: str) -> list:
-    from PySide6.QtGui import QStandardItem
-
     return [QStandardItem(text) for text in texts]
 
 
 def test_only_widths_the_user_dragged_are_kept(qtbot):
     """A width set by code, before or after a drag, is refitted with the rows; so is every column when the rows
     change while a mouse button is held on the header (the fit's own resizes are not a drag)."""
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
 
     model, view = _standard_view(qtbot, ["Naam", "Aantal", "Opmerking"])
     model.appendRow(_row("Kort", "1", ""))
@@ -241,13 +225,10 @@ def test_a_dragged_width_belongs_to_the_column_of_that_title(qtbot):
 
 
 def test_a_view_given_another_model_follows_that_one_only(qtbot):
-    from regisseur_app.ui.fit_contents import _Fitter
-
     first, view = _standard_view(qtbot, ["Naam", "Aantal"])
     first.appendRow(_row("Kort", "1"))
     _drag_edge(view, 1, 40)
     dragged = view.columnWidth(1)
-    from PySide6.QtGui import QStandardItemModel
 
     second = QStandardItemModel(0, 2)
     second.setHorizontalHeaderLabels(["Naam", "Aantal"])
